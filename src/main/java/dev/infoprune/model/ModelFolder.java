@@ -1,0 +1,262 @@
+package dev.infoprune.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.infoprune.core.AtomicFiles;
+import dev.infoprune.core.BadInputException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The project's own model format: a folder with {@code model.json} (architecture, classes, normalisation,
+ * provenance) and {@code weights.npz} (float32 arrays named {@code <layer>.<weight>} in PyTorch layouts).
+ */
+public final class ModelFolder {
+    public static final String MODEL_JSON = "model.json";
+    public static final String WEIGHTS_NPZ = "weights.npz";
+    public static final String FORMAT = "infoprune-model";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFolder() {
+    }
+
+    public static boolean isModelFolder(Path dir) {
+        return Files.isRegularFile(dir.resolve(MODEL_JSON));
+    }
+
+    public static Network read(Path dir) {
+        if (!Files.exists(dir)) {
+            throw new BadInputException(dir, "no such model folder");
+        }
+        Path json = dir.resolve(MODEL_JSON);
+        if (!Files.isRegularFile(json)) {
+            throw new BadInputException(dir, "not a model folder (no " + MODEL_JSON + ")");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(json.toFile());
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(json, "not valid JSON (line " + e.getLocation().getLineNr() + ": "
+                    + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new BadInputException(json, "cannot be read: " + e.getMessage(), e);
+        }
+        Map<String, Tensor> weights = NpzWeights.read(dir.resolve(WEIGHTS_NPZ));
+        try {
+            return fromJson(root, weights);
+        } catch (WeightShapeException e) {
+            throw new BadInputException(dir.resolve(WEIGHTS_NPZ), e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(json, e.getMessage(), e);
+        }
+    }
+
+    public static void write(Network network, Path dir) throws IOException {
+        AtomicFiles.writeFolder(dir, tmp -> writeInto(network, tmp));
+    }
+
+    /** Writes the two files into an existing folder (used inside a larger atomic write). */
+    public static void writeInto(Network network, Path dir) throws IOException {
+        Files.writeString(dir.resolve(MODEL_JSON), JSON.writeValueAsString(toJson(network)));
+        try (var out = Files.newOutputStream(dir.resolve(WEIGHTS_NPZ))) {
+            NpzWeights.write(weightsOf(network), out);
+        }
+    }
+
+    /** All weights of a network keyed {@code <layer name>.<suffix>}, input side first. */
+    public static Map<String, Tensor> weightsOf(Network network) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Layer layer : network.layers()) {
+            for (String suffix : List.of("weight", "bias", "running_mean", "running_var")) {
+                Tensor t = layer.weights().get(suffix);
+                if (t != null) {
+                    out.put(layer.name() + "." + suffix, t);
+                }
+            }
+        }
+        return out;
+    }
+
+    public static ObjectNode toJson(Network network) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", 1);
+        root.put("name", network.name());
+        ArrayNode shape = root.putObject("input").putArray("shape");
+        for (int d : network.inputShape()) {
+            shape.add(d);
+        }
+        ArrayNode classes = root.putArray("classes");
+        network.classes().forEach(classes::add);
+        if (!network.normalization().isIdentity()) {
+            ObjectNode norm = root.putObject("normalization");
+            ArrayNode mean = norm.putArray("mean");
+            ArrayNode std = norm.putArray("std");
+            for (int i = 0; i < network.normalization().mean().length; i++) {
+                mean.add(network.normalization().mean()[i]);
+                std.add(network.normalization().std()[i]);
+            }
+        }
+        ArrayNode layers = root.putArray("layers");
+        for (Layer layer : network.layers()) {
+            layers.add(layerJson(layer));
+        }
+        ModelCard card = network.card();
+        if (!card.equals(ModelCard.EMPTY)) {
+            root.set("provenance", JSON.valueToTree(card));
+        }
+        return root;
+    }
+
+    private static ObjectNode layerJson(Layer layer) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("type", layer.type());
+        n.put("name", layer.name());
+        if (layer instanceof Dense d) {
+            n.put("out", d.out());
+        } else if (layer instanceof Conv2d c) {
+            n.put("out", c.out());
+            n.put("kernel", c.kernel());
+            n.put("stride", c.stride());
+            n.put("padding", c.padding());
+        } else if (layer instanceof BatchNorm b) {
+            n.put("eps", b.eps());
+        } else if (layer instanceof Pool p) {
+            n.put("kernel", p.kernel());
+            n.put("stride", p.stride());
+        } else if (layer instanceof Dropout d) {
+            n.put("rate", d.rate());
+        }
+        return n;
+    }
+
+    public static Network fromJson(JsonNode root, Map<String, Tensor> weights) {
+        if (!FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException("\"format\" must be \"" + FORMAT + "\"");
+        }
+        int version = root.path("version").asInt(-1);
+        if (version != 1) {
+            throw new IllegalArgumentException("unsupported version " + root.path("version") + " (this build reads version 1)");
+        }
+        String name = root.path("name").asText("model");
+        JsonNode shapeNode = root.path("input").path("shape");
+        if (!shapeNode.isArray() || shapeNode.isEmpty()) {
+            throw new IllegalArgumentException("\"input\": {\"shape\": [...]} is missing");
+        }
+        int[] inputShape = new int[shapeNode.size()];
+        for (int i = 0; i < inputShape.length; i++) {
+            inputShape[i] = shapeNode.get(i).asInt();
+            if (inputShape[i] < 1) {
+                throw new IllegalArgumentException("input shape entries must be positive");
+            }
+        }
+        List<String> classes = new ArrayList<>();
+        root.path("classes").forEach(c -> classes.add(c.asText()));
+
+        Map<String, Tensor> unused = new HashMap<>(weights);
+        List<Layer> layers = new ArrayList<>();
+        int[] shape = inputShape;
+        JsonNode layersNode = root.path("layers");
+        if (!layersNode.isArray() || layersNode.isEmpty()) {
+            throw new IllegalArgumentException("\"layers\" is missing or empty");
+        }
+        for (int i = 0; i < layersNode.size(); i++) {
+            JsonNode ln = layersNode.get(i);
+            Layer layer;
+            try {
+                layer = layerFromJson(ln, i, shape, weights);
+                shape = layer.outputShape(shape);
+            } catch (WeightShapeException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer " + i + " (" + ln.path("type").asText("?") + "): " + e.getMessage(), e);
+            }
+            for (String suffix : layer.weights().keySet()) {
+                unused.remove(layer.name() + "." + suffix);
+            }
+            layers.add(layer);
+        }
+        if (!unused.isEmpty()) {
+            throw new WeightShapeException(unused.keySet().iterator().next() + " (no layer uses it)", null, new int[0]);
+        }
+        Normalization norm = Normalization.IDENTITY;
+        JsonNode nn = root.path("normalization");
+        if (nn.isObject()) {
+            norm = new Normalization(floats(nn.path("mean")), floats(nn.path("std")));
+        }
+        ModelCard card = ModelCard.EMPTY;
+        if (root.has("provenance")) {
+            try {
+                card = JSON.treeToValue(root.get("provenance"), ModelCard.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("\"provenance\" is malformed: " + e.getOriginalMessage());
+            }
+        }
+        return new Network(name, inputShape, classes, layers, norm, card);
+    }
+
+    private static Layer layerFromJson(JsonNode n, int index, int[] inShape, Map<String, Tensor> w) {
+        String type = n.path("type").asText("");
+        String name = n.path("name").asText(type + index);
+        return switch (type) {
+            case "dense" -> {
+                if (inShape.length != 1) {
+                    throw new IllegalArgumentException("dense layer " + name + " needs a flat input, got "
+                            + java.util.Arrays.toString(inShape) + " (add a flatten layer)");
+                }
+                int out = positive(n, "out");
+                yield new Dense(name, inShape[0], out, w.get(name + ".weight"), w.get(name + ".bias"));
+            }
+            case "conv2d" -> {
+                if (inShape.length != 3) {
+                    throw new IllegalArgumentException("conv layer " + name + " needs a [c, h, w] input");
+                }
+                yield new Conv2d(name, inShape[0], positive(n, "out"), positive(n, "kernel"), n.path("stride").asInt(1),
+                        n.path("padding").asInt(0), w.get(name + ".weight"), w.get(name + ".bias"));
+            }
+            case "batchnorm" -> new BatchNorm(name, inShape[0], n.path("eps").asDouble(1e-5), w.get(name + ".weight"),
+                    w.get(name + ".bias"), w.get(name + ".running_mean"), w.get(name + ".running_var"));
+            case "relu" -> new Activation(name, Activation.Kind.RELU);
+            case "sigmoid" -> new Activation(name, Activation.Kind.SIGMOID);
+            case "tanh" -> new Activation(name, Activation.Kind.TANH);
+            case "maxpool", "avgpool" -> {
+                int k = positive(n, "kernel");
+                yield new Pool(name, type.equals("maxpool") ? Pool.Kind.MAX : Pool.Kind.AVG, k, n.path("stride").asInt(k));
+            }
+            case "globalavgpool" -> new GlobalAvgPool(name);
+            case "flatten" -> new Flatten(name);
+            case "dropout" -> new Dropout(name, n.path("rate").asDouble(0.5));
+            default -> throw new IllegalArgumentException("unknown layer type \"" + type + "\" (supported: dense, conv2d, "
+                    + "batchnorm, relu, sigmoid, tanh, maxpool, avgpool, globalavgpool, flatten, dropout)");
+        };
+    }
+
+    private static int positive(JsonNode n, String field) {
+        int v = n.path(field).asInt(-1);
+        if (v < 1) {
+            throw new IllegalArgumentException("\"" + field + "\" must be a positive integer");
+        }
+        return v;
+    }
+
+    private static float[] floats(JsonNode arr) {
+        float[] out = new float[arr.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) arr.get(i).asDouble();
+        }
+        return out;
+    }
+
+}

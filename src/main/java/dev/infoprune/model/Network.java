@@ -1,0 +1,200 @@
+package dev.infoprune.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An immutable sequential network: an input shape, layers, class names, the input normalisation it was
+ * trained with, and its model card. Output-layer units are the last dense (or conv) layer's units and are
+ * never prunable.
+ */
+public final class Network {
+    private final String name;
+    private final int[] inputShape;
+    private final List<String> classes;
+    private final List<Layer> layers;
+    private final Normalization normalization;
+    private final ModelCard card;
+    private final List<int[]> shapes;
+
+    public Network(String name, int[] inputShape, List<String> classes, List<Layer> layers,
+                   Normalization normalization, ModelCard card) {
+        this.name = name;
+        this.inputShape = inputShape.clone();
+        this.classes = List.copyOf(classes);
+        this.layers = List.copyOf(layers);
+        this.normalization = normalization == null ? Normalization.IDENTITY : normalization;
+        this.card = card == null ? ModelCard.EMPTY : card;
+        this.shapes = computeShapes();
+        validate();
+    }
+
+    private List<int[]> computeShapes() {
+        List<int[]> out = new ArrayList<>();
+        int[] s = inputShape;
+        for (Layer layer : layers) {
+            s = layer.outputShape(s);
+            out.add(s);
+        }
+        return List.copyOf(out);
+    }
+
+    private void validate() {
+        Set<String> names = new HashSet<>();
+        for (Layer l : layers) {
+            if (l.name() == null || l.name().isBlank()) {
+                throw new IllegalArgumentException("every layer needs a name");
+            }
+            if (!names.add(l.name())) {
+                throw new IllegalArgumentException("two layers are named " + l.name());
+            }
+        }
+        if (outputLayerIndex() < 0) {
+            throw new IllegalArgumentException("network " + name + " has no dense or conv layer");
+        }
+        int[] out = outputShape();
+        if (!classes.isEmpty() && Tensor.sizeOf(out) != classes.size()) {
+            throw new IllegalArgumentException("network " + name + " has " + Tensor.sizeOf(out) + " outputs but "
+                    + classes.size() + " class names");
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    public int inputSize() {
+        return (int) Tensor.sizeOf(inputShape);
+    }
+
+    public List<String> classes() {
+        return classes;
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public Layer layer(int index) {
+        return layers.get(index);
+    }
+
+    public int indexOf(String layerName) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).name().equals(layerName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public Normalization normalization() {
+        return normalization;
+    }
+
+    public ModelCard card() {
+        return card;
+    }
+
+    /** The shape each layer's input has. */
+    public int[] inputShapeOf(int layerIndex) {
+        return layerIndex == 0 ? inputShape.clone() : shapes.get(layerIndex - 1).clone();
+    }
+
+    /** The shape each layer's output has. */
+    public int[] outputShapeOf(int layerIndex) {
+        return shapes.get(layerIndex).clone();
+    }
+
+    public int[] outputShape() {
+        return shapes.isEmpty() ? inputShape.clone() : shapes.get(shapes.size() - 1).clone();
+    }
+
+    public int outputSize() {
+        return (int) Tensor.sizeOf(outputShape());
+    }
+
+    /** Index of the last dense or conv layer: the output layer, whose units are never pruned. */
+    public int outputLayerIndex() {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (layers.get(i).isPrunable()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Indices of the hidden dense and conv layers, input side first: the layers pruning may shrink. */
+    public int[] prunableLayerIndices() {
+        int last = outputLayerIndex();
+        return java.util.stream.IntStream.range(0, last).filter(i -> layers.get(i).isPrunable()).toArray();
+    }
+
+    /** Names of the prunable layers, input side first. */
+    public List<String> prunableLayerNames() {
+        return Arrays.stream(prunableLayerIndices()).mapToObj(i -> layers.get(i).name()).toList();
+    }
+
+    /** Widths of every dense/conv layer including the output layer, input side first (what the drawing shows). */
+    public int[] unitLayerWidths() {
+        return layers.stream().filter(Layer::isPrunable).mapToInt(Layer::units).toArray();
+    }
+
+    public int hiddenUnitCount() {
+        return Arrays.stream(prunableLayerIndices()).map(i -> layers.get(i).units()).sum();
+    }
+
+    public long parameterCount() {
+        return layers.stream().mapToLong(Layer::parameterCount).sum();
+    }
+
+    /** Multiply-accumulate operations per sample (dense and conv layers only). */
+    public long macs() {
+        long total = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            total += layers.get(i).macs(inputShapeOf(i));
+        }
+        return total;
+    }
+
+    public Network withLayers(List<Layer> newLayers) {
+        return new Network(name, inputShape, classes, newLayers, normalization, card);
+    }
+
+    public Network withName(String newName) {
+        return new Network(newName, inputShape, classes, layers, normalization, card);
+    }
+
+    public Network withCard(ModelCard newCard) {
+        return new Network(name, inputShape, classes, layers, normalization, newCard);
+    }
+
+    public Network withNormalization(Normalization newNormalization) {
+        return new Network(name, inputShape, classes, layers, newNormalization, card);
+    }
+
+    /** True when both networks have the same structure and bit-identical weights. */
+    public boolean sameWeightsAs(Network other) {
+        if (other.layers.size() != layers.size() || !Arrays.equals(other.inputShape, inputShape)) {
+            return false;
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            if (!layers.get(i).equals(other.layers.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "Network[" + name + ", " + Arrays.toString(inputShape) + " -> " + Arrays.toString(unitLayerWidths()) + "]";
+    }
+}
