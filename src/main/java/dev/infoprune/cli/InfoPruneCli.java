@@ -1,0 +1,63 @@
+package dev.infoprune.cli;
+
+import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.CancelledException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code infoprune} command. Exit status: 0 success, 1 failure inside InfoPrune, 2 bad input
+ * (one line on stderr naming the file and the problem).
+ */
+@Command(name = "infoprune", mixinStandardHelpOptions = true, version = "InfoPrune 0.1.0",
+        description = "Information-theoretic pruning of neural networks.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class InfoPruneCli implements Runnable {
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit status (for tests, without exiting the JVM). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new InfoPruneCli());
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            Throwable t = ex;
+            while (!(t instanceof BadInputException) && !(t instanceof CancelledException) && t.getCause() != null) {
+                t = t.getCause();
+            }
+            if (t instanceof BadInputException bad) {
+                line.getErr().println("infoprune: " + bad.getMessage());
+                return BAD_INPUT;
+            }
+            if (t instanceof CancelledException) {
+                line.getErr().println("infoprune: cancelled");
+                return 130;
+            }
+            line.getErr().println("infoprune: internal error: " + ex);
+            ex.printStackTrace(line.getErr());
+            return 1;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("infoprune: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());
+            return BAD_INPUT;
+        });
+        return cl;
+    }
+}
