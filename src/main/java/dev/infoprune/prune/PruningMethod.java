@@ -1,0 +1,16 @@
+package dev.infoprune.prune;
+
+import dev.infoprune.core.Progress;
+import dev.infoprune.engine.Activations;
+import dev.infoprune.model.Network;
+
+/**
+ * A way of choosing which hidden units to keep. Settings (sparsity, estimator, confidence, seed...) are fixed
+ * when the method is built; {@link #plan} only looks at the network and its activations on the probe split.
+ */
+public interface PruningMethod {
+    /** The name used on the command line and in reports, e.g. {@code mipp}, {@code global-topk}. */
+    String name();
+
+    PruningPlan plan(Network network, Activations probe, Progress progress);
+}
