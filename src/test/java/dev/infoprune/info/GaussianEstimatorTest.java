@@ -88,7 +88,8 @@ class GaussianEstimatorTest {
         }
         double[] rest = est.conditionalMutualInformationWithLabelsGivenRest(x, labels);
         for (int j = 0; j < 4; j++) {
-            int[] others = java.util.stream.IntStream.range(0, 4).filter(k -> k != j).toArray();
+            final int col = j;
+            int[] others = java.util.stream.IntStream.range(0, 4).filter(k -> k != col).toArray();
             double explicit = est.conditionalMutualInformationWithLabels(x.selectColumns(new int[] {j}), labels, x.selectColumns(others)).nats();
             assertThat(rest[j]).isCloseTo(explicit, within(1e-6));
         }
