@@ -2,6 +2,7 @@ package dev.infoprune.model.onnx;
 
 import ai.onnx.proto.OnnxMl.NodeProto;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -29,24 +30,30 @@ final class LayerNamer {
         return forNode(node, type);
     }
 
-    /** A name from the node's scope ({@code /features/features.3/Relu} gives {@code features.3}). */
+    /** A name from the node's module scope ({@code /features/features.3/Relu} gives {@code features.3}). */
     String forNode(NodeProto node, String type) {
         String name = node.getName();
         String base;
         if (name.contains("/")) {
-            String[] parts = name.split("/");
+            String[] parts = Arrays.stream(name.split("/")).filter(p -> !p.isEmpty()).toArray(String[]::new);
             int last = parts.length - 1;
-            while (last >= 0 && parts[last].isEmpty()) {
-                last--;
-            }
             if (last >= 0 && isAutomatic(parts[last], node.getOpType())) {
                 last--;
             }
-            base = last >= 0 ? sanitise(parts[last]) : "";
+            base = sanitise(modulePath(Arrays.copyOf(parts, last + 1)));
         } else {
             base = isAutomatic(name, node.getOpType()) ? "" : sanitise(name);
         }
         return base.isEmpty() ? generated(type) : unique(base);
+    }
+
+    /** Scopes {@code [net, relu1]} give {@code net.relu1}; {@code [features, features.0]} give {@code features.0}. */
+    private static String modulePath(String[] scopes) {
+        String path = "";
+        for (String scope : scopes) {
+            path = path.isEmpty() || scope.startsWith(path + ".") ? scope : path + "." + scope;
+        }
+        return path;
     }
 
     String generated(String type) {

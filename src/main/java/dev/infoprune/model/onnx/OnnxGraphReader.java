@@ -37,7 +37,7 @@ final class OnnxGraphReader {
     static final long BATCH = Long.MIN_VALUE;
 
     static final String SUPPORTED = "Gemm, MatMul+Add, Conv, BatchNormalization, Relu, Sigmoid, Tanh, MaxPool, "
-            + "AveragePool, GlobalAveragePool, Flatten, Reshape, Dropout, Identity, a final Softmax/LogSoftmax, "
+            + "AveragePool, GlobalAveragePool, Flatten, Reshape, Dropout, Identity, Pad by zero, a final Softmax/LogSoftmax, "
             + "and Sub/Div at the input";
 
     record Result(int[] inputShape, List<Layer> layers, Normalization normalization, List<String> notes) {
@@ -210,6 +210,7 @@ final class OnnxGraphReader {
             case "Identity" -> {
                 // nothing to do
             }
+            case "Pad" -> zeroPad(node, attrs);
             case "Softmax", "LogSoftmax" -> softmax(node, attrs, outputName);
             case "Sub", "Div" -> normalizationStep(node);
             default -> throw unsupported(node);
@@ -401,6 +402,14 @@ final class OnnxGraphReader {
         var dims = graph.getInputList().stream().filter(v -> !initializers.containsKey(v.getName())).findFirst()
                 .orElseThrow().getType().getTensorType().getShape().getDimList();
         return dims.get(0).hasDimValue() ? dims.get(0).getDimValue() : BATCH;
+    }
+
+    /** PyTorch writes AvgPool2d as a Pad of zeros followed by AveragePool; only such no-op pads are accepted. */
+    private void zeroPad(NodeProto node, OnnxAttributes attrs) {
+        long[] pads = opset < 11 ? attrs.getInts("pads", new long[0]) : evaluate(node.getInput(1), node);
+        if (Arrays.stream(pads).anyMatch(p -> p != 0)) {
+            throw attrs.unsupported("pads", pads, "only Pad nodes that pad nothing (use padding in Conv instead)");
+        }
     }
 
     private void dropout(NodeProto node, OnnxAttributes attrs) {
