@@ -378,7 +378,12 @@ final class OnnxGraphReader {
         if (node.getInputCount() < 2) {
             throw new OnnxProblem(OnnxAttributes.describe(node) + " has no target shape input");
         }
-        long[] target = evaluate(node.getInput(1), node);
+        long[] target;
+        try {
+            target = evaluate(node.getInput(1), node);
+        } catch (OnnxProblem e) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + ": cannot resolve its target shape: " + e.getMessage(), e);
+        }
         boolean allowZero = attrs.getInt("allowzero", 0) != 0;
         long features = Tensor.sizeOf(shape);
         boolean flattens = false;
@@ -599,8 +604,7 @@ final class OnnxGraphReader {
         }
         NodeProto p = producers.get(name);
         if (p == null) {
-            throw new OnnxProblem(OnnxAttributes.describe(user) + ": cannot resolve " + name
-                    + " (a dynamic shape: it is neither a constant nor computed from known shapes)");
+            throw new OnnxProblem(name + " is neither a constant nor computed from known shapes (a dynamic shape)");
         }
         OnnxAttributes a = new OnnxAttributes(p);
         switch (p.getOpType()) {
@@ -662,8 +666,8 @@ final class OnnxGraphReader {
                 return Arrays.copyOfRange(data, s, e);
             }
             default:
-                throw new OnnxProblem(OnnxAttributes.describe(user) + ": its target shape is computed by "
-                        + OnnxAttributes.describe(p) + ", which InfoPrune cannot evaluate (a dynamic shape that cannot be resolved)");
+                throw new OnnxProblem(name + " is computed by " + OnnxAttributes.describe(p)
+                        + ", which InfoPrune cannot evaluate (a dynamic shape)");
         }
     }
 
