@@ -34,9 +34,10 @@ import java.util.List;
  * Writes a {@link Network} (pruned or not) as an ONNX model, opset {@value #OPSET}, that ONNX Runtime runs with the
  * same outputs: input {@code "input"} of shape {@code [batch, ...inputShape]} with a dynamic batch axis, output
  * {@code "output"}. Weights are initializers named like {@code weights.npz} ({@code <layer>.weight}, ...), nodes
- * are named after the layers. The model's input normalisation is part of the graph ({@code Sub} and {@code Div}
- * at the input), so the file takes raw inputs, exactly like {@code infoprune predict}; {@link OnnxImport} turns
- * those two nodes back into the normalisation.
+ * are named after the layers. The graph is the network alone, like {@code weights.npz} and like
+ * {@code infoprune predict}, which feeds its inputs as they are: the model's input normalisation is not part of the
+ * graph but recorded in the metadata ({@value #META_NORMALIZATION}: {@code {"mean": [...], "std": [...]}}), which
+ * {@link OnnxImport} reads back; a caller with raw data applies {@code (x - mean) / std} first.
  */
 public final class OnnxExport {
     public static final int OPSET = 13;
@@ -44,6 +45,7 @@ public final class OnnxExport {
     public static final String OUTPUT = "output";
     static final String META_NAME = "infoprune.name";
     static final String META_CLASSES = "infoprune.classes";
+    public static final String META_NORMALIZATION = "infoprune.normalization";
     private static final int IR_VERSION = 7;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,47 +66,33 @@ public final class OnnxExport {
         GraphProto.Builder g = GraphProto.newBuilder().setName(network.name());
         g.addInput(valueInfo(INPUT, network.inputShape()));
         g.addOutput(valueInfo(OUTPUT, network.outputShape()));
-        String current = normalization(g, network.normalization(), network.inputShape());
+        String current = INPUT;
         List<Layer> layers = network.layers();
         for (int i = 0; i < layers.size(); i++) {
             String out = i == layers.size() - 1 ? OUTPUT : layers.get(i).name() + "_out";
             layerNode(g, layers.get(i), current, out);
             current = out;
         }
-        String classes;
-        try {
-            classes = JSON.writeValueAsString(network.classes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ModelProto.newBuilder()
+        ModelProto.Builder model = ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .setProducerName("InfoPrune")
                 .setProducerVersion("0.1.0")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .addMetadataProps(StringStringEntryProto.newBuilder().setKey(META_NAME).setValue(network.name()))
-                .addMetadataProps(StringStringEntryProto.newBuilder().setKey(META_CLASSES).setValue(classes))
-                .setGraph(g)
-                .build();
+                .addMetadataProps(meta(META_CLASSES, network.classes()));
+        Normalization n = network.normalization();
+        if (!n.isIdentity()) {
+            model.addMetadataProps(meta(META_NORMALIZATION, java.util.Map.of("mean", n.mean(), "std", n.std())));
+        }
+        return model.setGraph(g).build();
     }
 
-    private static String normalization(GraphProto.Builder g, Normalization n, int[] inputShape) {
-        if (n.isIdentity()) {
-            return INPUT;
+    private static StringStringEntryProto meta(String key, Object value) {
+        try {
+            return StringStringEntryProto.newBuilder().setKey(key).setValue(JSON.writeValueAsString(value)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        int[] shape;
-        if (n.mean().length == 1) {
-            shape = new int[0];
-        } else {
-            shape = new int[inputShape.length + 1];
-            shape[0] = 1;
-            System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
-        }
-        g.addInitializer(OnnxTensors.floats("normalization.mean", new Tensor(shape, n.mean().clone())));
-        g.addInitializer(OnnxTensors.floats("normalization.std", new Tensor(shape, n.std().clone())));
-        g.addNode(node("Sub", "normalization_sub", List.of(INPUT, "normalization.mean"), "input_centered"));
-        g.addNode(node("Div", "normalization_div", List.of("input_centered", "normalization.std"), "input_normalized"));
-        return "input_normalized";
     }
 
     private static void layerNode(GraphProto.Builder g, Layer layer, String in, String out) {

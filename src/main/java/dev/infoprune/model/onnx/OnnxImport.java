@@ -9,6 +9,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.model.ModelCard;
 import dev.infoprune.model.Network;
+import dev.infoprune.model.Normalization;
 import dev.infoprune.model.Tensor;
 
 import java.io.IOException;
@@ -22,8 +23,10 @@ import java.util.stream.IntStream;
 /**
  * Reads an ONNX file of a sequential MLP or CNN (as {@code torch.onnx.export} writes an {@code nn.Sequential})
  * into a {@link Network}. Initializers become the weights in PyTorch layouts, layer names come from the
- * weight and node names, a final Softmax is dropped (noted in the model card), and {@code Sub}/{@code Div}
- * by constants at the input become the network's {@link dev.infoprune.model.Normalization}.
+ * weight and node names, a final Softmax is dropped (noted in the model card). {@code Sub}/{@code Div} by
+ * constants at the input become the network's {@link Normalization} (which InfoPrune applies to data sets, while
+ * {@code predict} and exported files take inputs as they are), as does the normalisation an InfoPrune export
+ * records in its metadata.
  */
 public final class OnnxImport {
     /** Opsets this reader accepts; files made by PyTorch with opsets 11 to 17 are tested. */
@@ -85,9 +88,16 @@ public final class OnnxImport {
         List<String> notes = new ArrayList<>();
         notes.add("imported from " + Path.of(source).getFileName() + " (" + describeProducer(model) + ", opset " + opset + ")");
         notes.addAll(r.notes());
+        Normalization normalization = r.normalization();
+        if (!normalization.isIdentity()) {
+            notes.add("the Sub/Div at the input became the model's input normalisation: InfoPrune applies it to data "
+                    + "sets; predict and exported ONNX files take inputs already normalised");
+        } else {
+            normalization = storedNormalization(model, r.inputShape());
+        }
         ModelCard card = new ModelCard(null, null, null, null, null, null, String.join("; ", notes));
         try {
-            return new Network(name, r.inputShape(), classes, r.layers(), r.normalization(), card);
+            return new Network(name, r.inputShape(), classes, r.layers(), normalization, card);
         } catch (IllegalArgumentException e) {
             throw new OnnxProblem(e.getMessage(), e);
         }
@@ -130,6 +140,25 @@ public final class OnnxImport {
             }
         }
         return IntStream.range(0, outputs).mapToObj(Integer::toString).toList();
+    }
+
+    private static Normalization storedNormalization(ModelProto model, int[] inputShape) {
+        String stored = metadata(model, OnnxExport.META_NORMALIZATION);
+        if (stored == null) {
+            return Normalization.IDENTITY;
+        }
+        try {
+            JsonNode n = JSON.readTree(stored);
+            float[] mean = JSON.treeToValue(n.get("mean"), float[].class);
+            float[] std = JSON.treeToValue(n.get("std"), float[].class);
+            if (mean.length != 1 && mean.length != Tensor.sizeOf(inputShape)) {
+                throw new OnnxProblem("metadata " + OnnxExport.META_NORMALIZATION + " has " + mean.length
+                        + " values; expected 1 or one per input feature");
+            }
+            return new Normalization(mean, std);
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            throw new OnnxProblem("metadata " + OnnxExport.META_NORMALIZATION + " is malformed: " + e.getMessage(), e);
+        }
     }
 
     private static String metadata(ModelProto model, String key) {

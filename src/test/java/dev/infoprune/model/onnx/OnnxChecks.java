@@ -23,13 +23,20 @@ final class OnnxChecks {
         return x;
     }
 
-    /** ReferenceForward outputs for raw inputs: the network's normalisation first, as predict does. */
+    /** ReferenceForward outputs for inputs fed as they are (as predict and exported files take them). */
     static double[][] referenceOutputs(Network net, float[] raw, int batch) {
+        return referenceOutputs(net, raw, batch, false);
+    }
+
+    /** ReferenceForward outputs, with the network's normalisation applied first when asked. */
+    static double[][] referenceOutputs(Network net, float[] raw, int batch, boolean normalise) {
         int size = net.inputSize();
         double[][] out = new double[batch][];
         for (int b = 0; b < batch; b++) {
             float[] x = java.util.Arrays.copyOfRange(raw, b * size, (b + 1) * size);
-            net.normalization().applyInPlace(x, 0, size);
+            if (normalise) {
+                net.normalization().applyInPlace(x, 0, size);
+            }
             out[b] = ReferenceForward.outputs(net, x);
         }
         return out;

@@ -19,7 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -64,7 +63,7 @@ class OnnxRoundTripTest {
     }
 
     @Test
-    void globalNormalisationIsBakedIntoTheGraphAndComesBack() throws Exception {
+    void globalNormalisationIsLeftToTheCallerAndComesBackFromTheMetadata() throws Exception {
         Network net = RandomNetworks.cnn(4, 1, 8, 8, 3)
                 .withNormalization(new Normalization(new float[] {0.25f}, new float[] {0.5f}));
         Network back = assertRoundTrip(net, 4);
@@ -73,7 +72,7 @@ class OnnxRoundTripTest {
     }
 
     @Test
-    void perFeatureNormalisationIsBakedIntoTheGraphAndComesBack() throws Exception {
+    void perFeatureNormalisationIsLeftToTheCallerAndComesBackFromTheMetadata() throws Exception {
         Random r = new Random(8);
         float[] mean = new float[6];
         float[] std = new float[6];
@@ -85,16 +84,6 @@ class OnnxRoundTripTest {
         Network back = assertRoundTrip(net, 8);
         assertThat(back.normalization().mean()).containsExactly(mean);
         assertThat(back.normalization().std()).containsExactly(std);
-    }
-
-    @Test
-    void prunedNetworksExportAndImport() throws Exception {
-        Network mlp = RandomNetworks.mlp(11, 9, 12, 7, 4);
-        assertRoundTrip(keepUnits(mlp, "fc1", new int[] {0, 3, 4, 10}, 1), 11);
-        Network cnn = RandomNetworks.cnn(12, 2, 12, 12, 3);
-        assertRoundTrip(keepUnits(cnn, "conv1", new int[] {1, 3}, 1), 12);
-        // conv2 feeds the flatten: each filter owns 2x2 positions of fc1's input
-        assertRoundTrip(keepUnits(cnn, "conv2", new int[] {0, 2, 4}, 4), 12);
     }
 
     @Test
@@ -121,30 +110,5 @@ class OnnxRoundTripTest {
         assertThat(back.name()).isEqualTo(net.name());
         assertThat(back.inputShape()).isEqualTo(net.inputShape());
         return back;
-    }
-
-    /**
-     * Keeps some units of one layer the way surgery does: rows of its weight, the matching BatchNorm entries,
-     * and the matching inputs of the next dense/conv layer ({@code group} inputs per unit after a flatten).
-     */
-    static Network keepUnits(Network net, String layerName, int[] keep, int group) {
-        List<Layer> layers = new ArrayList<>(net.layers());
-        int i = net.indexOf(layerName);
-        Layer l = layers.get(i);
-        layers.set(i, l.withWeights(java.util.Map.of("weight", l.weights().get("weight").selectFirstAxis(keep),
-                "bias", l.weights().get("bias").selectFirstAxis(keep))));
-        for (int j = i + 1; j < layers.size(); j++) {
-            Layer next = layers.get(j);
-            if (next instanceof BatchNorm bn) {
-                var w = new java.util.HashMap<String, Tensor>();
-                bn.weights().forEach((k, v) -> w.put(k, v.selectFirstAxis(keep)));
-                layers.set(j, bn.withWeights(w));
-            } else if (next.isPrunable()) {
-                layers.set(j, next.withWeights(java.util.Map.of("weight", next.weights().get("weight").selectSecondAxis(keep, group),
-                        "bias", next.weights().get("bias"))));
-                break;
-            }
-        }
-        return net.withLayers(layers).withName(net.name() + "-pruned");
     }
 }
