@@ -2,6 +2,10 @@ package dev.infoprune.model.onnx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.infoprune.core.Matrix;
+import dev.infoprune.core.Progress;
+import dev.infoprune.data.Dataset;
+import dev.infoprune.engine.Inference;
 import dev.infoprune.model.BatchNorm;
 import dev.infoprune.model.Layer;
 import dev.infoprune.model.Network;
@@ -19,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Files written by PyTorch's own exporter ({@code src/test/resources/onnx/make_fixtures.py}, torch 1.13):
- * the imported network reproduces PyTorch's outputs, and so do the original file and our re-export in ONNX Runtime.
+ * the imported network reproduces PyTorch's outputs (reference forward pass and DJL engine), and so do the original
+ * file and our re-export in ONNX Runtime.
  */
 class PyTorchFixtureTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +70,17 @@ class PyTorchFixtureTest {
         // the imported network applies the file's input Sub/Div as its normalisation (only mlp_normalised has one)
         double reference = OnnxChecks.maxAbsDiff(e.logits(), toFloat(OnnxChecks.referenceOutputs(net, e.inputs(), e.batch(), true)));
         assertThat(reference).as("imported network (reference forward) vs PyTorch").isLessThan(TOLERANCE);
+
+        // the DJL engine, through the data-set path that applies the model's normalisation
+        Dataset data = new Dataset(model, net.inputShape(), e.inputs(), new int[e.batch()], net.classes());
+        Matrix djl = Inference.outputs(net, data, Progress.NONE);
+        float[][] djlRows = new float[e.batch()][djl.cols()];
+        for (int b = 0; b < e.batch(); b++) {
+            for (int i = 0; i < djl.cols(); i++) {
+                djlRows[b][i] = (float) djl.get(b, i);
+            }
+        }
+        assertThat(OnnxChecks.maxAbsDiff(e.logits(), djlRows)).as("imported network (DJL) vs PyTorch").isLessThan(TOLERANCE);
 
         try (OnnxRuntimeRunner original = OnnxRuntimeRunner.open(onnx)) {
             int batch = model.endsWith("static") ? 1 : e.batch();
