@@ -1,5 +1,6 @@
 package dev.infoprune.ui.inspector;
 
+import dev.infoprune.engine.Activations;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Layer;
 import dev.infoprune.model.Network;
@@ -22,10 +23,15 @@ public final class InspectorView extends VBox {
     private final Label where = new Label();
     private final GridPane scores = new GridPane();
     private final Label state = new Label();
+    private final ObservableValue<Activations> probe;
+    private final ActivationHistogram histogram = new ActivationHistogram();
+    private final Label histogramNote = new Label();
+    private final Label weights = new Label();
 
-    public InspectorView(NetworkViewModel view, ObservableValue<Network> network) {
+    public InspectorView(NetworkViewModel view, ObservableValue<Network> network, ObservableValue<Activations> probe) {
         this.view = view;
         this.network = network;
+        this.probe = probe;
         setId("inspector");
         getStyleClass().add("inspector");
         setSpacing(8);
@@ -47,12 +53,29 @@ public final class InspectorView extends VBox {
         state.setWrapText(true);
         Label section = new Label("Scores");
         section.getStyleClass().add("inspector-section");
-        getChildren().addAll(heading, where, section, scores, state);
+        weights.setId("inspectorWeights");
+        weights.setWrapText(true);
+        histogramNote.setId("histogramNote");
+        histogramNote.setWrapText(true);
+        Label actSection = new Label("Activations on the probe samples");
+        actSection.getStyleClass().add("inspector-section");
+        Label weightSection = new Label("Incoming weights");
+        weightSection.getStyleClass().add("inspector-section");
+        getChildren().addAll(heading, where, state, section, scores, weightSection, weights, actSection, histogramNote, histogram);
+        probe.addListener(o -> refresh());
         view.selectedProperty().addListener(o -> refresh());
         view.allScoresProperty().addListener(o -> refresh());
         view.removedProperty().addListener(o -> refresh());
         network.addListener(o -> refresh());
         refresh();
+    }
+
+    private static String weightText(Layer layer, int unit) {
+        dev.infoprune.model.Tensor w = layer instanceof Conv2d c ? c.weight() : layer instanceof dev.infoprune.model.Dense d ? d.weight() : null;
+        if (w == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%d weights, ‖w‖₁ = %.4g, ‖w‖₂ = %.4g", w.sliceSize(), w.sliceL1(unit), w.sliceL2(unit));
     }
 
     private void refresh() {
@@ -63,6 +86,10 @@ public final class InspectorView extends VBox {
             heading.setText("No node selected");
             where.setText("Click a node in the network to see its scores.");
             state.setText("");
+            weights.setText("");
+            histogramNote.setText("");
+            histogram.setVisible(false);
+            histogram.setManaged(false);
             return;
         }
         Layer layer = n.layer(n.indexOf(node.layer()));
@@ -76,6 +103,7 @@ public final class InspectorView extends VBox {
         for (NodeScore s : view.allScoresProperty().get()) {
             double v = s.value(node.layer(), node.index());
             Label name = new Label(s.title());
+            name.setTooltip(new javafx.scene.control.Tooltip(s.estimator()));
             name.setWrapText(true);
             name.setMinWidth(60);
             Label value = new Label(Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.4g", v) + (s.unit().isEmpty() ? "" : " " + s.unit()));
@@ -86,6 +114,26 @@ public final class InspectorView extends VBox {
         if (row == 0) {
             scores.addRow(0, new Label("No scores computed yet."));
         }
+        view.allScoresProperty().get().stream().filter(s -> !s.id().startsWith("weight-")).findFirst().ifPresent(s -> {
+            Label how = new Label("estimated with " + s.estimator());
+            how.setWrapText(true);
+            how.getStyleClass().add("score-estimator");
+            scores.add(how, 0, scores.getRowCount(), 2, 1);
+        });
         state.setText(view.isRemoved(node.layer(), node.index()) ? "Removed by the current pruning." : "Kept.");
+        weights.setText(weightText(layer, node.index()));
+        Activations acts = probe.getValue();
+        boolean hasActs = acts != null && (acts.hiddenLayers().contains(node.layer()) || acts.outputLayer().equals(node.layer()));
+        histogram.setVisible(hasActs);
+        histogram.setManaged(hasActs);
+        if (hasActs) {
+            double[] values = acts.of(node.layer()).columnValues(node.index());
+            java.util.DoubleSummaryStatistics st = java.util.Arrays.stream(values).summaryStatistics();
+            histogramNote.setText(String.format(Locale.ROOT, "%d samples, mean %.3g, min %.3g, max %.3g%s", values.length,
+                    st.getAverage(), st.getMin(), st.getMax(), layer instanceof Conv2d ? " (filter map averaged over space)" : ""));
+            histogram.show(node.toString(), values);
+        } else {
+            histogramNote.setText("Choose a data set (Data menu) to see what this node does on it.");
+        }
     }
 }

@@ -100,7 +100,7 @@ public final class NetworkView extends Region {
         hoverLabel.applyCss();
         double w = hoverLabel.prefWidth(-1);
         double h = hoverLabel.prefHeight(w);
-        double x = sx + 14 + w > getWidth() ? sx - 14 - w : sx + 14;
+        double x = Math.max(0, sx + 14 + w > getWidth() ? sx - 14 - w : sx + 14);
         double y = Math.min(Math.max(0, sy + 14), Math.max(0, getHeight() - h));
         hoverLabel.resizeRelocate(x, y, w, h);
     }
@@ -115,8 +115,7 @@ public final class NetworkView extends Region {
             double v = s.value(node.layer(), node.index());
             if (!Double.isNaN(v)) {
                 sb.append('\n').append(s.title()).append(" = ").append(String.format(Locale.ROOT, "%.4g", v))
-                        .append(s.unit().isEmpty() ? "" : " " + s.unit())
-                        .append(s.estimator().isEmpty() ? "" : "  (" + s.estimator() + ")");
+                        .append(s.unit().isEmpty() ? "" : " " + s.unit());
             }
         }
         return sb.toString();

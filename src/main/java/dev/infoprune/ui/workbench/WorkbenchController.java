@@ -37,7 +37,52 @@ public final class WorkbenchController {
         }, loaded -> {
             model.show(loaded);
             remember.accept(folder.toString());
+            String data = dataFor(loaded.network());
+            if (data != null) {
+                computeScores(data);
+            }
         });
+    }
+
+    /** The data set to score a newly opened model on: the one chosen before, else its card's bundled data set. */
+    private String dataFor(dev.infoprune.model.Network network) {
+        if (!model.dataSpecProperty().get().isEmpty()) {
+            return model.dataSpecProperty().get();
+        }
+        String card = network.card().dataset();
+        return card != null && DataSources.BUNDLED_CSV.containsKey(card) ? card : null;
+    }
+
+    /**
+     * Loads a data set (bundled name, CSV file or IDX folder), captures the open model's activations on a probe
+     * sample and estimates every node's information scores. Cancelling or failing keeps the scores shown before.
+     */
+    public void computeScores(String dataSpec) {
+        var network = model.network();
+        if (network == null) {
+            runner.announce("Open a model first");
+            return;
+        }
+        var settings = ScoreComputation.Settings.DEFAULT;
+        runner.run("Computing scores on " + dataSpec, progress -> {
+            progress.update("Reading " + dataSpec, 0, 1);
+            var data = DataSources.open(dataSpec);
+            return ScoreComputation.compute(network, data, settings, progress);
+        }, result -> {
+            if (model.network() == network) {
+                model.showScores(dataSpec, result);
+            }
+        });
+    }
+
+    /** Recomputes the scores on the data set chosen last. */
+    public void recomputeScores() {
+        String spec = model.dataSpecProperty().get();
+        if (spec.isEmpty()) {
+            runner.announce("Choose a data set first (Data menu)");
+        } else {
+            computeScores(spec);
+        }
     }
 
     /** Opens a bundled sample model by name. */

@@ -50,7 +50,7 @@ public final class WorkbenchView extends BorderPane {
 
         VBox centre = new VBox(header(model), canvasArea);
         VBox.setVgrow(canvasArea, javafx.scene.layout.Priority.ALWAYS);
-        InspectorView inspector = new InspectorView(model.networkView(), model.networkProperty());
+        InspectorView inspector = new InspectorView(model.networkView(), model.networkProperty(), model.probeProperty());
         ScrollPane inspectorScroll = new ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
         inspectorScroll.setMinWidth(280);
@@ -86,7 +86,10 @@ public final class WorkbenchView extends BorderPane {
             size.setText(n == null ? "" : ModelSummary.size(n));
             accuracy.setText(n == null ? "" : ModelSummary.accuracy(n));
         });
-        HBox facts = new HBox(18, architecture, size, accuracy);
+        Label data = new Label();
+        data.setId("dataDescription");
+        data.textProperty().bind(model.dataDescriptionProperty().map(d -> "data: " + d));
+        HBox facts = new HBox(18, architecture, size, accuracy, data);
         facts.getStyleClass().add("model-facts");
         VBox box = new VBox(2, new HBox(12, name, source), facts);
         box.setId("modelHeader");
@@ -124,9 +127,36 @@ public final class WorkbenchView extends BorderPane {
         zoomOut.setAccelerator(KeyCombination.keyCombination("Shortcut+MINUS"));
         zoomOut.setOnAction(e -> zoomCentre(controller, 0.8));
         Menu view = new Menu("View", null, edges, new SeparatorMenuItem(), zoomIn, zoomOut, reset);
-        MenuBar bar = new MenuBar(file, view);
+        Menu data = new Menu("Data");
+        data.setId("dataMenu");
+        data.getItems().addAll(dataItems(controller, dialogs));
+        MenuItem compute = new MenuItem("Compute scores");
+        compute.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+        compute.setOnAction(e -> controller.recomputeScores());
+        data.getItems().addAll(new SeparatorMenuItem(), compute);
+        MenuBar bar = new MenuBar(file, data, view);
         bar.setId("menuBar");
         return bar;
+    }
+
+    private List<MenuItem> dataItems(WorkbenchController controller, FileDialogs dialogs) {
+        List<MenuItem> items = new java.util.ArrayList<>();
+        for (String name : DataSources.BUNDLED) {
+            MenuItem item = new MenuItem("Bundled: " + name);
+            item.setId("data-" + name);
+            item.setOnAction(e -> controller.computeScores(name));
+            items.add(item);
+        }
+        MenuItem csv = new MenuItem("CSV file…");
+        csv.setId("dataCsv");
+        csv.setOnAction(e -> dialogs.chooseCsvFile(getScene().getWindow()).ifPresent(p -> controller.computeScores(p.toString())));
+        MenuItem idx = new MenuItem("IDX folder…");
+        idx.setId("dataIdx");
+        idx.setOnAction(e -> dialogs.chooseIdxFolder(getScene().getWindow()).ifPresent(p -> controller.computeScores(p.toString())));
+        items.add(new SeparatorMenuItem());
+        items.add(csv);
+        items.add(idx);
+        return items;
     }
 
     private void zoomCentre(WorkbenchController controller, double factor) {
@@ -148,7 +178,18 @@ public final class WorkbenchView extends BorderPane {
         Button fit = new Button("Fit");
         fit.setId("fitButton");
         fit.setOnAction(e -> model.networkView().resetView());
-        ToolBar bar = new ToolBar(open, new Label("Colour by"), score, edges, fit);
+        javafx.scene.control.MenuButton data = new javafx.scene.control.MenuButton();
+        data.setId("dataButton");
+        data.textProperty().bind(model.dataSpecProperty().map(d -> d.isEmpty() ? "Data set…" : "Data: " + shortName(d)));
+        data.getItems().addAll(dataItems(controller, dialogs));
+        Label estimator = new Label("estimator: gaussian");
+        estimator.setId("estimatorLabel");
+        Button compute = new Button("Compute scores");
+        compute.setId("computeScores");
+        compute.setOnAction(e -> controller.recomputeScores());
+        compute.disableProperty().bind(controller.runner().busyProperty().or(model.dataSpecProperty().isEmpty()));
+        ToolBar bar = new ToolBar(open, new javafx.scene.control.Separator(), data, estimator, compute,
+                new javafx.scene.control.Separator(), new Label("Colour by"), score, edges, fit);
         bar.setId("toolBar");
         return bar;
     }
@@ -167,6 +208,11 @@ public final class WorkbenchView extends BorderPane {
             none.setDisable(true);
             items.add(none);
         }
+    }
+
+    private static String shortName(String spec) {
+        int slash = Math.max(spec.lastIndexOf('/'), spec.lastIndexOf('\\'));
+        return slash < 0 ? spec : spec.substring(slash + 1);
     }
 
     public NetworkView networkView() {
