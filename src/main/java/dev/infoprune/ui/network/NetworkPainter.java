@@ -26,6 +26,8 @@ public final class NetworkPainter {
 
     public static void paint(GraphicsContext g, double width, double height, NetworkLayout layout, NetworkViewModel model) {
         g.setTransform(1, 0, 0, 1, 0, 0);
+        // clearing the whole canvas first lets JavaFX drop the previous frame's queued commands
+        g.clearRect(0, 0, width, height);
         g.setFill(BACKGROUND);
         g.fillRect(0, 0, width, height);
         NetworkPicture picture = model.pictureProperty().get();
