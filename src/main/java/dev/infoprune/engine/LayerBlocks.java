@@ -1,0 +1,83 @@
+package dev.infoprune.engine;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+import dev.infoprune.model.Activation;
+import dev.infoprune.model.BatchNorm;
+import dev.infoprune.model.Conv2d;
+import dev.infoprune.model.Dense;
+import dev.infoprune.model.Flatten;
+import dev.infoprune.model.GlobalAvgPool;
+import dev.infoprune.model.Layer;
+
+/** The DJL block that computes one layer of a {@link dev.infoprune.model.Network}, PyTorch semantics. */
+final class LayerBlocks {
+    /** DJL's default batch-norm momentum 0.9 keeps 90% of the running value: PyTorch's momentum 0.1. */
+    static final float BATCH_NORM_MOMENTUM = 0.9f;
+
+    private LayerBlocks() {
+    }
+
+    static Block blockFor(Layer layer) {
+        if (layer instanceof Dense d) {
+            return Linear.builder().setUnits(d.out()).optBias(true).build();
+        }
+        if (layer instanceof Conv2d c) {
+            return ai.djl.nn.convolutional.Conv2d.builder()
+                    .setKernelShape(new Shape(c.kernel(), c.kernel()))
+                    .setFilters(c.out())
+                    .optStride(new Shape(c.stride(), c.stride()))
+                    .optPadding(new Shape(c.padding(), c.padding()))
+                    .optBias(true)
+                    .build();
+        }
+        if (layer instanceof BatchNorm b) {
+            return ai.djl.nn.norm.BatchNorm.builder()
+                    .optAxis(1)
+                    .optEpsilon((float) b.eps())
+                    .optMomentum(BATCH_NORM_MOMENTUM)
+                    .build();
+        }
+        if (layer instanceof Activation a) {
+            return switch (a.kind()) {
+                case RELU -> ai.djl.nn.Activation.reluBlock();
+                case SIGMOID -> ai.djl.nn.Activation.sigmoidBlock();
+                case TANH -> ai.djl.nn.Activation.tanhBlock();
+            };
+        }
+        if (layer instanceof dev.infoprune.model.Pool p) {
+            Shape window = new Shape(p.kernel(), p.kernel());
+            Shape stride = new Shape(p.stride(), p.stride());
+            return p.kind() == dev.infoprune.model.Pool.Kind.MAX
+                    ? Pool.maxPool2dBlock(window, stride, new Shape(0, 0), false)
+                    : Pool.avgPool2dBlock(window, stride, new Shape(0, 0), false, true);
+        }
+        if (layer instanceof GlobalAvgPool g) {
+            return LambdaBlock.singleton(x -> Pool.globalAvgPool2d(x).expandDims(2).expandDims(3), g.name());
+        }
+        if (layer instanceof Flatten) {
+            return Blocks.batchFlattenBlock();
+        }
+        if (layer instanceof dev.infoprune.model.Dropout d) {
+            return Dropout.builder().optRate((float) d.rate()).build();
+        }
+        throw new IllegalArgumentException("no DJL block for layer " + layer.name());
+    }
+
+    /** The model-file suffix ("weight", "running_mean", ...) of a DJL parameter. */
+    static String suffixOf(Parameter parameter) {
+        return switch (parameter.getType()) {
+            case WEIGHT, GAMMA -> "weight";
+            case BIAS, BETA -> "bias";
+            case RUNNING_MEAN -> "running_mean";
+            case RUNNING_VAR -> "running_var";
+            case OTHER -> throw new IllegalStateException("unexpected DJL parameter " + parameter.getName());
+        };
+    }
+}
