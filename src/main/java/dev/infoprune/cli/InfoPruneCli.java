@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 DatasetsCommand.class,
                 ModelsCommand.class,
                 InfoCommand.class,
+                MiCommand.class,
+                ScoresCommand.class,
         })
 public final class InfoPruneCli implements Runnable {
     public static final int BAD_INPUT = 2;
