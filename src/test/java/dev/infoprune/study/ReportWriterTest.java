@@ -39,7 +39,7 @@ class ReportWriterTest {
         assertThat(png.getWidth()).isEqualTo(ReportCharts.WIDTH);
         assertThat(Files.readString(dir.resolve("accuracy-vs-sparsity.svg"))).contains("<svg", "itpruner", "</svg>");
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("data:image/png;base64,", "target sparsity 0.9500", "itpruner", "cmi (own)");
+        assertThat(html).contains("data:image/png;base64,", "target sparsity 0.9500", "itpruner", "own sparsity", "target sparsity 0.5000");
     }
 
     @Test
