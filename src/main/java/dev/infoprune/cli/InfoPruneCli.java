@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         description = "Information-theoretic pruning of neural networks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DatasetsCommand.class,
+                ModelsCommand.class,
+                InfoCommand.class,
         })
 public final class InfoPruneCli implements Runnable {
     public static final int BAD_INPUT = 2;
