@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 DatasetsCommand.class,
                 ModelsCommand.class,
                 InfoCommand.class,
+                CompareCommand.class,
         })
 public final class InfoPruneCli implements Runnable {
     public static final int BAD_INPUT = 2;
