@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         description = "Information-theoretic pruning of neural networks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
         })
 public final class InfoPruneCli implements Runnable {
     public static final int BAD_INPUT = 2;
