@@ -7,6 +7,7 @@ import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
 import dev.infoprune.engine.Inference;
 import dev.infoprune.model.ModelFolder;
+import dev.infoprune.model.ModelLocator;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.NpzWeights;
 import dev.infoprune.model.onnx.OnnxExport;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
  * inputs and compared with the DJL engine before it is written; npz writes the weights alone, in PyTorch names.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export a model (folder or .onnx file) to ONNX, or its weights to a NumPy .npz archive.",
+        description = {"Export a model (folder, .onnx file or bundled sample) to ONNX, or its weights to a NumPy .npz archive.",
                 "onnx: opset " + OnnxExport.OPSET + ", input 'input' [batch, ...], output 'output' (scores before softmax);"
                         + " inputs are fed as they are, like predict (the model's normalisation is kept in the metadata).",
                 "npz: <layer>.weight/.bias/.running_mean/.running_var in PyTorch layouts, for load_state_dict."})
@@ -43,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a model folder or an .onnx file")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a model folder, an .onnx file or a bundled sample name")
     String model;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "onnx or npz (default: from the --out extension)")
@@ -61,7 +62,7 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new BadInputException(out, "is a folder; --out needs a file name");
         }
-        Network net = ModelArgument.resolve(model);
+        Network net = ModelLocator.resolve(model);
         ObjectNode doc = JsonOutput.object();
         doc.put("command", "export");
         doc.put("model", net.name());

@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         description = "Information-theoretic pruning of neural networks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DatasetsCommand.class,
+                ModelsCommand.class,
+                InfoCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
         })

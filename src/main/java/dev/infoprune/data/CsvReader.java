@@ -48,8 +48,12 @@ public final class CsvReader {
     }
 
     public static Dataset read(Path file, Options options) {
+        return read(file, nameOf(file), options);
+    }
+
+    public static Dataset read(Path file, String name, Options options) {
         try (InputStream in = open(file)) {
-            return read(in, file.toString(), nameOf(file), options);
+            return read(in, file.toString(), name, options);
         } catch (IOException e) {
             throw new BadInputException(file, "cannot be read: " + e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.core.BadInputException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,21 +46,45 @@ public final class ModelFolder {
             throw new BadInputException(dir, "not a model folder (no " + MODEL_JSON + ")");
         }
         JsonNode root;
-        try {
-            root = JSON.readTree(json.toFile());
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(json, "not valid JSON (line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage() + ")", e);
+        try (InputStream in = Files.newInputStream(json)) {
+            root = parseJson(in, json.toString());
         } catch (IOException e) {
             throw new BadInputException(json, "cannot be read: " + e.getMessage(), e);
         }
-        Map<String, Tensor> weights = NpzWeights.read(dir.resolve(WEIGHTS_NPZ));
+        Path npz = dir.resolve(WEIGHTS_NPZ);
+        return build(root, json.toString(), NpzWeights.read(npz), npz.toString());
+    }
+
+    /**
+     * Reads a model from two streams (e.g. class-path resources); messages name {@code jsonSource} or
+     * {@code weightsSource}.
+     */
+    public static Network read(InputStream modelJson, String jsonSource, InputStream weightsNpz, String weightsSource) {
+        JsonNode root = parseJson(modelJson, jsonSource);
+        return build(root, jsonSource, NpzWeights.read(weightsNpz, weightsSource), weightsSource);
+    }
+
+    private static JsonNode parseJson(InputStream in, String source) {
+        try {
+            return JSON.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(source, "not valid JSON (line " + e.getLocation().getLineNr() + ": "
+                    + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new BadInputException(source, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Network build(JsonNode root, String jsonSource, Map<String, Tensor> weights, String weightsSource) {
+        if (root == null || root.isMissingNode() || !root.isObject()) {
+            throw new BadInputException(jsonSource, "holds no JSON object");
+        }
         try {
             return fromJson(root, weights);
         } catch (WeightShapeException e) {
-            throw new BadInputException(dir.resolve(WEIGHTS_NPZ), e.getMessage(), e);
+            throw new BadInputException(weightsSource, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(json, e.getMessage(), e);
+            throw new BadInputException(jsonSource, e.getMessage(), e);
         }
     }
 

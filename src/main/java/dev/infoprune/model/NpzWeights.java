@@ -26,14 +26,25 @@ public final class NpzWeights {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file, "file not found");
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file, "file not found", e);
+        } catch (IOException e) {
+            throw new BadInputException(file, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads an archive from a stream (e.g. a class-path resource); messages name {@code source}. */
+    public static Map<String, Tensor> read(InputStream stream, String source) {
+        try (InputStream in = new BufferedInputStream(stream);
              NDManager manager = NDManager.newBaseManager()) {
             NDList list = NDList.decode(manager, in);
             Map<String, Tensor> out = new LinkedHashMap<>();
             for (NDArray array : list) {
                 String name = array.getName();
                 if (name == null) {
-                    throw new BadInputException(file, "an array has no name");
+                    throw new BadInputException(source, "an array has no name");
                 }
                 NDArray f = array.getDataType() == DataType.FLOAT32 ? array : array.toType(DataType.FLOAT32, false);
                 int[] shape = new int[f.getShape().dimension()];
@@ -43,15 +54,13 @@ public final class NpzWeights {
                 out.put(name, new Tensor(shape, f.toFloatArray()));
             }
             if (out.isEmpty()) {
-                throw new BadInputException(file, "holds no arrays");
+                throw new BadInputException(source, "holds no arrays");
             }
             return out;
         } catch (BadInputException e) {
             throw e;
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file, "file not found", e);
         } catch (IOException | RuntimeException e) {
-            throw new BadInputException(file, "not a readable NumPy .npz archive (truncated or corrupt: "
+            throw new BadInputException(source, "not a readable NumPy .npz archive (truncated or corrupt: "
                     + describe(e) + ")", e);
         }
     }

@@ -56,6 +56,13 @@ class OnnxCommandsTest {
     }
 
     @Test
+    void commandsThatTakeAModelAcceptAnOnnxFile() throws Exception {
+        Run r = run("info", fixture("cnn_view_op11.onnx").toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("features.0");
+    }
+
+    @Test
     void exportToOnnxIsCheckedInOnnxRuntimeAndImportsBack() throws Exception {
         Network net = RandomNetworks.cnn(3, 1, 10, 10, 4);
         Path folder = dir.resolve("model");
@@ -107,7 +114,7 @@ class OnnxCommandsTest {
         assertThat(out).doesNotExist();
 
         assertBadInput(run("export", dir.resolve("nothing").toString(), "--format", "onnx", "--out", dir.resolve("x.onnx").toString()),
-                "no such model folder or .onnx file");
+                "no such model folder, .onnx file or bundled sample model");
         assertBadInput(run("export", truncated.toString(), "--out", dir.resolve("x.npz").toString()), "truncated");
         assertBadInput(run("export", fixture("mlp_op17.onnx").toString(), "--out", dir.resolve("x.bin").toString()),
                 "give --format onnx or --format npz");

@@ -1,0 +1,194 @@
+package dev.infoprune.prune;
+
+import dev.infoprune.core.BadInputException;
+import dev.infoprune.info.EstimatorSpec;
+import dev.infoprune.info.GaussianEstimator;
+import dev.infoprune.info.InformationEstimator;
+import dev.infoprune.prune.mipp.Mipp;
+import dev.infoprune.prune.mipp.MippSettings;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Builds pruning methods from a name and string options, as the command line and the workbench give them.
+ * Unknown names and options, and values out of range, are a {@link BadInputException} naming the option.
+ *
+ * <pre>
+ * mipp             confidence (0.95), repeats (5), subsample (0.8), null-model (false), seed (0),
+ *                  estimator (gaussian), ridge (gaussian: 1e-3), bias-corrected (gaussian: true)
+ * global-topk      sparsity (0.5), score (l1 | mi), min-per-layer (0), estimator (gaussian, for mi)
+ * local-magnitude  sparsity (0.5)
+ * random           sparsity (0.5), seed (0)
+ * </pre>
+ */
+public final class PruningMethods {
+    private record Entry(Set<String> options, Function<Options, PruningMethod> factory) {
+    }
+
+    private static final Map<String, Entry> METHODS = new LinkedHashMap<>();
+
+    static {
+        METHODS.put(Mipp.NAME, new Entry(Set.of("confidence", "repeats", "subsample", "null-model", "seed", "estimator",
+                "ridge", "bias-corrected"), PruningMethods::mipp));
+        METHODS.put(GlobalTopK.NAME, new Entry(Set.of("sparsity", "score", "min-per-layer", "estimator", "ridge"),
+                o -> new GlobalTopK(score(o), o.fraction("sparsity", 0.5), o.integer("min-per-layer", 0))));
+        METHODS.put(LocalMagnitude.NAME, new Entry(Set.of("sparsity"), o -> new LocalMagnitude(o.fraction("sparsity", 0.5))));
+        METHODS.put(RandomPruning.NAME, new Entry(Set.of("sparsity", "seed"),
+                o -> new RandomPruning(o.fraction("sparsity", 0.5), o.longValue("seed", 0))));
+    }
+
+    private PruningMethods() {
+    }
+
+    public static List<String> names() {
+        return List.copyOf(METHODS.keySet());
+    }
+
+    /** Option names a method accepts. */
+    public static Set<String> optionsOf(String method) {
+        Entry e = METHODS.get(method);
+        if (e == null) {
+            throw unknown(method);
+        }
+        return e.options();
+    }
+
+    public static PruningMethod create(String name, Map<String, String> options) {
+        Entry e = METHODS.get(name);
+        if (e == null) {
+            throw unknown(name);
+        }
+        Set<String> extra = new HashSet<>(options.keySet());
+        extra.removeAll(e.options());
+        if (!extra.isEmpty()) {
+            throw new BadInputException("--method " + name, "unknown option " + extra.iterator().next()
+                    + " (it takes " + String.join(", ", new java.util.TreeSet<>(e.options())) + ")");
+        }
+        Options o = new Options(name, options);
+        try {
+            return e.factory().apply(o);
+        } catch (IllegalArgumentException ex) {
+            throw new BadInputException("--method " + name, ex.getMessage(), ex);
+        }
+    }
+
+    private static BadInputException unknown(String name) {
+        return new BadInputException("--method", "unknown method " + name + " (known: " + String.join(", ", names()) + ")");
+    }
+
+    public static MippSettings mippSettings(Map<String, String> options) {
+        return mippSettings(new Options(Mipp.NAME, options));
+    }
+
+    private static MippSettings mippSettings(Options o) {
+        String estimator = o.text("estimator", "gaussian");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (estimator.equals("gaussian")) {
+            params.put("ridge", o.positive("ridge", 1e-3));
+            params.put("bias-corrected", o.bool("bias-corrected", true));
+        }
+        return new MippSettings(new EstimatorSpec(estimator, params), o.integer("repeats", MippSettings.DEFAULT_REPEATS),
+                o.number("confidence", MippSettings.DEFAULT_CONFIDENCE), o.number("subsample", MippSettings.DEFAULT_SUBSAMPLE),
+                o.bool("null-model", false), o.longValue("seed", 0));
+    }
+
+    private static PruningMethod mipp(Options o) {
+        MippSettings s = mippSettings(o);
+        return new Mipp(s, s.estimator().name().equals("gaussian") ? null : estimator(o));
+    }
+
+    private static UnitScore score(Options o) {
+        return switch (o.text("score", "l1")) {
+            case "l1" -> UnitScore.L1;
+            case "mi" -> UnitScore.mutualInformationWithLabels(estimator(o));
+            case "saliency" -> throw new IllegalArgumentException("score saliency (gradient |w·dL/dw|) needs the engine's "
+                    + "gradient pass, which this build does not have yet; use l1 or mi");
+            default -> throw new IllegalArgumentException("unknown score " + o.text("score", "") + " (l1, mi)");
+        };
+    }
+
+    /** The information estimators available to pruning methods. */
+    static InformationEstimator estimator(Options o) {
+        String name = o.text("estimator", "gaussian");
+        if (name.equals(GaussianEstimator.NAME)) {
+            return o.values.containsKey("ridge") ? new GaussianEstimator(o.positive("ridge", GaussianEstimator.DEFAULT_RIDGE))
+                    : new GaussianEstimator();
+        }
+        throw new IllegalArgumentException("estimator " + name + " is not available here (available: gaussian)");
+    }
+
+    static final class Options {
+        final String method;
+        final Map<String, String> values;
+
+        Options(String method, Map<String, String> values) {
+            this.method = method;
+            this.values = values;
+        }
+
+        String text(String key, String fallback) {
+            return values.getOrDefault(key, fallback).trim();
+        }
+
+        double number(String key, double fallback) {
+            String v = values.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return Double.parseDouble(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a number, got " + v);
+            }
+        }
+
+        double fraction(String key, double fallback) {
+            double v = number(key, fallback);
+            if (!(v >= 0 && v < 1)) {
+                throw new IllegalArgumentException(key + " must be in [0, 1), got " + v);
+            }
+            return v;
+        }
+
+        double positive(String key, double fallback) {
+            double v = number(key, fallback);
+            if (!(v > 0)) {
+                throw new IllegalArgumentException(key + " must be positive, got " + v);
+            }
+            return v;
+        }
+
+        int integer(String key, int fallback) {
+            return Math.toIntExact(longValue(key, fallback));
+        }
+
+        long longValue(String key, long fallback) {
+            String v = values.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return Long.parseLong(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be an integer, got " + v);
+            }
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String v = values.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes", "on", "1" -> true;
+                case "false", "no", "off", "0" -> false;
+                default -> throw new IllegalArgumentException(key + " must be true or false, got " + v);
+            };
+        }
+    }
+}
