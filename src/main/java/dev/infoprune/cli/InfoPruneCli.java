@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
                 CompareCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
+                PredictCommand.class,
         })
 public final class InfoPruneCli implements Runnable {
     public static final int BAD_INPUT = 2;
