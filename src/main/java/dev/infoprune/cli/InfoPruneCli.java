@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 ModelsCommand.class,
                 InfoCommand.class,
                 CompareCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
         })
 public final class InfoPruneCli implements Runnable {
     public static final int BAD_INPUT = 2;
