@@ -16,6 +16,12 @@ import picocli.CommandLine.Command;
                 DatasetsCommand.class,
                 ModelsCommand.class,
                 InfoCommand.class,
+                CompareCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
+                PredictCommand.class,
                 MiCommand.class,
                 ScoresCommand.class,
         })

@@ -84,7 +84,7 @@ public final class Experiment {
         }
         progress.update("comparison done", 1, 1);
         var data = spec.data();
-        return new ExperimentResult(model.name(), data.test().name(), model.prunableLayerNames(),
+        return new ExperimentResult(model.name(), data.test().name(), spec.mode(), model.prunableLayerNames(),
                 model.prunableLayerNames().stream().mapToInt(l -> model.layer(model.indexOf(l)).units()).toArray(),
                 model.parameterCount(), model.macs(), baseline, data.probe().size(), data.train().size(),
                 data.test().size(), fineTuner.epochs(), fineTuner.learningRate(), spec.seed(), results,

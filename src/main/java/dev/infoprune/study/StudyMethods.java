@@ -2,35 +2,53 @@ package dev.infoprune.study;
 
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.prune.CmiFilterPruning;
+import dev.infoprune.prune.GlobalTopK;
 import dev.infoprune.prune.ItPrunerAllocation;
+import dev.infoprune.prune.LocalMagnitude;
 import dev.infoprune.prune.PruningMethod;
+import dev.infoprune.prune.PruningMethods;
+import dev.infoprune.prune.RandomPruning;
+import dev.infoprune.prune.mipp.Mipp;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * The methods a comparison can run, by command-line name, with their default settings:
- * {@code cmi} sizes itself (information cutoff) and, given a sparsity, keeps that share of every layer in its
- * greedy order; {@code itpruner} takes a sparsity (its MACs budget is the uniform allocation's at that sparsity).
+ * The methods a comparison can run, by command-line name. {@code mipp} sizes itself; {@code global-topk},
+ * {@code local-magnitude}, {@code random} and {@code itpruner} take a sparsity (ITPruner's MACs budget is the
+ * uniform allocation's at that sparsity); {@code cmi} does both: its information cutoff, or, given a sparsity,
+ * that share of every layer in its greedy order. Per-method options (as {@link PruningMethods} takes them) can
+ * be given; sparsity and seed are set by the experiment.
  */
 public final class StudyMethods implements MethodCatalog {
     private final CmiFilterPruning.Settings cmi;
+    private final Map<String, Map<String, String>> options;
 
     public StudyMethods() {
-        this(CmiFilterPruning.Settings.defaults());
+        this(CmiFilterPruning.Settings.defaults(), Map.of());
     }
 
-    public StudyMethods(CmiFilterPruning.Settings cmi) {
+    /** @param options extra options per method name, e.g. {@code mipp -> {confidence=0.9}} */
+    public StudyMethods(CmiFilterPruning.Settings cmi, Map<String, Map<String, String>> options) {
         this.cmi = cmi;
+        this.options = Map.copyOf(options);
     }
 
     public static List<String> names() {
-        return List.of(CmiFilterPruning.NAME, ItPrunerAllocation.NAME);
+        List<String> out = new ArrayList<>(PruningMethods.names());
+        out.add(CmiFilterPruning.NAME);
+        out.add(ItPrunerAllocation.NAME);
+        return out;
     }
 
     @Override
     public boolean takesSparsity(String method) {
         return switch (method) {
-            case CmiFilterPruning.NAME, ItPrunerAllocation.NAME -> true;
+            case GlobalTopK.NAME, LocalMagnitude.NAME, RandomPruning.NAME, CmiFilterPruning.NAME, ItPrunerAllocation.NAME -> true;
+            case Mipp.NAME -> false;
             default -> throw unknown(method);
         };
     }
@@ -38,8 +56,8 @@ public final class StudyMethods implements MethodCatalog {
     @Override
     public boolean sizesItself(String method) {
         return switch (method) {
-            case CmiFilterPruning.NAME -> true;
-            case ItPrunerAllocation.NAME -> false;
+            case Mipp.NAME, CmiFilterPruning.NAME -> true;
+            case GlobalTopK.NAME, LocalMagnitude.NAME, RandomPruning.NAME, ItPrunerAllocation.NAME -> false;
             default -> throw unknown(method);
         };
     }
@@ -52,8 +70,26 @@ public final class StudyMethods implements MethodCatalog {
                     : new CmiFilterPruning(cmi.withSeed(seed).withCutoff(CmiFilterPruning.Cutoff.SHARE).withFraction(1 - sparsity));
             case ItPrunerAllocation.NAME -> new ItPrunerAllocation(ItPrunerAllocation.Settings.atSparsity(
                     requireSparsity(method, sparsity)).withSeed(seed));
+            case Mipp.NAME -> PruningMethods.create(method, with(method, "seed", Long.toString(seed)));
+            case RandomPruning.NAME -> {
+                Map<String, String> o = with(method, "seed", Long.toString(seed));
+                o.put("sparsity", number(requireSparsity(method, sparsity)));
+                yield PruningMethods.create(method, o);
+            }
+            case GlobalTopK.NAME, LocalMagnitude.NAME -> PruningMethods.create(method,
+                    with(method, "sparsity", number(requireSparsity(method, sparsity))));
             default -> throw unknown(method);
         };
+    }
+
+    private Map<String, String> with(String method, String key, String value) {
+        Map<String, String> o = new HashMap<>(options.getOrDefault(method, Map.of()));
+        o.put(key, value);
+        return o;
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.17g", v);
     }
 
     private static double requireSparsity(String method, double sparsity) {

@@ -74,6 +74,7 @@ public class RedrawBenchmark {
             Stage stage = new Stage();
             stage.setScene(new Scene(new StackPane(view), 1280, 760));
             stage.show();
+            stage.hide(); // no pulses render the scene behind the benchmark's back
             m.pictureProperty().set(NetworkPicture.of(network));
             Map<String, double[]> values = new LinkedHashMap<>();
             Map<String, BitSet> removed = new HashMap<>();
@@ -104,6 +105,17 @@ public class RedrawBenchmark {
         return onFx(() -> {
             view.redrawNow();
             return view;
+        });
+    }
+
+    private int hover;
+
+    @Benchmark
+    public Object hoverAndRasterize() throws Exception {
+        return onFx(() -> {
+            var m = view.currentLayout().column(1);
+            view.hoverForBenchmark(new NodeId(m.spec().layer(), hover++ % m.nodes()));
+            return view.overlayCanvas().snapshot(null, null);
         });
     }
 

@@ -46,6 +46,19 @@ public final class NetworkPainter {
             paintTitle(g, col, model);
             paintNodes(g, col, model, score, min, max);
         }
+        g.setTransform(1, 0, 0, 1, 0, 0);
+    }
+
+    /** Draws the hover, selection and under-test rings on a transparent overlay canvas. */
+    public static void paintOverlay(GraphicsContext g, double width, double height, NetworkLayout layout, NetworkViewModel model) {
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.clearRect(0, 0, width, height);
+        NetworkPicture picture = model.pictureProperty().get();
+        if (layout == null || picture == null) {
+            return;
+        }
+        double z = model.zoomProperty().get();
+        g.setTransform(z, 0, 0, z, model.panXProperty().get(), model.panYProperty().get());
         paintMarks(g, layout, picture, model);
         g.setTransform(1, 0, 0, 1, 0, 0);
     }

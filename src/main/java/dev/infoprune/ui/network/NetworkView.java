@@ -20,10 +20,12 @@ import java.util.Locale;
 public final class NetworkView extends Region {
     private final NetworkViewModel model;
     private final Canvas canvas = new Canvas();
+    private final Canvas overlay = new Canvas();
     private final Label hoverLabel = new Label();
     private final Label emptyLabel = new Label();
     private NetworkLayout layout;
     private boolean redrawPending;
+    private boolean overlayPending;
     private double dragX;
     private double dragY;
     private boolean dragged;
@@ -40,14 +42,18 @@ public final class NetworkView extends Region {
         emptyLabel.getStyleClass().add("empty-state");
         emptyLabel.setWrapText(true);
         emptyLabel.setText("No model loaded.\nFile › Open model folder… (Ctrl+O) or File › Open sample.");
-        getChildren().addAll(canvas, emptyLabel, hoverLabel);
+        overlay.setMouseTransparent(true);
+        getChildren().addAll(canvas, overlay, emptyLabel, hoverLabel);
         setMinSize(200, 150);
 
         model.pictureProperty().addListener((o, a, b) -> relayout());
-        for (Observable o : new Observable[] {model.scoreProperty(), model.removedProperty(), model.selectedProperty(),
-                model.underTestProperty(), model.hoveredProperty(), model.showEdgesProperty(), model.zoomProperty(),
-                model.panXProperty(), model.panYProperty()}) {
+        for (Observable o : new Observable[] {model.scoreProperty(), model.removedProperty(), model.showEdgesProperty(),
+                model.zoomProperty(), model.panXProperty(), model.panYProperty()}) {
             o.addListener(x -> requestRedraw());
+        }
+        // marks live on their own canvas: hovering or selecting never repaints the network
+        for (Observable o : new Observable[] {model.selectedProperty(), model.underTestProperty(), model.hoveredProperty()}) {
+            o.addListener(x -> requestOverlay());
         }
         emptyLabel.visibleProperty().bind(model.pictureProperty().isNull());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMove);
@@ -154,6 +160,16 @@ public final class NetworkView extends Region {
         return canvas;
     }
 
+    Canvas overlayCanvas() {
+        return overlay;
+    }
+
+    /** Sets the hovered node and repaints the marks at once, as a mouse move does (for the benchmark). */
+    void hoverForBenchmark(NodeId node) {
+        model.hoveredProperty().set(node);
+        redrawOverlayNow();
+    }
+
     private void relayout() {
         NetworkPicture picture = model.pictureProperty().get();
         layout = picture == null || getWidth() <= 0 ? null
@@ -168,6 +184,8 @@ public final class NetworkView extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            overlay.setWidth(w);
+            overlay.setHeight(h);
             relayout();
         }
         double ew = Math.min(w - 40, 420);
@@ -182,9 +200,23 @@ public final class NetworkView extends Region {
         }
     }
 
-    /** Draws now (on the FX thread). */
+    private void requestOverlay() {
+        if (!overlayPending && !redrawPending) {
+            overlayPending = true;
+            Platform.runLater(this::redrawOverlayNow);
+        }
+    }
+
+    /** Draws the network and its marks now (on the FX thread). */
     public void redrawNow() {
         redrawPending = false;
         NetworkPainter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), layout, model);
+        redrawOverlayNow();
+    }
+
+    /** Draws only the hover, selection and under-test marks now. */
+    public void redrawOverlayNow() {
+        overlayPending = false;
+        NetworkPainter.paintOverlay(overlay.getGraphicsContext2D(), overlay.getWidth(), overlay.getHeight(), layout, model);
     }
 }
