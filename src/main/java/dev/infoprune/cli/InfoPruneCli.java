@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 EvaluateCommand.class,
                 PredictCommand.class,
+                MiCommand.class,
+                ScoresCommand.class,
         })
 public final class InfoPruneCli implements Runnable {
     public static final int BAD_INPUT = 2;
