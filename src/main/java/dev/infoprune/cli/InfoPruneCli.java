@@ -19,6 +19,11 @@ import picocli.CommandLine.Command;
                 CompareCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
+                PredictCommand.class,
+                MiCommand.class,
+                ScoresCommand.class,
         })
 public final class InfoPruneCli implements Runnable {
     public static final int BAD_INPUT = 2;

@@ -107,7 +107,7 @@ public final class Trainer {
                         correct += (long) stats[1];
                         seen += count;
                         listener.onBatch(epoch, b + 1, batches, stats[0]);
-                        progress.update("epoch " + epoch + "/" + config.epochs() + " loss " + String.format("%.4f", stats[0]),
+                        progress.update("training epoch " + epoch + "/" + config.epochs(),
                                 (long) (epoch - 1) * batches + b + 1, totalBatches);
                     }
                     Evaluation val = validation == null ? null : Evaluation.of(

@@ -1,9 +1,11 @@
 package dev.infoprune.prune;
 
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.data.Dataset;
 import dev.infoprune.info.EstimatorSpec;
 import dev.infoprune.info.GaussianEstimator;
 import dev.infoprune.info.InformationEstimator;
+import dev.infoprune.info.KsgEstimator;
 import dev.infoprune.prune.mipp.Mipp;
 import dev.infoprune.prune.mipp.MippSettings;
 
@@ -20,8 +22,9 @@ import java.util.function.Function;
  *
  * <pre>
  * mipp             confidence (0.95), repeats (5), subsample (0.8), null-model (false), seed (0),
- *                  estimator (gaussian), ridge (gaussian: 1e-3), bias-corrected (gaussian: true)
- * global-topk      sparsity (0.5), score (l1 | mi), min-per-layer (0), estimator (gaussian, for mi)
+ *                  estimator (gaussian | ksg), ridge (gaussian: 1e-3), bias-corrected (gaussian: true), k (ksg: 3)
+ * global-topk      sparsity (0.5), score (l1 | mi | saliency), min-per-layer (0), estimator (gaussian | ksg, for mi),
+ *                  k (ksg: 3); saliency needs the probe data ({@link #create(String, Map, Dataset)})
  * local-magnitude  sparsity (0.5)
  * random           sparsity (0.5), seed (0)
  * </pre>
@@ -34,8 +37,8 @@ public final class PruningMethods {
 
     static {
         METHODS.put(Mipp.NAME, new Entry(Set.of("confidence", "repeats", "subsample", "null-model", "seed", "estimator",
-                "ridge", "bias-corrected"), PruningMethods::mipp));
-        METHODS.put(GlobalTopK.NAME, new Entry(Set.of("sparsity", "score", "min-per-layer", "estimator", "ridge"),
+                "ridge", "bias-corrected", "k"), PruningMethods::mipp));
+        METHODS.put(GlobalTopK.NAME, new Entry(Set.of("sparsity", "score", "min-per-layer", "estimator", "ridge", "k"),
                 o -> new GlobalTopK(score(o), o.fraction("sparsity", 0.5), o.integer("min-per-layer", 0))));
         METHODS.put(LocalMagnitude.NAME, new Entry(Set.of("sparsity"), o -> new LocalMagnitude(o.fraction("sparsity", 0.5))));
         METHODS.put(RandomPruning.NAME, new Entry(Set.of("sparsity", "seed"),
@@ -58,7 +61,16 @@ public final class PruningMethods {
         return e.options();
     }
 
+    /** A method that needs no probe data beyond the activations (every one except global top-k by saliency). */
     public static PruningMethod create(String name, Map<String, String> options) {
+        return create(name, options, null);
+    }
+
+    /**
+     * @param probeData the probe split the activations were captured on (inputs and labels), for methods that
+     *                  need more than the activations (global top-k by gradient saliency); may be null otherwise
+     */
+    public static PruningMethod create(String name, Map<String, String> options, Dataset probeData) {
         Entry e = METHODS.get(name);
         if (e == null) {
             throw unknown(name);
@@ -69,7 +81,7 @@ public final class PruningMethods {
             throw new BadInputException("--method " + name, "unknown option " + extra.iterator().next()
                     + " (it takes " + String.join(", ", new java.util.TreeSet<>(e.options())) + ")");
         }
-        Options o = new Options(name, options);
+        Options o = new Options(name, options, probeData);
         try {
             return e.factory().apply(o);
         } catch (IllegalArgumentException ex) {
@@ -82,7 +94,7 @@ public final class PruningMethods {
     }
 
     public static MippSettings mippSettings(Map<String, String> options) {
-        return mippSettings(new Options(Mipp.NAME, options));
+        return mippSettings(new Options(Mipp.NAME, options, null));
     }
 
     private static MippSettings mippSettings(Options o) {
@@ -91,6 +103,8 @@ public final class PruningMethods {
         if (estimator.equals("gaussian")) {
             params.put("ridge", o.positive("ridge", 1e-3));
             params.put("bias-corrected", o.bool("bias-corrected", true));
+        } else if (o.values.containsKey("bias-corrected")) {
+            throw new IllegalArgumentException("bias-corrected applies to the gaussian estimator only");
         }
         return new MippSettings(new EstimatorSpec(estimator, params), o.integer("repeats", MippSettings.DEFAULT_REPEATS),
                 o.number("confidence", MippSettings.DEFAULT_CONFIDENCE), o.number("subsample", MippSettings.DEFAULT_SUBSAMPLE),
@@ -99,36 +113,56 @@ public final class PruningMethods {
 
     private static PruningMethod mipp(Options o) {
         MippSettings s = mippSettings(o);
-        return new Mipp(s, s.estimator().name().equals("gaussian") ? null : estimator(o));
+        InformationEstimator estimator = estimator(o); // also refuses options of another estimator
+        return new Mipp(s, s.estimator().name().equals(GaussianEstimator.NAME) ? null : estimator);
     }
 
     private static UnitScore score(Options o) {
         return switch (o.text("score", "l1")) {
             case "l1" -> UnitScore.L1;
             case "mi" -> UnitScore.mutualInformationWithLabels(estimator(o));
-            case "saliency" -> throw new IllegalArgumentException("score saliency (gradient |w·dL/dw|) needs the engine's "
-                    + "gradient pass, which this build does not have yet; use l1 or mi");
-            default -> throw new IllegalArgumentException("unknown score " + o.text("score", "") + " (l1, mi)");
+            case GradientSaliency.NAME -> {
+                if (o.probeData == null) {
+                    throw new IllegalArgumentException("score saliency needs the probe data set to compute gradients on");
+                }
+                yield new GradientSaliency(o.probeData);
+            }
+            default -> throw new IllegalArgumentException("unknown score " + o.text("score", "") + " (l1, mi, saliency)");
         };
     }
 
-    /** The information estimators available to pruning methods. */
+    /** The information estimators available to pruning methods, by name with their options. */
     static InformationEstimator estimator(Options o) {
         String name = o.text("estimator", "gaussian");
-        if (name.equals(GaussianEstimator.NAME)) {
-            return o.values.containsKey("ridge") ? new GaussianEstimator(o.positive("ridge", GaussianEstimator.DEFAULT_RIDGE))
-                    : new GaussianEstimator();
+        if (!name.equals(KsgEstimator.NAME) && o.values.containsKey("k")) {
+            throw new IllegalArgumentException("k applies to the ksg estimator only");
         }
-        throw new IllegalArgumentException("estimator " + name + " is not available here (available: gaussian)");
+        if (!name.equals(GaussianEstimator.NAME) && o.values.containsKey("ridge")) {
+            throw new IllegalArgumentException("ridge applies to the gaussian estimator only");
+        }
+        return switch (name) {
+            case GaussianEstimator.NAME -> o.values.containsKey("ridge")
+                    ? new GaussianEstimator(o.positive("ridge", GaussianEstimator.DEFAULT_RIDGE)) : new GaussianEstimator();
+            case KsgEstimator.NAME -> {
+                int k = o.integer("k", KsgEstimator.DEFAULT_K);
+                if (k < 1) {
+                    throw new IllegalArgumentException("k must be at least 1, got " + k);
+                }
+                yield new KsgEstimator(k);
+            }
+            default -> throw new IllegalArgumentException("unknown estimator " + name + " (available: gaussian, ksg)");
+        };
     }
 
     static final class Options {
         final String method;
         final Map<String, String> values;
+        final Dataset probeData;
 
-        Options(String method, Map<String, String> values) {
+        Options(String method, Map<String, String> values, Dataset probeData) {
             this.method = method;
             this.values = values;
+            this.probeData = probeData;
         }
 
         String text(String key, String fallback) {

@@ -141,4 +141,20 @@ class BaselinesTest {
         assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("repeats", "1")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("at least 2 repeats");
     }
+
+    @Test
+    void theFactoryBuildsEstimatorsByNameAndRefusesOptionsOfAnotherEstimator() {
+        Mipp ksg = (Mipp) PruningMethods.create("mipp", Map.of("estimator", "ksg", "k", "5", "null-model", "true"));
+        assertThat(ksg.settings().nullModel()).isTrue();
+        assertThat(ksg.start(PlantedNetworks.mlp(1), PlantedNetworks.probe(PlantedNetworks.mlp(1), 2, 60)).settings().estimator().describe())
+                .isEqualTo("ksg(algorithm=1, k=5, noise=1.0E-10, seed=0)");
+        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator", "ksg", "ridge", "0.1")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("ridge applies to the gaussian estimator only");
+        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("k", "4")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("k applies to the ksg estimator only");
+        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator", "ksg", "k", "0")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("k must be at least 1");
+        assertThatThrownBy(() -> PruningMethods.create("global-topk", Map.of("score", "mi", "estimator", "oracle")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("unknown estimator oracle");
+    }
 }
