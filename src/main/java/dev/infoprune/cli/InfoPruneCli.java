@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 DatasetsCommand.class,
                 ModelsCommand.class,
                 InfoCommand.class,
+                PruneCommand.class,
                 CompareCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,

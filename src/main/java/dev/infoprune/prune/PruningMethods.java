@@ -5,7 +5,7 @@ import dev.infoprune.data.Dataset;
 import dev.infoprune.info.EstimatorSpec;
 import dev.infoprune.info.GaussianEstimator;
 import dev.infoprune.info.InformationEstimator;
-import dev.infoprune.info.KsgEstimator;
+import dev.infoprune.info.Estimators;
 import dev.infoprune.prune.mipp.Mipp;
 import dev.infoprune.prune.mipp.MippSettings;
 
@@ -22,9 +22,10 @@ import java.util.function.Function;
  *
  * <pre>
  * mipp             confidence (0.95), repeats (5), subsample (0.8), null-model (false), seed (0),
- *                  estimator (gaussian | ksg), ridge (gaussian: 1e-3), bias-corrected (gaussian: true), k (ksg: 3)
- * global-topk      sparsity (0.5), score (l1 | mi | saliency), min-per-layer (0), estimator (gaussian | ksg, for mi),
- *                  k (ksg: 3); saliency needs the probe data ({@link #create(String, Map, Dataset)})
+ *                  estimator (gaussian), ridge (gaussian: 1e-3), bias-corrected (gaussian: true), estimator.KEY
+ * global-topk      sparsity (0.5), score (l1 | mi | saliency), min-per-layer (0), estimator (gaussian, for mi),
+ *                  ridge, estimator.KEY; saliency needs the probe data ({@link #create(String, Map, Dataset)})
+ * (estimators by name as {@link Estimators} makes them; estimator.KEY=VALUE sets their options, e.g. estimator.k=5)
  * local-magnitude  sparsity (0.5)
  * random           sparsity (0.5), seed (0)
  * </pre>
@@ -34,11 +35,13 @@ public final class PruningMethods {
     }
 
     private static final Map<String, Entry> METHODS = new LinkedHashMap<>();
+    /** Options {@code estimator.KEY} go to the estimator of methods that take one. */
+    public static final String ESTIMATOR_PREFIX = "estimator.";
 
     static {
         METHODS.put(Mipp.NAME, new Entry(Set.of("confidence", "repeats", "subsample", "null-model", "seed", "estimator",
-                "ridge", "bias-corrected", "k"), PruningMethods::mipp));
-        METHODS.put(GlobalTopK.NAME, new Entry(Set.of("sparsity", "score", "min-per-layer", "estimator", "ridge", "k"),
+                "ridge", "bias-corrected"), PruningMethods::mipp));
+        METHODS.put(GlobalTopK.NAME, new Entry(Set.of("sparsity", "score", "min-per-layer", "estimator", "ridge"),
                 o -> new GlobalTopK(score(o), o.fraction("sparsity", 0.5), o.integer("min-per-layer", 0))));
         METHODS.put(LocalMagnitude.NAME, new Entry(Set.of("sparsity"), o -> new LocalMagnitude(o.fraction("sparsity", 0.5))));
         METHODS.put(RandomPruning.NAME, new Entry(Set.of("sparsity", "seed"),
@@ -77,6 +80,9 @@ public final class PruningMethods {
         }
         Set<String> extra = new HashSet<>(options.keySet());
         extra.removeAll(e.options());
+        if (e.options().contains("estimator")) {
+            extra.removeIf(k -> k.startsWith(ESTIMATOR_PREFIX) && k.length() > ESTIMATOR_PREFIX.length());
+        }
         if (!extra.isEmpty()) {
             throw new BadInputException("--method " + name, "unknown option " + extra.iterator().next()
                     + " (it takes " + String.join(", ", new java.util.TreeSet<>(e.options())) + ")");
@@ -113,8 +119,14 @@ public final class PruningMethods {
 
     private static PruningMethod mipp(Options o) {
         MippSettings s = mippSettings(o);
-        InformationEstimator estimator = estimator(o); // also refuses options of another estimator
-        return new Mipp(s, s.estimator().name().equals(GaussianEstimator.NAME) ? null : estimator);
+        if (s.estimator().name().equals(GaussianEstimator.NAME)) {
+            if (!o.estimatorOptions().isEmpty()) {
+                throw new IllegalArgumentException("MIPP's gaussian path takes ridge and bias-corrected, not "
+                        + ESTIMATOR_PREFIX + o.estimatorOptions().keySet().iterator().next());
+            }
+            return new Mipp(s, null);
+        }
+        return new Mipp(s, estimator(o));
     }
 
     private static UnitScore score(Options o) {
@@ -131,27 +143,21 @@ public final class PruningMethods {
         };
     }
 
-    /** The information estimators available to pruning methods, by name with their options. */
+    /**
+     * The estimator named by option {@code estimator} ({@link Estimators}: gaussian, ksg, binned, renyi, hsic,
+     * predictive), with its own options given as {@code estimator.KEY=VALUE} (e.g. {@code estimator.k=5});
+     * {@code ridge} is kept as a shortcut for the gaussian estimator's ridge.
+     */
     static InformationEstimator estimator(Options o) {
-        String name = o.text("estimator", "gaussian");
-        if (!name.equals(KsgEstimator.NAME) && o.values.containsKey("k")) {
-            throw new IllegalArgumentException("k applies to the ksg estimator only");
-        }
-        if (!name.equals(GaussianEstimator.NAME) && o.values.containsKey("ridge")) {
-            throw new IllegalArgumentException("ridge applies to the gaussian estimator only");
-        }
-        return switch (name) {
-            case GaussianEstimator.NAME -> o.values.containsKey("ridge")
-                    ? new GaussianEstimator(o.positive("ridge", GaussianEstimator.DEFAULT_RIDGE)) : new GaussianEstimator();
-            case KsgEstimator.NAME -> {
-                int k = o.integer("k", KsgEstimator.DEFAULT_K);
-                if (k < 1) {
-                    throw new IllegalArgumentException("k must be at least 1, got " + k);
-                }
-                yield new KsgEstimator(k);
+        String name = o.text("estimator", GaussianEstimator.NAME);
+        Map<String, String> params = o.estimatorOptions();
+        if (o.values.containsKey("ridge")) {
+            if (!name.equals(GaussianEstimator.NAME)) {
+                throw new IllegalArgumentException("ridge applies to the gaussian estimator only");
             }
-            default -> throw new IllegalArgumentException("unknown estimator " + name + " (available: gaussian, ksg)");
-        };
+            params.put("ridge", Double.toString(o.positive("ridge", GaussianEstimator.DEFAULT_RIDGE)));
+        }
+        return Estimators.create(name, params);
     }
 
     static final class Options {
@@ -163,6 +169,17 @@ public final class PruningMethods {
             this.method = method;
             this.values = values;
             this.probeData = probeData;
+        }
+
+        /** The {@code estimator.KEY} options, keyed by KEY. */
+        Map<String, String> estimatorOptions() {
+            Map<String, String> out = new LinkedHashMap<>();
+            values.forEach((k, v) -> {
+                if (k.startsWith(ESTIMATOR_PREFIX)) {
+                    out.put(k.substring(ESTIMATOR_PREFIX.length()), v.trim());
+                }
+            });
+            return out;
         }
 
         String text(String key, String fallback) {

@@ -50,7 +50,7 @@ public final class WorkbenchController {
             return model.dataSpecProperty().get();
         }
         String card = network.card().dataset();
-        return card != null && DataSources.BUNDLED_CSV.containsKey(card) ? card : null;
+        return card != null && dev.infoprune.data.BundledDatasets.isBundled(card) ? card : null;
     }
 
     /**
@@ -64,11 +64,8 @@ public final class WorkbenchController {
             return;
         }
         var settings = ScoreComputation.Settings.DEFAULT;
-        runner.run("Computing scores on " + dataSpec, progress -> {
-            progress.update("Reading " + dataSpec, 0, 1);
-            var data = DataSources.open(dataSpec);
-            return ScoreComputation.compute(network, data, settings, progress);
-        }, result -> {
+        runner.run("Computing scores on " + dataSpec, progress -> ScoreComputation.compute(network, dataSpec, settings, progress),
+                result -> {
             if (model.network() == network) {
                 model.showScores(dataSpec, result);
             }

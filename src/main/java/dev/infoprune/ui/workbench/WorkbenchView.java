@@ -141,7 +141,7 @@ public final class WorkbenchView extends BorderPane {
 
     private List<MenuItem> dataItems(WorkbenchController controller, FileDialogs dialogs) {
         List<MenuItem> items = new java.util.ArrayList<>();
-        for (String name : DataSources.BUNDLED) {
+        for (String name : dev.infoprune.data.BundledDatasets.names()) {
             MenuItem item = new MenuItem("Bundled: " + name);
             item.setId("data-" + name);
             item.setOnAction(e -> controller.computeScores(name));
