@@ -159,6 +159,7 @@ final class PruneCommand implements Runnable {
         }
         PlanSummary summary = PlanSummary.of(network, plan);
         if (!summary.emptiedLayers().isEmpty()) {
+            progress.done();
             throw new BadInputException("--method " + method, "the plan empties layer(s) "
                     + String.join(", ", summary.emptiedLayers()) + " (at sparsity " + percent(summary.sparsity())
                     + "), which leaves no network to write; lower --sparsity or give --min-per-layer 1");
