@@ -2,6 +2,7 @@ package dev.infoprune.ui.workbench;
 
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.model.ModelFolder;
+import dev.infoprune.ui.mipp.MippController;
 import dev.infoprune.ui.task.TaskRunner;
 
 import java.nio.file.Path;
@@ -12,11 +13,18 @@ public final class WorkbenchController {
     private final WorkbenchModel model;
     private final TaskRunner runner;
     private final Consumer<String> remember;
+    private final MippController mipp;
 
     public WorkbenchController(WorkbenchModel model, TaskRunner runner, Consumer<String> remember) {
         this.model = model;
         this.runner = runner;
         this.remember = remember;
+        this.mipp = new MippController(model.mipp(), runner, model.networkProperty(), model.probeProperty());
+    }
+
+    /** The MIPP stepper's actions. */
+    public MippController mipp() {
+        return mipp;
     }
 
     public WorkbenchModel model() {
