@@ -1,6 +1,7 @@
 package dev.infoprune.model;
 
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.model.onnx.OnnxImport;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -26,7 +27,7 @@ public final class ModelLocator {
                 return ModelFolder.read(path);
             }
             if (isOnnx(spec)) {
-                throw new BadInputException(path, "ONNX import is not available in this build");
+                return OnnxImport.read(path);
             }
             if (path.getFileName().toString().equals(ModelFolder.MODEL_JSON)) {
                 return ModelFolder.read(path.toAbsolutePath().getParent());

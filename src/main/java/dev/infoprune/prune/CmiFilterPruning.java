@@ -32,13 +32,16 @@ public final class CmiFilterPruning implements PruningMethod {
         /** The shortest prefix with I(prefix; labels | C) ≥ fraction · I(whole layer; labels | C). */
         FRACTION,
         /** The knee of the normalised gain curve (Kneedle: the point furthest above the diagonal). */
-        KNEE
+        KNEE,
+        /** A fixed share of every layer's units, {@code max(1, round(fraction · units))}, in greedy order. */
+        SHARE
     }
 
     public enum Direction { FORWARD, BACKWARD, INDEPENDENT }
 
     /**
-     * @param fraction   information share to retain, for {@link Cutoff#FRACTION}, in (0, 1]
+     * @param fraction   information share to retain ({@link Cutoff#FRACTION}) or share of units to keep
+     *                   ({@link Cutoff#SHARE}), in (0, 1]
      * @param alpha      Rényi order (2 is fast: no eigenvalues)
      * @param samples    probe samples used (a seeded subsample when the probe is larger)
      * @param widthScale γ of the kernel width σ = γ·n^(-1/5) on standardised values
@@ -98,6 +101,8 @@ public final class CmiFilterPruning implements PruningMethod {
             m.put("cutoff", cutoff.name().toLowerCase());
             if (cutoff == Cutoff.FRACTION) {
                 m.put("fraction", fraction);
+            } else if (cutoff == Cutoff.SHARE) {
+                m.put("sparsity", 1 - fraction);
             }
             m.put("direction", direction.name().toLowerCase());
             m.put("samples", samples);
@@ -210,7 +215,7 @@ public final class CmiFilterPruning implements PruningMethod {
         double[] product = conditioning.clone();
         int steps = 0;
         long evaluated = 0;
-        boolean stopEarly = settings.cutoff() == Cutoff.FRACTION;
+        int share = Math.max(1, (int) Math.round(settings.fraction() * units));
         while (steps < units) {
             int best = -1;
             double bestInfo = Double.NEGATIVE_INFINITY;
@@ -232,11 +237,12 @@ public final class CmiFilterPruning implements PruningMethod {
             order[steps] = best;
             curve[steps] = bestInfo - base;
             steps++;
-            if (stopEarly && curve[steps - 1] >= settings.fraction() * total - 1e-12) {
+            if (settings.cutoff() == Cutoff.FRACTION && curve[steps - 1] >= settings.fraction() * total - 1e-12
+                    || settings.cutoff() == Cutoff.SHARE && steps >= share) {
                 break;
             }
         }
-        int kept = settings.cutoff() == Cutoff.FRACTION ? steps : knee(curve);
+        int kept = settings.cutoff() == Cutoff.KNEE ? knee(curve) : steps;
         int[] fullOrder = completeOrder(order, steps, chosen);
         return new LayerSelection(layer, fullOrder, Arrays.copyOf(curve, steps), total, Math.max(1, kept));
     }

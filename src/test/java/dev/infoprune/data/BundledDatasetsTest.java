@@ -4,6 +4,11 @@ import dev.infoprune.core.BadInputException;
 import dev.infoprune.model.Normalization;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.Arrays;
 
@@ -36,6 +41,26 @@ class BundledDatasetsTest {
         int[] counts = new int[10];
         Arrays.stream(train.labels()).forEach(l -> counts[l]++);
         assertThat(counts).containsOnly(6000);
+    }
+
+    @Test
+    void theSameFilesInAFolderGiveTheSameDataAndSplits(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("fashion-mnist"));
+        for (String f : new String[] {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+            try (InputStream in = BundledDatasets.class.getResourceAsStream("/datasets/fashion-mnist/" + f)) {
+                Files.copy(in, dir.resolve(f));
+            }
+        }
+        DatasetParts folder = DatasetLocator.load(dir.toString());
+        assertThat(folder.pool().features()).isEqualTo(fashion.pool().features());
+        assertThat(folder.pool().labels()).isEqualTo(fashion.pool().labels());
+        assertThat(folder.pool().classes()).isEqualTo(fashion.pool().classes());
+        assertThat(folder.officialTest().orElseThrow().labels()).isEqualTo(fashion.officialTest().orElseThrow().labels());
+        Splits a = Splitter.split(folder, 9);
+        Splits b = Splitter.split(fashion, 9);
+        assertThat(a.probe().labels()).isEqualTo(b.probe().labels());
+        assertThat(a.probe().features()).isEqualTo(b.probe().features());
     }
 
     @Test

@@ -64,11 +64,15 @@ class ModelLocatorTest {
     }
 
     @Test
-    void onnxFilesAreNotYetImported() throws Exception {
+    void onnxFilesAreImported() throws Exception {
+        Path fixture = Path.of(ModelLocatorTest.class.getResource("/onnx/mlp_op17.onnx").toURI());
+        Network net = ModelLocator.resolve(fixture.toString());
+        assertThat(net.sameWeightsAs(dev.infoprune.model.onnx.OnnxImport.read(fixture))).isTrue();
+        assertThat(net.unitLayerWidths()).containsExactly(16, 12, 4);
         Path onnx = Files.write(tmp.resolve("net.onnx"), new byte[] {1, 2, 3});
         assertThatThrownBy(() -> ModelLocator.resolve(onnx.toString()))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage(onnx + ": ONNX import is not available in this build");
+                .hasMessageStartingWith(onnx + ": not an ONNX model, or a truncated one");
     }
 
     @Test

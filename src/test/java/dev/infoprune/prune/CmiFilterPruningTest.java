@@ -183,6 +183,17 @@ class CmiFilterPruningTest {
     }
 
     @Test
+    void aShareCutoffKeepsThatShareOfEveryLayerInGreedyOrder() {
+        int[] y = labels();
+        Activations acts = planted(y, labelCarrierLayer(y));
+        PruningPlan plan = new CmiFilterPruning(independent().withCutoff(CmiFilterPruning.Cutoff.SHARE).withFraction(0.34))
+                .plan(NET, acts, Progress.NONE);
+        assertThat(plan.keptIn("fc1")).containsExactly(0, 3);
+        assertThat(plan.keptIn("fc2")).hasSize(2).contains(2);
+        assertThat(plan.settings()).containsKey("sparsity");
+    }
+
+    @Test
     void kneeOfACurveThatSaturatesAtOnce() {
         assertThat(CmiFilterPruning.knee(new double[] {1, 1, 1, 1})).isEqualTo(1);
         assertThat(CmiFilterPruning.knee(new double[] {0.5, 0.95, 0.97, 1})).isEqualTo(2);

@@ -1,0 +1,173 @@
+package dev.infoprune.model.onnx;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.infoprune.core.AtomicFiles;
+import dev.infoprune.model.Activation;
+import dev.infoprune.model.BatchNorm;
+import dev.infoprune.model.Conv2d;
+import dev.infoprune.model.Dense;
+import dev.infoprune.model.Dropout;
+import dev.infoprune.model.Flatten;
+import dev.infoprune.model.GlobalAvgPool;
+import dev.infoprune.model.Layer;
+import dev.infoprune.model.Network;
+import dev.infoprune.model.Normalization;
+import dev.infoprune.model.Pool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes a {@link Network} (pruned or not) as an ONNX model, opset {@value #OPSET}, that ONNX Runtime runs with the
+ * same outputs: input {@code "input"} of shape {@code [batch, ...inputShape]} with a dynamic batch axis, output
+ * {@code "output"}. Weights are initializers named like {@code weights.npz} ({@code <layer>.weight}, ...), nodes
+ * are named after the layers. The graph is the network alone, like {@code weights.npz} and like
+ * {@code infoprune predict}, which feeds its inputs as they are: the model's input normalisation is not part of the
+ * graph but recorded in the metadata ({@value #META_NORMALIZATION}: {@code {"mean": [...], "std": [...]}}), which
+ * {@link OnnxImport} reads back; a caller with raw data applies {@code (x - mean) / std} first.
+ */
+public final class OnnxExport {
+    public static final int OPSET = 13;
+    public static final String INPUT = "input";
+    public static final String OUTPUT = "output";
+    static final String META_NAME = "infoprune.name";
+    static final String META_CLASSES = "infoprune.classes";
+    public static final String META_NORMALIZATION = "infoprune.normalization";
+    private static final int IR_VERSION = 7;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OnnxExport() {
+    }
+
+    /** Writes the ONNX file atomically (a temporary file, then a move). */
+    public static void write(Network network, Path file) throws IOException {
+        ModelProto model = toModel(network);
+        AtomicFiles.writeFile(file, model::writeTo);
+    }
+
+    public static byte[] toBytes(Network network) {
+        return toModel(network).toByteArray();
+    }
+
+    public static ModelProto toModel(Network network) {
+        GraphProto.Builder g = GraphProto.newBuilder().setName(network.name());
+        g.addInput(valueInfo(INPUT, network.inputShape()));
+        g.addOutput(valueInfo(OUTPUT, network.outputShape()));
+        String current = INPUT;
+        List<Layer> layers = network.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            String out = i == layers.size() - 1 ? OUTPUT : layers.get(i).name() + "_out";
+            layerNode(g, layers.get(i), current, out);
+            current = out;
+        }
+        ModelProto.Builder model = ModelProto.newBuilder()
+                .setIrVersion(IR_VERSION)
+                .setProducerName("InfoPrune")
+                .setProducerVersion("0.1.0")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+                .addMetadataProps(StringStringEntryProto.newBuilder().setKey(META_NAME).setValue(network.name()))
+                .addMetadataProps(meta(META_CLASSES, network.classes()));
+        Normalization n = network.normalization();
+        if (!n.isIdentity()) {
+            model.addMetadataProps(meta(META_NORMALIZATION, java.util.Map.of("mean", n.mean(), "std", n.std())));
+        }
+        return model.setGraph(g).build();
+    }
+
+    private static StringStringEntryProto meta(String key, Object value) {
+        try {
+            return StringStringEntryProto.newBuilder().setKey(key).setValue(JSON.writeValueAsString(value)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void layerNode(GraphProto.Builder g, Layer layer, String in, String out) {
+        String name = layer.name();
+        if (layer instanceof Dense) {
+            weights(g, layer, "weight", "bias");
+            g.addNode(node("Gemm", name, List.of(in, name + ".weight", name + ".bias"), out).toBuilder()
+                    .addAttribute(intAttr("transB", 1)).build());
+        } else if (layer instanceof Conv2d c) {
+            weights(g, layer, "weight", "bias");
+            int p = c.padding();
+            g.addNode(node("Conv", name, List.of(in, name + ".weight", name + ".bias"), out).toBuilder()
+                    .addAttribute(intsAttr("kernel_shape", c.kernel(), c.kernel()))
+                    .addAttribute(intsAttr("strides", c.stride(), c.stride()))
+                    .addAttribute(intsAttr("pads", p, p, p, p))
+                    .addAttribute(intsAttr("dilations", 1, 1))
+                    .addAttribute(intAttr("group", 1)).build());
+        } else if (layer instanceof BatchNorm b) {
+            weights(g, layer, "weight", "bias", "running_mean", "running_var");
+            g.addNode(node("BatchNormalization", name, List.of(in, name + ".weight", name + ".bias",
+                    name + ".running_mean", name + ".running_var"), out).toBuilder()
+                    .addAttribute(AttributeProto.newBuilder().setName("epsilon").setType(AttributeProto.AttributeType.FLOAT)
+                            .setF((float) b.eps())).build());
+        } else if (layer instanceof Activation a) {
+            String op = switch (a.kind()) {
+                case RELU -> "Relu";
+                case SIGMOID -> "Sigmoid";
+                case TANH -> "Tanh";
+            };
+            g.addNode(node(op, name, List.of(in), out));
+        } else if (layer instanceof Pool p) {
+            g.addNode(node(p.kind() == Pool.Kind.MAX ? "MaxPool" : "AveragePool", name, List.of(in), out).toBuilder()
+                    .addAttribute(intsAttr("kernel_shape", p.kernel(), p.kernel()))
+                    .addAttribute(intsAttr("strides", p.stride(), p.stride()))
+                    .addAttribute(intsAttr("pads", 0, 0, 0, 0)).build());
+        } else if (layer instanceof GlobalAvgPool) {
+            g.addNode(node("GlobalAveragePool", name, List.of(in), out));
+        } else if (layer instanceof Flatten) {
+            g.addNode(node("Flatten", name, List.of(in), out).toBuilder().addAttribute(intAttr("axis", 1)).build());
+        } else if (layer instanceof Dropout d) {
+            g.addInitializer(OnnxTensors.scalar(name + ".ratio", (float) d.rate()));
+            g.addNode(node("Dropout", name, List.of(in, name + ".ratio"), out));
+        } else {
+            throw new IllegalArgumentException("no ONNX operator for layer " + name + " (" + layer.type() + ")");
+        }
+    }
+
+    private static void weights(GraphProto.Builder g, Layer layer, String... suffixes) {
+        for (String s : suffixes) {
+            g.addInitializer(OnnxTensors.floats(layer.name() + "." + s, layer.weights().get(s)));
+        }
+    }
+
+    private static NodeProto node(String op, String name, List<String> inputs, String output) {
+        return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs).addOutput(output).build();
+    }
+
+    private static AttributeProto intAttr(String name, long v) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(v).build();
+    }
+
+    private static AttributeProto intsAttr(String name, long... v) {
+        AttributeProto.Builder b = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (long x : v) {
+            b.addInts(x);
+        }
+        return b.build();
+    }
+
+    private static ValueInfoProto valueInfo(String name, int[] shape) {
+        TensorShapeProto.Builder s = TensorShapeProto.newBuilder()
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"));
+        for (int d : shape) {
+            s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        }
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(s))).build();
+    }
+}

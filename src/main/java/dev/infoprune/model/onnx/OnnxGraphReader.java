@@ -1,0 +1,766 @@
+package dev.infoprune.model.onnx;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import dev.infoprune.model.Activation;
+import dev.infoprune.model.BatchNorm;
+import dev.infoprune.model.Conv2d;
+import dev.infoprune.model.Dense;
+import dev.infoprune.model.Dropout;
+import dev.infoprune.model.Flatten;
+import dev.infoprune.model.GlobalAvgPool;
+import dev.infoprune.model.Layer;
+import dev.infoprune.model.Normalization;
+import dev.infoprune.model.Pool;
+import dev.infoprune.model.Tensor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one ONNX graph as a chain of layers: starting at the single input, each step takes the one node that
+ * consumes the current tensor and turns it into a layer (or a normalisation, or nothing for Identity).
+ * Side computations that only produce Reshape targets (Shape, Gather, Concat, ...) are evaluated, not kept.
+ */
+final class OnnxGraphReader {
+    /** Stands for the batch size inside evaluated shape vectors. */
+    static final long BATCH = Long.MIN_VALUE;
+
+    static final String SUPPORTED = "Gemm, MatMul+Add, Conv, BatchNormalization, Relu, Sigmoid, Tanh, MaxPool, "
+            + "AveragePool, GlobalAveragePool, Flatten, Reshape, Dropout, Identity, Pad by zero, a final Softmax/LogSoftmax, "
+            + "and Sub/Div at the input";
+
+    record Result(int[] inputShape, List<Layer> layers, Normalization normalization, List<String> notes) {
+    }
+
+    private final GraphProto graph;
+    private final int opset;
+    private final Map<String, TensorProto> initializers = new HashMap<>();
+    private final Map<String, NodeProto> producers = new HashMap<>();
+    private final Map<String, List<NodeProto>> consumers = new HashMap<>();
+    private final Map<String, int[]> pathShapes = new HashMap<>();
+    private final LayerNamer namer = new LayerNamer();
+    private final List<Layer> layers = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private int[] shape;
+    private int[] inputShape;
+    private float[] normMean;
+    private float[] normStd;
+    private boolean normPerFeature;
+
+    OnnxGraphReader(GraphProto graph, int opset) {
+        this.graph = graph;
+        this.opset = opset;
+        for (TensorProto t : graph.getInitializerList()) {
+            initializers.put(t.getName(), t);
+        }
+        for (NodeProto n : graph.getNodeList()) {
+            for (String out : n.getOutputList()) {
+                if (!out.isEmpty()) {
+                    producers.put(out, n);
+                }
+            }
+            for (String in : n.getInputList()) {
+                if (!in.isEmpty()) {
+                    consumers.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
+                }
+            }
+        }
+    }
+
+    Result read() {
+        ValueInfoProto input = singleInput();
+        String outputName = singleOutput();
+        inputShape = staticShape(input);
+        shape = inputShape;
+        int size = (int) Tensor.sizeOf(inputShape);
+        normMean = new float[size];
+        normStd = new float[size];
+        Arrays.fill(normStd, 1f);
+
+        String current = input.getName();
+        pathShapes.put(current, shape);
+        int steps = 0;
+        while (!current.equals(outputName)) {
+            if (++steps > graph.getNodeCount() + 1) {
+                throw new OnnxProblem("the graph has a cycle");
+            }
+            NodeProto node = nextNode(current, outputName);
+            current = apply(node, current, outputName);
+            pathShapes.put(current, shape);
+        }
+        return new Result(inputShape, layers, normalization(), notes);
+    }
+
+    private ValueInfoProto singleInput() {
+        List<ValueInfoProto> inputs = graph.getInputList().stream()
+                .filter(v -> !initializers.containsKey(v.getName())).toList();
+        if (inputs.size() != 1) {
+            throw new OnnxProblem("the model has " + inputs.size() + " inputs " + names(inputs)
+                    + "; InfoPrune reads models with exactly one input");
+        }
+        return inputs.get(0);
+    }
+
+    private String singleOutput() {
+        if (graph.getOutputCount() != 1) {
+            throw new OnnxProblem("the model has " + graph.getOutputCount() + " outputs " + names(graph.getOutputList())
+                    + "; InfoPrune reads models with exactly one output");
+        }
+        return graph.getOutput(0).getName();
+    }
+
+    private static String names(List<ValueInfoProto> values) {
+        return values.stream().map(ValueInfoProto::getName).toList().toString();
+    }
+
+    private static int[] staticShape(ValueInfoProto input) {
+        String name = input.getName();
+        TypeProto type = input.getType();
+        if (!type.hasTensorType()) {
+            throw new OnnxProblem("input " + name + " is not a tensor");
+        }
+        int elem = type.getTensorType().getElemType();
+        if (elem != TensorProto.DataType.FLOAT_VALUE) {
+            throw new OnnxProblem("input " + name + " has element type " + OnnxTensors.typeName(elem)
+                    + "; InfoPrune needs a FLOAT input");
+        }
+        if (!type.getTensorType().hasShape()) {
+            throw new OnnxProblem("input " + name + " has no shape; export with a fixed example input so that every "
+                    + "dimension except the batch is known");
+        }
+        List<TensorShapeProto.Dimension> dims = type.getTensorType().getShape().getDimList();
+        if (dims.size() != 2 && dims.size() != 4) {
+            throw new OnnxProblem("input " + name + " has " + dims.size() + " dimensions " + describeDims(dims)
+                    + "; InfoPrune reads vectors [batch, features] and images [batch, channels, height, width]");
+        }
+        int[] shape = new int[dims.size() - 1];
+        for (int i = 1; i < dims.size(); i++) {
+            TensorShapeProto.Dimension d = dims.get(i);
+            if (!d.hasDimValue() || d.getDimValue() < 1) {
+                String what = d.hasDimParam() ? "'" + d.getDimParam() + "'" : "unknown";
+                throw new OnnxProblem("input " + name + " has a dynamic dimension " + i + " (" + what + ") in shape "
+                        + describeDims(dims) + "; every dimension except the batch (dimension 0) must be fixed");
+            }
+            shape[i - 1] = (int) d.getDimValue();
+        }
+        return shape;
+    }
+
+    private static String describeDims(List<TensorShapeProto.Dimension> dims) {
+        return dims.stream().map(d -> d.hasDimValue() ? String.valueOf(d.getDimValue())
+                : d.hasDimParam() ? d.getDimParam() : "?").toList().toString();
+    }
+
+    private NodeProto nextNode(String current, String outputName) {
+        List<NodeProto> users = consumers.getOrDefault(current, List.of()).stream()
+                .filter(n -> !n.getOpType().equals("Shape")).toList();
+        if (users.isEmpty()) {
+            throw new OnnxProblem("tensor " + current + " is used by no node and is not the output " + outputName
+                    + "; the graph is not a chain from input to output");
+        }
+        if (users.size() > 1) {
+            throw new OnnxProblem("the graph branches at tensor " + current + " (used by "
+                    + users.stream().map(OnnxAttributes::describe).toList()
+                    + "); InfoPrune reads sequential networks (one chain of layers)");
+        }
+        NodeProto node = users.get(0);
+        if (node.getInputCount() == 0 || !node.getInput(0).equals(current)) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + " takes " + current
+                    + " as a parameter, not as its data input; only chains of layers are supported");
+        }
+        return node;
+    }
+
+    private String apply(NodeProto node, String current, String outputName) {
+        if (!node.getDomain().isEmpty() && !node.getDomain().equals("ai.onnx")) {
+            throw unsupported(node);
+        }
+        OnnxAttributes attrs = new OnnxAttributes(node);
+        requireUnusedExtraOutputs(node);
+        switch (node.getOpType()) {
+            case "Gemm" -> gemm(node, attrs);
+            case "MatMul" -> {
+                return matMul(node, outputName);
+            }
+            case "Conv" -> conv(node, attrs);
+            case "BatchNormalization" -> batchNorm(node, attrs);
+            case "Relu" -> add(new Activation(namer.forNode(node, "relu"), Activation.Kind.RELU));
+            case "Sigmoid" -> add(new Activation(namer.forNode(node, "sigmoid"), Activation.Kind.SIGMOID));
+            case "Tanh" -> add(new Activation(namer.forNode(node, "tanh"), Activation.Kind.TANH));
+            case "MaxPool" -> pool(node, attrs, Pool.Kind.MAX);
+            case "AveragePool" -> pool(node, attrs, Pool.Kind.AVG);
+            case "GlobalAveragePool" -> {
+                requireImage(node);
+                add(new GlobalAvgPool(namer.forNode(node, "gap")));
+            }
+            case "Flatten" -> flatten(node, attrs);
+            case "Reshape" -> reshape(node, attrs);
+            case "Dropout" -> dropout(node, attrs);
+            case "Identity" -> {
+                // nothing to do
+            }
+            case "Pad" -> zeroPad(node, attrs);
+            case "Softmax", "LogSoftmax" -> softmax(node, attrs, outputName);
+            case "Sub", "Div" -> normalizationStep(node);
+            default -> throw unsupported(node);
+        }
+        return node.getOutput(0);
+    }
+
+    private OnnxProblem unsupported(NodeProto node) {
+        String op = node.getDomain().isEmpty() || node.getDomain().equals("ai.onnx") ? node.getOpType()
+                : node.getDomain() + ":" + node.getOpType();
+        return new OnnxProblem("unsupported operator " + op + " (" + OnnxAttributes.describe(node)
+                + "); InfoPrune reads " + SUPPORTED);
+    }
+
+    private void add(Layer layer) {
+        try {
+            shape = layer.outputShape(shape);
+        } catch (IllegalArgumentException e) {
+            throw new OnnxProblem(e.getMessage(), e);
+        }
+        layers.add(layer);
+    }
+
+    private void requireUnusedExtraOutputs(NodeProto node) {
+        Set<String> graphOutputs = new HashSet<>();
+        graph.getOutputList().forEach(v -> graphOutputs.add(v.getName()));
+        for (int i = 1; i < node.getOutputCount(); i++) {
+            String extra = node.getOutput(i);
+            if (!extra.isEmpty() && (consumers.containsKey(extra) || graphOutputs.contains(extra))) {
+                throw new OnnxProblem(OnnxAttributes.describe(node) + ": its output " + i + " (" + extra
+                        + ") is used; only the first output of a node can be used");
+            }
+        }
+    }
+
+    // ---- layers with weights
+
+    private void gemm(NodeProto node, OnnxAttributes attrs) {
+        if (attrs.getInt("transA", 0) != 0) {
+            throw attrs.unsupported("transA", attrs.getInt("transA", 0), "the data input must not be transposed");
+        }
+        requireVector(node);
+        Tensor b = weight(node, 1, "B");
+        if (b.rank() != 2) {
+            throw weightProblem(node, node.getInput(1), b, "a matrix");
+        }
+        Tensor w = attrs.getInt("transB", 0) != 0 ? b : transpose(b);
+        int in = shape[0];
+        if (w.dim(1) != in) {
+            throw weightProblem(node, node.getInput(1), b, (attrs.getInt("transB", 0) != 0 ? "[out, " + in + "]"
+                    : "[" + in + ", out]") + " for an input of " + in + " features");
+        }
+        int out = w.dim(0);
+        float alpha = attrs.getFloat("alpha", 1f);
+        float beta = attrs.getFloat("beta", 1f);
+        if (alpha != 1f) {
+            w = scaled(w, alpha);
+        }
+        Tensor bias = Tensor.zeros(out);
+        if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
+            bias = scaled(vector(node, 2, "C", out), beta);
+        }
+        add(new Dense(namer.forWeighted(node, node.getInput(1), "dense"), in, out, w, bias));
+    }
+
+    private String matMul(NodeProto node, String outputName) {
+        requireVector(node);
+        Tensor b = weight(node, 1, "B");
+        int in = shape[0];
+        if (b.rank() != 2 || b.dim(0) != in) {
+            throw weightProblem(node, node.getInput(1), b, "[" + in + ", out] for an input of " + in + " features");
+        }
+        Tensor w = transpose(b);
+        int out = w.dim(0);
+        String result = node.getOutput(0);
+        Tensor bias = Tensor.zeros(out);
+        List<NodeProto> next = consumers.getOrDefault(result, List.of());
+        if (!result.equals(outputName) && next.size() == 1 && next.get(0).getOpType().equals("Add")) {
+            NodeProto addNode = next.get(0);
+            int other = addNode.getInput(0).equals(result) ? 1 : 0;
+            if (addNode.getInputCount() == 2 && constant(addNode.getInput(other)) != null) {
+                bias = vector(addNode, other, "B", out);
+                result = addNode.getOutput(0);
+            }
+        }
+        add(new Dense(namer.forWeighted(node, node.getInput(1), "dense"), in, out, w, bias));
+        return result;
+    }
+
+    private void conv(NodeProto node, OnnxAttributes attrs) {
+        requireImage(node);
+        Tensor w = weight(node, 1, "W");
+        int in = shape[0];
+        if (w.rank() != 4 || w.dim(1) != in) {
+            throw weightProblem(node, node.getInput(1), w, "[out, " + in + ", k, k] for an input of " + in + " channels");
+        }
+        if (w.dim(2) != w.dim(3)) {
+            throw attrs.unsupported("kernel_shape", new long[] {w.dim(2), w.dim(3)}, "only square kernels");
+        }
+        int k = w.dim(2);
+        long[] kernelShape = attrs.getInts("kernel_shape", new long[] {k, k});
+        if (kernelShape.length != 2 || kernelShape[0] != k || kernelShape[1] != k) {
+            throw attrs.unsupported("kernel_shape", kernelShape, "it must match the weight's " + k + "x" + k + " kernel");
+        }
+        if (attrs.getInt("group", 1) != 1) {
+            throw attrs.unsupported("group", attrs.getInt("group", 1), "only group 1 (no grouped or depthwise convolution)");
+        }
+        requireOnes(attrs, "dilations");
+        int stride = equalPair(attrs, "strides", 1);
+        int padding = symmetricPads(attrs);
+        int out = w.dim(0);
+        Tensor bias = Tensor.zeros(out);
+        if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
+            bias = vector(node, 2, "B", out);
+        }
+        add(new Conv2d(namer.forWeighted(node, node.getInput(1), "conv"), in, out, k, stride, padding, w, bias));
+    }
+
+    private void batchNorm(NodeProto node, OnnxAttributes attrs) {
+        if (attrs.getInt("training_mode", 0) != 0) {
+            throw attrs.unsupported("training_mode", attrs.getInt("training_mode", 0), "export the model in eval mode");
+        }
+        if (node.getInputCount() != 5) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + " has " + node.getInputCount() + " inputs, expected 5");
+        }
+        int c = shape[0];
+        Tensor gamma = vector(node, 1, "scale", c);
+        Tensor beta = vector(node, 2, "B", c);
+        Tensor mean = vector(node, 3, "input_mean", c);
+        Tensor var = vector(node, 4, "input_var", c);
+        double eps = Double.parseDouble(Float.toString(attrs.getFloat("epsilon", 1e-5f)));
+        add(new BatchNorm(namer.forWeighted(node, node.getInput(1), "bn"), c, eps, gamma, beta, mean, var));
+    }
+
+    // ---- layers without weights
+
+    private void pool(NodeProto node, OnnxAttributes attrs, Pool.Kind kind) {
+        requireImage(node);
+        long[] ks = attrs.getInts("kernel_shape", null);
+        if (ks == null || ks.length != 2 || ks[0] != ks[1] || ks[0] < 1) {
+            throw attrs.unsupported("kernel_shape", ks, "only square 2-D windows");
+        }
+        int k = (int) ks[0];
+        int stride = equalPair(attrs, "strides", 1);
+        if (symmetricPads(attrs) != 0) {
+            throw attrs.unsupported("pads", attrs.getInts("pads", null), "pooling without padding only");
+        }
+        requireOnes(attrs, "dilations");
+        if (attrs.getInt("ceil_mode", 0) != 0 && ((shape[1] - k) % stride != 0 || (shape[2] - k) % stride != 0)) {
+            throw attrs.unsupported("ceil_mode", 1, "only floor rounding of the output size");
+        }
+        add(new Pool(namer.forNode(node, kind == Pool.Kind.MAX ? "maxpool" : "avgpool"), kind, k, stride));
+    }
+
+    private void flatten(NodeProto node, OnnxAttributes attrs) {
+        long axis = attrs.getInt("axis", 1);
+        int rank = shape.length + 1;
+        if (axis != 1 && axis != 1 - rank) {
+            throw attrs.unsupported("axis", axis, "only flattening everything but the batch axis (axis 1)");
+        }
+        add(new Flatten(namer.forNode(node, "flatten")));
+    }
+
+    private void reshape(NodeProto node, OnnxAttributes attrs) {
+        if (node.getInputCount() < 2) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + " has no target shape input");
+        }
+        long[] target;
+        try {
+            target = evaluate(node.getInput(1), node);
+        } catch (OnnxProblem e) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + ": cannot resolve its target shape: " + e.getMessage(), e);
+        }
+        boolean allowZero = attrs.getInt("allowzero", 0) != 0;
+        long features = Tensor.sizeOf(shape);
+        boolean flattens = false;
+        if (target.length == 2) {
+            long first = target[0] == 0 && !allowZero ? BATCH : target[0];
+            long second = target[1];
+            if (second == 0 && !allowZero && shape.length == 1) {
+                second = shape[0];
+            }
+            boolean batchFirst = first == BATCH || first == staticBatch();
+            flattens = (batchFirst && (second == -1 || second == features)) || (first == -1 && second == features);
+        }
+        if (!flattens) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + " reshapes " + describeShape(shape) + " to "
+                    + describeTarget(target) + "; only flattening to [batch, -1] is supported");
+        }
+        add(new Flatten(namer.forNode(node, "flatten")));
+    }
+
+    private long staticBatch() {
+        var dims = graph.getInputList().stream().filter(v -> !initializers.containsKey(v.getName())).findFirst()
+                .orElseThrow().getType().getTensorType().getShape().getDimList();
+        return dims.get(0).hasDimValue() ? dims.get(0).getDimValue() : BATCH;
+    }
+
+    /** PyTorch writes AvgPool2d as a Pad of zeros followed by AveragePool; only such no-op pads are accepted. */
+    private void zeroPad(NodeProto node, OnnxAttributes attrs) {
+        long[] pads = opset < 11 ? attrs.getInts("pads", new long[0]) : evaluate(node.getInput(1), node);
+        if (Arrays.stream(pads).anyMatch(p -> p != 0)) {
+            throw attrs.unsupported("pads", pads, "only Pad nodes that pad nothing (use padding in Conv instead)");
+        }
+    }
+
+    private void dropout(NodeProto node, OnnxAttributes attrs) {
+        double ratio = attrs.getFloat("ratio", 0.5f);
+        if (node.getInputCount() > 1 && !node.getInput(1).isEmpty()) {
+            Tensor r = weight(node, 1, "ratio");
+            if (r.size() != 1) {
+                throw weightProblem(node, node.getInput(1), r, "a scalar");
+            }
+            ratio = r.data()[0];
+        }
+        ratio = Double.parseDouble(Float.toString((float) ratio));
+        if (!(ratio >= 0 && ratio < 1)) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + " has ratio " + ratio + " (must be in [0, 1))");
+        }
+        add(new Dropout(namer.forNode(node, "dropout"), ratio));
+    }
+
+    private void softmax(NodeProto node, OnnxAttributes attrs, String outputName) {
+        if (!node.getOutput(0).equals(outputName)) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + " is not the last node; " + node.getOpType()
+                    + " is only supported at the output, where it is dropped");
+        }
+        long axis = attrs.getInt("axis", opset >= 13 ? -1 : 1);
+        if (shape.length != 1 || (axis != 1 && axis != -1)) {
+            throw attrs.unsupported("axis", axis, node.getOpType() + " over the classes of a [batch, classes] output only");
+        }
+        notes.add("the final " + node.getOpType() + " (" + node.getName() + ") was dropped: InfoPrune networks output "
+                + "the scores before it (same class ranking; apply " + node.getOpType().toLowerCase(java.util.Locale.ROOT)
+                + " to get the original outputs)");
+    }
+
+    /** {@code (x - mean) / std} at the input becomes the network's {@link Normalization}. */
+    private void normalizationStep(NodeProto node) {
+        if (!layers.isEmpty()) {
+            throw unsupported(node);
+        }
+        if (node.getInputCount() != 2 || constant(node.getInput(1)) == null) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + ": at the input, " + node.getOpType()
+                    + " must take a constant as its second input (an input normalisation)");
+        }
+        Tensor c = OnnxTensors.toTensor(constant(node.getInput(1)));
+        float[] values = broadcastToInput(node, c);
+        normPerFeature |= c.size() != 1;
+        for (int i = 0; i < values.length; i++) {
+            if (node.getOpType().equals("Sub")) {
+                normMean[i] += values[i] * normStd[i];
+            } else {
+                if (!(values[i] > 0)) {
+                    throw new OnnxProblem(OnnxAttributes.describe(node) + ": divides by " + values[i]
+                            + "; an input normalisation needs positive divisors");
+                }
+                normStd[i] *= values[i];
+            }
+        }
+    }
+
+    private float[] broadcastToInput(NodeProto node, Tensor c) {
+        int size = (int) Tensor.sizeOf(inputShape);
+        float[] out = new float[size];
+        if (c.size() == 1) {
+            Arrays.fill(out, c.data()[0]);
+            return out;
+        }
+        int[] full = new int[inputShape.length + 1];
+        full[0] = 1;
+        System.arraycopy(inputShape, 0, full, 1, inputShape.length);
+        int[] cs = c.shape();
+        if (cs.length > full.length) {
+            throw weightProblem(node, node.getInput(1), c, "one that broadcasts to the input " + describeShape(inputShape));
+        }
+        int[] aligned = new int[full.length];
+        Arrays.fill(aligned, 1);
+        System.arraycopy(cs, 0, aligned, full.length - cs.length, cs.length);
+        for (int i = 0; i < full.length; i++) {
+            if (aligned[i] != 1 && aligned[i] != full[i]) {
+                throw weightProblem(node, node.getInput(1), c, "one that broadcasts to the input " + describeShape(inputShape));
+            }
+        }
+        int[] strides = new int[full.length];
+        int s = 1;
+        for (int i = full.length - 1; i >= 0; i--) {
+            strides[i] = aligned[i] == 1 ? 0 : s;
+            s *= aligned[i];
+        }
+        for (int flat = 0; flat < size; flat++) {
+            int rest = flat;
+            int src = 0;
+            for (int i = full.length - 1; i >= 1; i--) {
+                int idx = rest % full[i];
+                rest /= full[i];
+                src += idx * strides[i];
+            }
+            out[flat] = c.data()[src];
+        }
+        return out;
+    }
+
+    private Normalization normalization() {
+        boolean identity = true;
+        for (int i = 0; i < normMean.length; i++) {
+            identity &= normMean[i] == 0f && normStd[i] == 1f;
+        }
+        if (identity) {
+            return Normalization.IDENTITY;
+        }
+        if (!normPerFeature) {
+            return new Normalization(new float[] {normMean[0]}, new float[] {normStd[0]});
+        }
+        return new Normalization(normMean, normStd);
+    }
+
+    // ---- constants and shape arithmetic
+
+    /** The initializer or Constant node (possibly behind Identity nodes) that gives a tensor, else null. */
+    private TensorProto constant(String name) {
+        TensorProto t = initializers.get(name);
+        if (t != null) {
+            return t;
+        }
+        NodeProto producer = producers.get(name);
+        if (producer == null) {
+            return null;
+        }
+        if (producer.getOpType().equals("Identity")) {
+            return constant(producer.getInput(0));
+        }
+        if (!producer.getOpType().equals("Constant")) {
+            return null;
+        }
+        for (AttributeProto a : producer.getAttributeList()) {
+            switch (a.getName()) {
+                case "value":
+                    return a.getT().toBuilder().setName(name).build();
+                case "value_float":
+                    return OnnxTensors.scalar(name, a.getF());
+                case "value_floats": {
+                    float[] f = new float[a.getFloatsCount()];
+                    for (int i = 0; i < f.length; i++) {
+                        f[i] = a.getFloats(i);
+                    }
+                    return OnnxTensors.floats(name, new Tensor(new int[] {f.length}, f));
+                }
+                case "value_int":
+                    return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
+                            .addInt64Data(a.getI()).build();
+                case "value_ints":
+                    return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
+                            .addDims(a.getIntsCount()).addAllInt64Data(a.getIntsList()).build();
+                default:
+                    break;
+            }
+        }
+        throw new OnnxProblem(OnnxAttributes.describe(producer) + " has no supported value attribute");
+    }
+
+    private Tensor weight(NodeProto node, int index, String role) {
+        if (node.getInputCount() <= index || node.getInput(index).isEmpty()) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + " has no input " + role);
+        }
+        TensorProto t = constant(node.getInput(index));
+        if (t == null) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + ": its input " + role + " (" + node.getInput(index)
+                    + ") is computed at run time; weights must be initializers or Constant nodes");
+        }
+        return OnnxTensors.toTensor(t);
+    }
+
+    /** A per-unit vector ({@code [n]}, or any shape holding n values in one axis, or one value broadcast). */
+    private Tensor vector(NodeProto node, int index, String role, int n) {
+        Tensor t = weight(node, index, role);
+        long nonUnit = Arrays.stream(t.shape()).filter(d -> d != 1).count();
+        if (t.size() == n && nonUnit <= 1) {
+            return new Tensor(new int[] {n}, t.data());
+        }
+        if (t.size() == 1) {
+            return Tensor.filled(t.data()[0], n);
+        }
+        throw weightProblem(node, node.getInput(index), t, "[" + n + "]");
+    }
+
+    /** Evaluates a small integer computation (a Reshape target), with {@link #BATCH} for the batch size. */
+    private long[] evaluate(String name, NodeProto user) {
+        TensorProto t = constant(name);
+        if (t != null) {
+            return OnnxTensors.toLongs(t);
+        }
+        NodeProto p = producers.get(name);
+        if (p == null) {
+            throw new OnnxProblem(name + " is neither a constant nor computed from known shapes (a dynamic shape)");
+        }
+        OnnxAttributes a = new OnnxAttributes(p);
+        switch (p.getOpType()) {
+            case "Shape": {
+                int[] s = pathShapes.get(p.getInput(0));
+                if (s == null) {
+                    throw new OnnxProblem(OnnxAttributes.describe(p) + ": the shape of " + p.getInput(0)
+                            + " is not known (a dynamic shape that cannot be resolved)");
+                }
+                long[] full = new long[s.length + 1];
+                full[0] = BATCH;
+                for (int i = 0; i < s.length; i++) {
+                    full[i + 1] = s[i];
+                }
+                int start = (int) wrap(a.getInt("start", 0), full.length);
+                int end = (int) wrap(a.getInt("end", full.length), full.length);
+                return Arrays.copyOfRange(full, Math.min(start, end), end);
+            }
+            case "Gather": {
+                long[] data = evaluate(p.getInput(0), p);
+                long[] idx = evaluate(p.getInput(1), p);
+                if (a.getInt("axis", 0) != 0) {
+                    throw a.unsupported("axis", a.getInt("axis", 0), "shape arithmetic gathers along axis 0");
+                }
+                long[] out = new long[idx.length];
+                for (int i = 0; i < idx.length; i++) {
+                    out[i] = data[(int) wrap(idx[i], data.length)];
+                }
+                return out;
+            }
+            case "Unsqueeze", "Squeeze", "Cast", "Identity":
+                return evaluate(p.getInput(0), p);
+            case "Concat": {
+                long[] out = new long[0];
+                for (String in : p.getInputList()) {
+                    long[] part = evaluate(in, p);
+                    long[] joined = Arrays.copyOf(out, out.length + part.length);
+                    System.arraycopy(part, 0, joined, out.length, part.length);
+                    out = joined;
+                }
+                return out;
+            }
+            case "Slice": {
+                long[] data = evaluate(p.getInput(0), p);
+                long start;
+                long end;
+                if (opset < 10) {
+                    start = a.getInts("starts", new long[] {0})[0];
+                    end = a.getInts("ends", new long[] {data.length})[0];
+                } else {
+                    start = evaluate(p.getInput(1), p)[0];
+                    end = evaluate(p.getInput(2), p)[0];
+                    if (p.getInputCount() > 4 && !p.getInput(4).isEmpty() && evaluate(p.getInput(4), p)[0] != 1) {
+                        throw new OnnxProblem(OnnxAttributes.describe(p) + ": only step 1 is supported in shape arithmetic");
+                    }
+                }
+                int s = (int) Math.max(0, Math.min(wrap(start, data.length), data.length));
+                int e = (int) Math.max(s, Math.min(end < 0 ? end + data.length : end, data.length));
+                return Arrays.copyOfRange(data, s, e);
+            }
+            default:
+                throw new OnnxProblem(name + " is computed by " + OnnxAttributes.describe(p)
+                        + ", which InfoPrune cannot evaluate (a dynamic shape)");
+        }
+    }
+
+    private static long wrap(long index, int length) {
+        return index < 0 ? index + length : index;
+    }
+
+    // ---- checks and small helpers
+
+    private void requireVector(NodeProto node) {
+        if (shape.length != 1) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + " needs a [batch, features] input but gets "
+                    + describeShape(shape) + " (flatten first)");
+        }
+    }
+
+    private void requireImage(NodeProto node) {
+        if (shape.length != 3) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + " needs a [batch, channels, height, width] input but gets "
+                    + describeShape(shape));
+        }
+    }
+
+    private static void requireOnes(OnnxAttributes attrs, String name) {
+        long[] v = attrs.getInts(name, new long[] {1, 1});
+        for (long x : v) {
+            if (x != 1) {
+                throw attrs.unsupported(name, v, "only 1");
+            }
+        }
+    }
+
+    private static int equalPair(OnnxAttributes attrs, String name, int fallback) {
+        long[] v = attrs.getInts(name, new long[] {fallback, fallback});
+        if (v.length != 2 || v[0] != v[1] || v[0] < 1) {
+            throw attrs.unsupported(name, v, "the same positive value for height and width");
+        }
+        return (int) v[0];
+    }
+
+    private static int symmetricPads(OnnxAttributes attrs) {
+        String autoPad = attrs.getString("auto_pad", "NOTSET");
+        if (!autoPad.equals("NOTSET") && !autoPad.equals("VALID")) {
+            throw attrs.unsupported("auto_pad", autoPad, "give explicit pads");
+        }
+        long[] pads = attrs.getInts("pads", new long[] {0, 0, 0, 0});
+        if (autoPad.equals("VALID")) {
+            pads = new long[] {0, 0, 0, 0};
+        }
+        if (pads.length != 4 || pads[0] != pads[1] || pads[0] != pads[2] || pads[0] != pads[3] || pads[0] < 0) {
+            throw attrs.unsupported("pads", pads, "only the same padding on all four sides");
+        }
+        return (int) pads[0];
+    }
+
+    private static OnnxProblem weightProblem(NodeProto node, String weightName, Tensor t, String expected) {
+        return new OnnxProblem(OnnxAttributes.describe(node) + ": weight " + weightName + " has shape "
+                + Arrays.toString(t.shape()) + ", expected " + expected);
+    }
+
+    private static Tensor transpose(Tensor m) {
+        int rows = m.dim(0);
+        int cols = m.dim(1);
+        float[] out = new float[rows * cols];
+        float[] d = m.data();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                out[c * rows + r] = d[r * cols + c];
+            }
+        }
+        return new Tensor(new int[] {cols, rows}, out);
+    }
+
+    private static Tensor scaled(Tensor t, float factor) {
+        if (factor == 1f) {
+            return t;
+        }
+        float[] d = t.copyData();
+        for (int i = 0; i < d.length; i++) {
+            d[i] *= factor;
+        }
+        return new Tensor(t.shape(), d);
+    }
+
+    static String describeShape(int[] s) {
+        StringBuilder b = new StringBuilder("[batch");
+        for (int d : s) {
+            b.append(", ").append(d);
+        }
+        return b.append(']').toString();
+    }
+
+    private static String describeTarget(long[] t) {
+        return Arrays.stream(t).mapToObj(v -> v == BATCH ? "batch" : String.valueOf(v)).toList().toString();
+    }
+}

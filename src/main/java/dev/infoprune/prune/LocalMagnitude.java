@@ -1,0 +1,38 @@
+package dev.infoprune.prune;
+
+import dev.infoprune.core.Progress;
+import dev.infoprune.engine.Activations;
+import dev.infoprune.model.Network;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Keeps the same fraction of every hidden layer (at least one unit): the units with the largest L1 norm of
+ * incoming weights (for a conv filter, its whole kernel).
+ */
+public final class LocalMagnitude implements PruningMethod {
+    public static final String NAME = "local-magnitude";
+    private final double sparsity;
+
+    public LocalMagnitude(double sparsity) {
+        Ranking.checkSparsity(sparsity);
+        this.sparsity = sparsity;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public PruningPlan plan(Network network, Activations probe, Progress progress) {
+        Map<String, int[]> kept = new LinkedHashMap<>();
+        for (int li : network.prunableLayerIndices()) {
+            progress.checkCancelled();
+            double[] s = UnitScore.L1.score(network, li, probe);
+            kept.put(network.layer(li).name(), Ranking.topK(s, Ranking.keptCount(s.length, sparsity)));
+        }
+        return new PruningPlan(NAME, Map.of("score", "l1", "sparsity", sparsity), 0, kept);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.infoprune.prune;
+
+import dev.infoprune.model.Layer;
+import dev.infoprune.model.Network;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The multiply-accumulates of a network as a function of the kept-width ratios x of its prunable layers:
+ * every dense or conv layer costs its full MACs times the ratio of its input (the previous dense/conv layer's
+ * ratio, 1 for the network input) times the ratio of its output (1 for the output layer). So
+ * {@code MACs(x) = c + Σ bᵢ xᵢ + Σ aᵢ xᵢ₋₁ xᵢ}: quadratic (bilinear in neighbours), increasing in every xᵢ.
+ */
+public final class WidthFlops {
+    private final long[] macs;
+    private final int[] inputOf;
+    private final int[] outputOf;
+    private final int[] units;
+
+    private WidthFlops(long[] macs, int[] inputOf, int[] outputOf, int[] units) {
+        this.macs = macs;
+        this.inputOf = inputOf;
+        this.outputOf = outputOf;
+        this.units = units;
+    }
+
+    public static WidthFlops of(Network network) {
+        int[] prunable = network.prunableLayerIndices();
+        List<Long> macs = new ArrayList<>();
+        List<Integer> in = new ArrayList<>();
+        List<Integer> out = new ArrayList<>();
+        int previous = -1;
+        int p = 0;
+        for (int i = 0; i < network.layers().size(); i++) {
+            Layer layer = network.layer(i);
+            if (!layer.isPrunable()) {
+                continue;
+            }
+            boolean hidden = p < prunable.length && prunable[p] == i;
+            macs.add(layer.macs(network.inputShapeOf(i)));
+            in.add(previous);
+            out.add(hidden ? p : -1);
+            if (hidden) {
+                previous = p;
+                p++;
+            } else {
+                previous = -1;
+            }
+        }
+        int[] units = java.util.Arrays.stream(prunable).map(i -> network.layer(i).units()).toArray();
+        return new WidthFlops(macs.stream().mapToLong(Long::longValue).toArray(),
+                in.stream().mapToInt(Integer::intValue).toArray(),
+                out.stream().mapToInt(Integer::intValue).toArray(), units);
+    }
+
+    /** Number of prunable layers (the dimension of x). */
+    public int layers() {
+        return units.length;
+    }
+
+    public int units(int layer) {
+        return units[layer];
+    }
+
+    public int[] units() {
+        return units.clone();
+    }
+
+    /** MACs of the network whose prunable layers keep the fractions x of their units. */
+    public double macs(double[] x) {
+        double total = 0;
+        for (int k = 0; k < macs.length; k++) {
+            double a = inputOf[k] < 0 ? 1 : x[inputOf[k]];
+            double b = outputOf[k] < 0 ? 1 : x[outputOf[k]];
+            total += macs[k] * a * b;
+        }
+        return total;
+    }
+
+    /** MACs with integer kept counts per prunable layer. */
+    public double macs(int[] kept) {
+        double[] x = new double[kept.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (double) kept[i] / units[i];
+        }
+        return macs(x);
+    }
+
+    /** MACs (at full width) of the terms that scale with layer i's ratio alone. */
+    double unaryMacs(int i) {
+        double total = 0;
+        for (int k = 0; k < macs.length; k++) {
+            boolean in = inputOf[k] == i && outputOf[k] < 0;
+            boolean out = outputOf[k] == i && inputOf[k] < 0;
+            if (in || out) {
+                total += macs[k];
+            }
+        }
+        return total;
+    }
+
+    /** MACs (at full width) of the term that scales with the ratios of layers i−1 and i. */
+    double pairMacs(int i) {
+        double total = 0;
+        for (int k = 0; k < macs.length; k++) {
+            if (inputOf[k] == i - 1 && outputOf[k] == i) {
+                total += macs[k];
+            }
+        }
+        return total;
+    }
+
+    /** ∂MACs/∂xᵢ at x. */
+    public double[] gradient(double[] x) {
+        double[] g = new double[x.length];
+        for (int k = 0; k < macs.length; k++) {
+            double a = inputOf[k] < 0 ? 1 : x[inputOf[k]];
+            double b = outputOf[k] < 0 ? 1 : x[outputOf[k]];
+            if (inputOf[k] >= 0) {
+                g[inputOf[k]] += macs[k] * b;
+            }
+            if (outputOf[k] >= 0) {
+                g[outputOf[k]] += macs[k] * a;
+            }
+        }
+        return g;
+    }
+
+    public double fullMacs() {
+        double[] x = new double[units.length];
+        java.util.Arrays.fill(x, 1);
+        return macs(x);
+    }
+}

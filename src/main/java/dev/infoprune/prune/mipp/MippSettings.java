@@ -1,0 +1,76 @@
+package dev.infoprune.prune.mipp;
+
+import dev.infoprune.info.EstimatorSpec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The knobs of one MIPP run. {@code confidence} is the only sparsity knob: a unit stays when the one-sided
+ * interval at this level puts its Δ above zero (or above the null model's Δ).
+ *
+ * @param estimator  the information estimator ({@code gaussian} runs through a fast incremental path)
+ * @param repeats    R, the number of seeded subsamples each Δ is estimated on (at least 2)
+ * @param confidence x, the one-sided confidence level, in (0, 1)
+ * @param subsample  the fraction of probe samples in each subsample, in (0, 1]
+ * @param nullModel  compare Δ with the Δ of an injected random Gaussian variable instead of with 0
+ * @param seed       seeds the subsamples and the null model's variables
+ */
+public record MippSettings(EstimatorSpec estimator, int repeats, double confidence, double subsample,
+                           boolean nullModel, long seed) {
+    public static final int DEFAULT_REPEATS = 5;
+    public static final double DEFAULT_CONFIDENCE = 0.95;
+    public static final double DEFAULT_SUBSAMPLE = 0.8;
+
+    public MippSettings {
+        if (repeats < 2) {
+            throw new IllegalArgumentException("MIPP needs at least 2 repeats for a confidence interval, got " + repeats);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be between 0 and 1 (exclusive), got " + confidence);
+        }
+        if (!(subsample > 0 && subsample <= 1)) {
+            throw new IllegalArgumentException("subsample fraction must be in (0, 1], got " + subsample);
+        }
+    }
+
+    public static MippSettings defaults() {
+        return new MippSettings(GaussianLayerTester.defaultSpec(), DEFAULT_REPEATS, DEFAULT_CONFIDENCE,
+                DEFAULT_SUBSAMPLE, false, 0);
+    }
+
+    public MippSettings withEstimator(EstimatorSpec spec) {
+        return new MippSettings(spec, repeats, confidence, subsample, nullModel, seed);
+    }
+
+    public MippSettings withRepeats(int r) {
+        return new MippSettings(estimator, r, confidence, subsample, nullModel, seed);
+    }
+
+    public MippSettings withConfidence(double x) {
+        return new MippSettings(estimator, repeats, x, subsample, nullModel, seed);
+    }
+
+    public MippSettings withSubsample(double f) {
+        return new MippSettings(estimator, repeats, confidence, f, nullModel, seed);
+    }
+
+    public MippSettings withNullModel(boolean on) {
+        return new MippSettings(estimator, repeats, confidence, subsample, on, seed);
+    }
+
+    public MippSettings withSeed(long s) {
+        return new MippSettings(estimator, repeats, confidence, subsample, nullModel, s);
+    }
+
+    /** The settings as they go into plan.json and trace.json. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("estimator", estimator.describe());
+        m.put("repeats", repeats);
+        m.put("confidence", confidence);
+        m.put("subsample", subsample);
+        m.put("nullModel", nullModel);
+        return m;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.infoprune.study;
+
+import dev.infoprune.core.BadInputException;
+import dev.infoprune.data.Splits;
+import dev.infoprune.model.Network;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What to compare: a trained network, its data splits (probe for the pruning decisions, train for fine-tuning,
+ * test for evaluation), the methods by name, and the sparsities the sparsity-taking methods run at.
+ *
+ * <p>{@link Mode#MATCH}: the self-sizing methods run first, and every sparsity-taking method runs at the
+ * sparsity the reference method reached (MIPP when listed, else the first self-sizing method).
+ * {@link Mode#FIXED} and {@link Mode#SWEEP}: the sparsity-taking methods run at each of {@code sparsities};
+ * self-sizing methods run once at their own setting.
+ */
+public record ExperimentSpec(Network model, Splits data, List<String> methods, Mode mode, double[] sparsities,
+                             long seed) {
+    public enum Mode { MATCH, FIXED, SWEEP }
+
+    public ExperimentSpec {
+        methods = List.copyOf(methods);
+        sparsities = sparsities.clone();
+        if (methods.isEmpty()) {
+            throw new BadInputException("--methods", "name at least one pruning method");
+        }
+        if (methods.stream().distinct().count() != methods.size()) {
+            throw new BadInputException("--methods", "a method is listed twice: " + String.join(",", methods));
+        }
+        if (mode == Mode.MATCH && sparsities.length != 0) {
+            throw new IllegalArgumentException("matching mode takes no sparsities");
+        }
+        if (mode != Mode.MATCH && sparsities.length == 0) {
+            throw new BadInputException("--sparsity", "give at least one sparsity");
+        }
+        for (double s : sparsities) {
+            if (!(s >= 0 && s < 1)) {
+                throw new BadInputException("--sparsity", "a sparsity is the share of hidden units removed, in [0, 1); got " + s);
+            }
+        }
+    }
+
+    public static ExperimentSpec matching(Network model, Splits data, List<String> methods, long seed) {
+        return new ExperimentSpec(model, data, methods, Mode.MATCH, new double[0], seed);
+    }
+
+    public static ExperimentSpec at(Network model, Splits data, List<String> methods, double sparsity, long seed) {
+        return new ExperimentSpec(model, data, methods, Mode.FIXED, new double[] {sparsity}, seed);
+    }
+
+    public static ExperimentSpec sweep(Network model, Splits data, List<String> methods, double[] sparsities, long seed) {
+        double[] sorted = sparsities.clone();
+        Arrays.sort(sorted);
+        return new ExperimentSpec(model, data, methods, Mode.SWEEP, sorted, seed);
+    }
+
+    @Override
+    public double[] sparsities() {
+        return sparsities.clone();
+    }
+}

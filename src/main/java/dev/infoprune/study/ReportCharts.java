@@ -1,0 +1,119 @@
+package dev.infoprune.study;
+
+import dev.infoprune.prune.PlanSummary;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ChartFactory;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The report's charts, drawn headless by JFreeChart; each as PNG bytes and as an SVG document. */
+final class ReportCharts {
+    static final int WIDTH = 900;
+    static final int HEIGHT = 480;
+
+    private ReportCharts() {
+    }
+
+    /** Grouped bars: for every hidden layer, the unpruned width and each method's kept width at one setting. */
+    static JFreeChart widths(ExperimentResult result, String group, List<MethodResult> members) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<String> layers = result.hiddenLayers();
+        int[] full = result.hiddenWidths();
+        for (int i = 0; i < layers.size(); i++) {
+            data.addValue(full[i], "unpruned", layers.get(i));
+        }
+        List<String> collapsed = new ArrayList<>();
+        for (MethodResult m : members) {
+            String name = label(m, members);
+            for (PlanSummary.LayerWidth w : m.widths().layers()) {
+                data.addValue(w.after(), name, w.layer());
+            }
+            if (!m.collapsedLayers().isEmpty()) {
+                collapsed.add(name + ": " + String.join(", ", m.collapsedLayers()));
+            }
+        }
+        String title = "Kept units per layer — " + group;
+        JFreeChart chart = ChartFactory.createBarChart(title, "layer", "units kept", data, PlotOrientation.VERTICAL,
+                true, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.getDomainAxis().setCategoryLabelPositions(layers.size() > 8
+                ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
+        ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        if (!collapsed.isEmpty()) {
+            TextTitle warning = new TextTitle("collapsed (≤ 1 unit left) — " + String.join("; ", collapsed),
+                    new Font(Font.SANS_SERIF, Font.BOLD, 12));
+            warning.setPaint(new Color(180, 0, 0));
+            chart.addSubtitle(warning);
+        }
+        style(chart);
+        return chart;
+    }
+
+    /** Test accuracy after fine-tuning against the share of hidden units removed, one line per method. */
+    static JFreeChart accuracyVersusSparsity(ExperimentResult result) {
+        Map<String, XYSeries> series = new TreeMap<>();
+        for (MethodResult m : result.results()) {
+            series.computeIfAbsent(m.method(), k -> new XYSeries(k, true, true))
+                    .addOrUpdate(100 * m.sparsity(), 100 * m.afterFineTuning().accuracy());
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYSeries base = new XYSeries("unpruned");
+        base.add(0, 100 * result.baseline().accuracy());
+        data.addSeries(base);
+        result.methods().forEach(m -> data.addSeries(series.get(m)));
+        String tuned = result.fineTuneEpochs() == 0 ? "no fine-tuning"
+                : "after " + result.fineTuneEpochs() + " fine-tuning epochs";
+        JFreeChart chart = ChartFactory.createXYLineChart("Test accuracy vs sparsity (" + tuned + ")",
+                "hidden units removed (%)", "test accuracy (%)", data, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        plot.setRenderer(renderer);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        style(chart);
+        return chart;
+    }
+
+    private static void style(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getPlot().setBackgroundPaint(new Color(248, 248, 248));
+        chart.setAntiAlias(true);
+    }
+
+    /** The method's name, with "(own)" when the same method also appears at a given sparsity in the group. */
+    static String label(MethodResult m, List<MethodResult> members) {
+        long same = members.stream().filter(o -> o.method().equals(m.method())).count();
+        return same > 1 && Experiment.OWN.equals(m.setting()) ? m.method() + " (own)" : m.method();
+    }
+
+    static byte[] png(JFreeChart chart) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
+        return out.toByteArray();
+    }
+
+    static String svg(JFreeChart chart) {
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        return g.getSVGDocument();
+    }
+}

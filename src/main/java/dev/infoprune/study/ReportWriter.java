@@ -1,0 +1,232 @@
+package dev.infoprune.study;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.infoprune.core.AtomicFiles;
+import dev.infoprune.engine.Evaluation;
+import dev.infoprune.prune.PlanSummary;
+import org.jfree.chart.JFreeChart;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a comparison into a folder: {@code report.html} (tables, and the charts embedded so the page stands
+ * alone), the charts as {@code .png} and {@code .svg} files, {@code results.csv} (one row per method and
+ * setting) and {@code results.json} (everything, plans included). Every file is written atomically; other
+ * files already in the folder are left alone.
+ */
+public final class ReportWriter {
+    public static final String HTML = "report.html";
+    public static final String CSV = "results.csv";
+    public static final String JSON = "results.json";
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportWriter() {
+    }
+
+    /** Writes every file and returns their paths. */
+    public static List<Path> write(ExperimentResult result, Path folder) throws IOException {
+        List<Path> written = new ArrayList<>();
+        List<String[]> charts = new ArrayList<>(); // title, file stem, base64 png
+        int g = 0;
+        for (Map.Entry<String, List<MethodResult>> e : result.groups().entrySet()) {
+            String stem = "widths-" + (++g);
+            charts.add(chart(ReportCharts.widths(result, e.getKey(), e.getValue()), folder, stem, written, e.getKey()));
+        }
+        charts.add(chart(ReportCharts.accuracyVersusSparsity(result), folder, "accuracy-vs-sparsity", written,
+                "accuracy vs sparsity"));
+        Path csv = folder.resolve(CSV);
+        AtomicFiles.writeString(csv, csv(result));
+        written.add(csv);
+        Path json = folder.resolve(JSON);
+        AtomicFiles.writeString(json, MAPPER.writeValueAsString(json(result)));
+        written.add(json);
+        Path html = folder.resolve(HTML);
+        AtomicFiles.writeString(html, html(result, charts));
+        written.add(html);
+        return written;
+    }
+
+    private static String[] chart(JFreeChart chart, Path folder, String stem, List<Path> written, String title)
+            throws IOException {
+        byte[] png = ReportCharts.png(chart);
+        Path p = folder.resolve(stem + ".png");
+        AtomicFiles.writeFile(p, out -> out.write(png));
+        Path s = folder.resolve(stem + ".svg");
+        AtomicFiles.writeString(s, ReportCharts.svg(chart));
+        written.add(p);
+        written.add(s);
+        return new String[] {title, stem, Base64.getEncoder().encodeToString(png)};
+    }
+
+    static String csv(ExperimentResult r) {
+        StringBuilder b = new StringBuilder("setting,method,target_sparsity,sparsity,kept_units,parameters,macs,"
+                + "accuracy_before,loss_before,accuracy_after,loss_after,collapsed_layers,emptied_layers,widths,"
+                + "information_ratio,plan_seconds,finetune_seconds\n");
+        for (MethodResult m : r.results()) {
+            b.append(String.join(",", m.setting(), m.method(), num(m.targetSparsity()), num(m.sparsity()),
+                    Integer.toString(m.widths().hiddenAfter()), Long.toString(m.parameters()), Long.toString(m.macs()),
+                    num(m.beforeFineTuning().accuracy()), num(m.beforeFineTuning().loss()),
+                    num(m.afterFineTuning().accuracy()), num(m.afterFineTuning().loss()),
+                    String.join("|", m.collapsedLayers()), String.join("|", m.emptiedLayers()),
+                    m.widths().layers().stream().map(w -> Integer.toString(w.after())).collect(Collectors.joining("|")),
+                    m.information().stream().map(i -> num(i.ratio())).collect(Collectors.joining("|")),
+                    num(m.planSeconds()), num(m.fineTuneSeconds()))).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    /** The JSON document of {@code results.json}. */
+    public static ObjectNode json(ExperimentResult r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", "infoprune-comparison").put("version", 1);
+        root.put("model", r.model()).put("dataset", r.dataset()).put("mode", r.mode().name().toLowerCase(Locale.ROOT));
+        root.put("seed", r.seed()).put("fineTuneEpochs", r.fineTuneEpochs()).put("learningRate", r.learningRate());
+        root.put("probeSamples", r.probeSamples()).put("trainSamples", r.trainSamples()).put("testSamples", r.testSamples());
+        root.put("seconds", r.seconds());
+        ObjectNode base = root.putObject("unpruned");
+        base.put("parameters", r.parameters()).put("macs", r.macs());
+        evaluation(base.putObject("test"), r.baseline());
+        ArrayNode layers = base.putArray("layers");
+        for (int i = 0; i < r.hiddenLayers().size(); i++) {
+            layers.addObject().put("layer", r.hiddenLayers().get(i)).put("units", r.hiddenWidths()[i]);
+        }
+        ArrayNode results = root.putArray("results");
+        for (MethodResult m : r.results()) {
+            ObjectNode o = results.addObject();
+            o.put("method", m.method()).put("setting", m.setting());
+            if (!Double.isNaN(m.targetSparsity())) {
+                o.put("targetSparsity", m.targetSparsity());
+            }
+            o.put("sparsity", m.sparsity()).put("keptUnits", m.widths().hiddenAfter())
+                    .put("parameters", m.parameters()).put("macs", m.macs());
+            evaluation(o.putObject("beforeFineTuning"), m.beforeFineTuning());
+            evaluation(o.putObject("afterFineTuning"), m.afterFineTuning());
+            ArrayNode widths = o.putArray("layers");
+            for (int i = 0; i < m.widths().layers().size(); i++) {
+                PlanSummary.LayerWidth w = m.widths().layers().get(i);
+                LayerInformation info = m.information().get(i);
+                ObjectNode l = widths.addObject().put("layer", w.layer()).put("before", w.before()).put("after", w.after())
+                        .put("collapsed", w.after() <= 1).put("next", info.next())
+                        .put("informationPreservedNats", info.preserved()).put("informationFullNats", info.full());
+                if (!Double.isNaN(info.ratio())) {
+                    l.put("informationRatio", info.ratio());
+                }
+            }
+            o.putPOJO("collapsedLayers", m.collapsedLayers());
+            ObjectNode plan = o.putObject("plan");
+            plan.put("method", m.plan().method()).put("seed", m.plan().seed());
+            plan.putPOJO("settings", m.plan().settings());
+            ObjectNode kept = plan.putObject("kept");
+            m.plan().kept().forEach((layer, idx) -> kept.putPOJO(layer, idx));
+            o.put("planSeconds", m.planSeconds()).put("fineTuneSeconds", m.fineTuneSeconds());
+        }
+        return root;
+    }
+
+    private static void evaluation(ObjectNode o, Evaluation e) {
+        o.put("samples", e.samples()).put("accuracy", e.accuracy()).put("loss", e.loss());
+    }
+
+    static String html(ExperimentResult r, List<String[]> charts) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>InfoPrune comparison: ")
+                .append(esc(r.model())).append("</title>\n<style>")
+                .append("body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0}")
+                .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#eee}")
+                .append("td.l{text-align:left}tr.collapsed td{background:#fde2e2}.warn{color:#b00000;font-weight:bold}")
+                .append("img{max-width:100%}</style></head><body>\n");
+        h.append("<h1>Pruning comparison: ").append(esc(r.model())).append(" on ").append(esc(r.dataset())).append("</h1>\n");
+        h.append("<p>Unpruned: ").append(r.parameters()).append(" parameters, ").append(r.macs())
+                .append(" MACs, hidden widths ").append(widths(r.hiddenLayers(), r.hiddenWidths()))
+                .append(", test accuracy ").append(pct(r.baseline().accuracy())).append(", loss ")
+                .append(f4(r.baseline().loss())).append(".</p>\n");
+        h.append("<p>Same conditions for every method: probe split ").append(r.probeSamples())
+                .append(" samples (pruning decisions), fine-tuning ").append(r.fineTuneEpochs()).append(" epochs on ")
+                .append(r.trainSamples()).append(" training samples at learning rate ").append(r.learningRate())
+                .append(", test split ").append(r.testSamples()).append(" samples, seed ").append(r.seed())
+                .append(". Run took ").append(String.format(Locale.ROOT, "%.1f", r.seconds())).append(" s.</p>\n");
+        h.append("<p>Sparsity is the share of hidden units removed. A layer left with one unit or none is "
+                + "<span class=\"warn\">collapsed</span>. The information column gives, per hidden layer, "
+                + "I(kept units; kept units of the next layer) / I(all units; all units of the next layer), "
+                + "Gaussian estimator on the unpruned network's probe activations.</p>\n");
+        int c = 0;
+        for (Map.Entry<String, List<MethodResult>> e : r.groups().entrySet()) {
+            h.append("<h2>").append(esc(e.getKey())).append("</h2>\n");
+            table(h, r, e.getValue());
+            image(h, charts.get(c++));
+        }
+        h.append("<h2>Accuracy versus sparsity</h2>\n");
+        image(h, charts.get(c));
+        h.append("<p>Data: <a href=\"").append(CSV).append("\">").append(CSV).append("</a>, <a href=\"").append(JSON)
+                .append("\">").append(JSON).append("</a>.</p>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private static void table(StringBuilder h, ExperimentResult r, List<MethodResult> rows) {
+        h.append("<table><tr><th>method</th><th>setting</th><th>sparsity</th><th>kept widths</th><th>parameters</th>"
+                + "<th>MACs</th><th>accuracy before</th><th>accuracy after</th><th>loss after</th>"
+                + "<th>information kept per layer</th><th>collapsed</th><th>plan s</th><th>fine-tune s</th></tr>\n");
+        for (MethodResult m : rows) {
+            boolean collapsed = !m.collapsedLayers().isEmpty();
+            h.append(collapsed ? "<tr class=\"collapsed\">" : "<tr>")
+                    .append("<td class=\"l\">").append(esc(ReportCharts.label(m, rows))).append("</td>")
+                    .append("<td>").append(esc(m.setting())).append("</td>")
+                    .append("<td>").append(pct(m.sparsity())).append("</td>")
+                    .append("<td class=\"l\">").append(m.widths().layers().stream().map(w -> Integer.toString(w.after()))
+                            .collect(Collectors.joining(" / "))).append("</td>")
+                    .append("<td>").append(m.parameters()).append("</td>")
+                    .append("<td>").append(m.macs()).append("</td>")
+                    .append("<td>").append(pct(m.beforeFineTuning().accuracy())).append("</td>")
+                    .append("<td>").append(pct(m.afterFineTuning().accuracy())).append("</td>")
+                    .append("<td>").append(f4(m.afterFineTuning().loss())).append("</td>")
+                    .append("<td class=\"l\">").append(m.information().stream().map(i -> Double.isNaN(i.ratio()) ? "–"
+                            : String.format(Locale.ROOT, "%.2f", i.ratio())).collect(Collectors.joining(" / "))).append("</td>")
+                    .append("<td class=\"l\">").append(collapsed ? "<span class=\"warn\">" + esc(String.join(", ",
+                            m.collapsedLayers())) + "</span>" : "").append("</td>")
+                    .append("<td>").append(String.format(Locale.ROOT, "%.2f", m.planSeconds())).append("</td>")
+                    .append("<td>").append(String.format(Locale.ROOT, "%.2f", m.fineTuneSeconds())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void image(StringBuilder h, String[] chart) {
+        h.append("<p><img alt=\"").append(esc(chart[0])).append("\" src=\"data:image/png;base64,").append(chart[2])
+                .append("\"><br>Files: <a href=\"").append(chart[1]).append(".png\">").append(chart[1])
+                .append(".png</a>, <a href=\"").append(chart[1]).append(".svg\">").append(chart[1]).append(".svg</a></p>\n");
+    }
+
+    private static String widths(List<String> layers, int[] widths) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            parts.add(esc(layers.get(i)) + " " + widths[i]);
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+
+    private static String f4(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+}

@@ -1,0 +1,62 @@
+package dev.infoprune.ui;
+
+import dev.infoprune.ui.workbench.Workbench;
+import dev.infoprune.ui.workbench.WorkbenchOptions;
+import dev.infoprune.workspace.SettingsStore;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+import java.util.List;
+
+/**
+ * The workbench application ({@code mvn javafx:run}). An optional argument names what to open first: a model
+ * folder or a bundled sample; without one the {@code mlp-digits} sample opens.
+ */
+public final class WorkbenchApp extends Application {
+    private Workbench workbench;
+
+    @Override
+    public void start(Stage stage) {
+        List<String> args = getParameters().getUnnamed();
+        workbench = Workbench.open(stage, new WorkbenchOptions(SettingsStore.defaultFolder(),
+                args.isEmpty() ? null : args.get(0), null, null));
+        reportStartup();
+    }
+
+    /**
+     * Prints on stderr how long after the JVM started the window showed, the model was drawn and its scores were
+     * shown; with system property {@code infoprune.exitWhenReady} the app then quits (for measuring start-up).
+     */
+    private void reportStartup() {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.err.printf("infoprune: window shown %d ms after JVM start%n", System.currentTimeMillis() - jvmStart);
+        boolean exit = Boolean.getBoolean("infoprune.exitWhenReady");
+        workbench.model().networkProperty().addListener((o, a, n) -> {
+            if (a == null && n != null) {
+                javafx.application.Platform.runLater(() -> System.err.printf("infoprune: model drawn %d ms after JVM start%n",
+                        System.currentTimeMillis() - jvmStart));
+            }
+        });
+        workbench.model().probeProperty().addListener((o, a, n) -> {
+            if (a == null && n != null) {
+                javafx.application.Platform.runLater(() -> {
+                    System.err.printf("infoprune: scores shown %d ms after JVM start%n", System.currentTimeMillis() - jvmStart);
+                    if (exit) {
+                        javafx.application.Platform.exit();
+                    }
+                });
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+
+    public static void main(String[] args) {
+        launch(WorkbenchApp.class, args);
+    }
+}

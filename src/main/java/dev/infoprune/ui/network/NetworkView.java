@@ -1,0 +1,222 @@
+package dev.infoprune.ui.network;
+
+import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+
+import java.util.Locale;
+
+/**
+ * The network drawn on a canvas: layer columns of nodes coloured by the chosen score. Scroll (or pinch) zooms
+ * around the pointer, dragging pans, a double click resets the view, hovering shows the node's scores and a
+ * click selects it. Redraws are coalesced to one per pulse.
+ */
+public final class NetworkView extends Region {
+    private final NetworkViewModel model;
+    private final Canvas canvas = new Canvas();
+    private final Canvas overlay = new Canvas();
+    private final Label hoverLabel = new Label();
+    private final Label emptyLabel = new Label();
+    private NetworkLayout layout;
+    private boolean redrawPending;
+    private boolean overlayPending;
+    private double dragX;
+    private double dragY;
+    private boolean dragged;
+
+    public NetworkView(NetworkViewModel model) {
+        this.model = model;
+        getStyleClass().add("network-view");
+        setId("networkView");
+        hoverLabel.setId("nodeTooltip");
+        hoverLabel.getStyleClass().add("node-tooltip");
+        hoverLabel.setVisible(false);
+        hoverLabel.setMouseTransparent(true);
+        emptyLabel.setId("emptyState");
+        emptyLabel.getStyleClass().add("empty-state");
+        emptyLabel.setWrapText(true);
+        emptyLabel.setText("No model loaded.\nFile › Open model folder… (Ctrl+O) or File › Open sample.");
+        overlay.setMouseTransparent(true);
+        getChildren().addAll(canvas, overlay, emptyLabel, hoverLabel);
+        setMinSize(200, 150);
+
+        model.pictureProperty().addListener((o, a, b) -> relayout());
+        for (Observable o : new Observable[] {model.scoreProperty(), model.removedProperty(), model.showEdgesProperty(),
+                model.zoomProperty(), model.panXProperty(), model.panYProperty()}) {
+            o.addListener(x -> requestRedraw());
+        }
+        // marks live on their own canvas: hovering or selecting never repaints the network
+        for (Observable o : new Observable[] {model.selectedProperty(), model.underTestProperty(), model.hoveredProperty()}) {
+            o.addListener(x -> requestOverlay());
+        }
+        emptyLabel.visibleProperty().bind(model.pictureProperty().isNull());
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMove);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> setHovered(null, 0, 0));
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            dragX = e.getX();
+            dragY = e.getY();
+            dragged = false;
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            model.panXProperty().set(model.panXProperty().get() + e.getX() - dragX);
+            model.panYProperty().set(model.panYProperty().get() + e.getY() - dragY);
+            dragged |= Math.abs(e.getX() - dragX) + Math.abs(e.getY() - dragY) > 0;
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() != 0) {
+                model.zoomAt(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+            }
+            e.consume();
+        });
+    }
+
+    private void onClick(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || dragged) {
+            return;
+        }
+        if (e.getClickCount() == 2) {
+            model.resetView();
+            return;
+        }
+        NodeId node = nodeAtScreen(e.getX(), e.getY());
+        model.selectedProperty().set(node);
+    }
+
+    private void onMove(MouseEvent e) {
+        setHovered(nodeAtScreen(e.getX(), e.getY()), e.getX(), e.getY());
+    }
+
+    private void setHovered(NodeId node, double sx, double sy) {
+        model.hoveredProperty().set(node);
+        if (node == null) {
+            hoverLabel.setVisible(false);
+            return;
+        }
+        hoverLabel.setText(describe(node));
+        hoverLabel.setVisible(true);
+        hoverLabel.applyCss();
+        double w = hoverLabel.prefWidth(-1);
+        double h = hoverLabel.prefHeight(w);
+        double x = Math.max(0, sx + 14 + w > getWidth() ? sx - 14 - w : sx + 14);
+        double y = Math.min(Math.max(0, sy + 14), Math.max(0, getHeight() - h));
+        hoverLabel.resizeRelocate(x, y, w, h);
+    }
+
+    /** The hover text: the node and every score it has, with its estimator. */
+    public String describe(NodeId node) {
+        StringBuilder sb = new StringBuilder(node.toString());
+        if (model.isRemoved(node.layer(), node.index())) {
+            sb.append("  (removed)");
+        }
+        for (NodeScore s : model.allScoresProperty().get()) {
+            double v = s.value(node.layer(), node.index());
+            if (!Double.isNaN(v)) {
+                sb.append('\n').append(s.title()).append(" = ").append(String.format(Locale.ROOT, "%.4g", v))
+                        .append(s.unit().isEmpty() ? "" : " " + s.unit());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The hidden or output node under a point in this view's coordinates; input nodes are not selectable. */
+    public NodeId nodeAtScreen(double sx, double sy) {
+        if (layout == null) {
+            return null;
+        }
+        double z = model.zoomProperty().get();
+        NetworkLayout.NodeRef ref = layout.nodeAt((sx - model.panXProperty().get()) / z, (sy - model.panYProperty().get()) / z);
+        if (ref == null) {
+            return null;
+        }
+        String layer = layout.column(ref.column()).spec().layer();
+        return layer == null ? null : new NodeId(layer, ref.node());
+    }
+
+    /** Where a node's centre is on screen (in this view's coordinates), e.g. for tests that click it. */
+    public Point2D screenPointOf(NodeId node) {
+        NetworkPicture picture = model.pictureProperty().get();
+        int c = picture.columnOf(node.layer());
+        NetworkLayout.Column col = layout.column(c);
+        double z = model.zoomProperty().get();
+        return new Point2D(col.nodeCenterX(node.index()) * z + model.panXProperty().get(),
+                col.nodeCenterY(node.index()) * z + model.panYProperty().get());
+    }
+
+    /** The current layout (world coordinates), or null before a network is shown. */
+    public NetworkLayout currentLayout() {
+        return layout;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    Canvas overlayCanvas() {
+        return overlay;
+    }
+
+    /** Sets the hovered node and repaints the marks at once, as a mouse move does (for the benchmark). */
+    void hoverForBenchmark(NodeId node) {
+        model.hoveredProperty().set(node);
+        redrawOverlayNow();
+    }
+
+    private void relayout() {
+        NetworkPicture picture = model.pictureProperty().get();
+        layout = picture == null || getWidth() <= 0 ? null
+                : NetworkLayout.compute(picture.columns(), getWidth(), getHeight());
+        requestRedraw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            overlay.setWidth(w);
+            overlay.setHeight(h);
+            relayout();
+        }
+        double ew = Math.min(w - 40, 420);
+        double eh = emptyLabel.prefHeight(ew);
+        emptyLabel.resizeRelocate((w - ew) / 2, (h - eh) / 2, ew, eh);
+    }
+
+    public void requestRedraw() {
+        if (!redrawPending) {
+            redrawPending = true;
+            Platform.runLater(this::redrawNow);
+        }
+    }
+
+    private void requestOverlay() {
+        if (!overlayPending && !redrawPending) {
+            overlayPending = true;
+            Platform.runLater(this::redrawOverlayNow);
+        }
+    }
+
+    /** Draws the network and its marks now (on the FX thread). */
+    public void redrawNow() {
+        redrawPending = false;
+        NetworkPainter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), layout, model);
+        redrawOverlayNow();
+    }
+
+    /** Draws only the hover, selection and under-test marks now. */
+    public void redrawOverlayNow() {
+        overlayPending = false;
+        NetworkPainter.paintOverlay(overlay.getGraphicsContext2D(), overlay.getWidth(), overlay.getHeight(), layout, model);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.infoprune.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.infoprune.model.ModelFolder;
+import dev.infoprune.model.Network;
+import dev.infoprune.model.NpzWeights;
+import dev.infoprune.model.PythonCheck;
+import dev.infoprune.model.RandomNetworks;
+import dev.infoprune.model.Tensor;
+import dev.infoprune.model.onnx.OnnxImport;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OnnxCommandsTest {
+    @TempDir
+    Path dir;
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = InfoPruneCli.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int status = cl.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    static Path fixture(String name) throws URISyntaxException {
+        return Path.of(OnnxCommandsTest.class.getResource("/onnx/" + name).toURI());
+    }
+
+    @Test
+    void importWritesAModelFolderWithTheSameNetwork() throws Exception {
+        Path out = dir.resolve("cnn");
+        Run r = run("import", fixture("cnn_bn_op17.onnx").toString(), "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("imported", "conv1:conv2d", "bn2:batchnorm", "Softmax");
+        Network written = ModelFolder.read(out);
+        assertThat(written.sameWeightsAs(OnnxImport.read(fixture("cnn_bn_op17.onnx")))).isTrue();
+        assertThat(written.classes()).containsExactly("0", "1", "2", "3", "4");
+    }
+
+    @Test
+    void commandsThatTakeAModelAcceptAnOnnxFile() throws Exception {
+        Run r = run("info", fixture("cnn_view_op11.onnx").toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("features.0");
+    }
+
+    @Test
+    void exportToOnnxIsCheckedInOnnxRuntimeAndImportsBack() throws Exception {
+        Network net = RandomNetworks.cnn(3, 1, 10, 10, 4);
+        Path folder = dir.resolve("model");
+        ModelFolder.write(net, folder);
+        Path file = dir.resolve("out/model.onnx");
+        Run r = run("export", folder.toString(), "--format", "onnx", "--out", file.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote " + file, "checked in ONNX Runtime: max |ORT - DJL| = ");
+        assertThat(OnnxImport.read(file).sameWeightsAs(net)).isTrue();
+
+        Run json = run("export", folder.toString(), "--out", dir.resolve("again.onnx").toString(), "--json");
+        JsonNode doc = new ObjectMapper().readTree(json.out());
+        assertThat(doc.get("format").asText()).isEqualTo("onnx");
+        assertThat(doc.get("maxAbsDifferenceOnnxRuntimeVsDjl").asDouble()).isLessThan(1e-4);
+    }
+
+    @Test
+    void exportToNpzWritesPyTorchNamedWeightsFromAnOnnxModel() throws Exception {
+        Path npz = dir.resolve("weights.npz");
+        Run r = run("export", fixture("mlp_op11.onnx").toString(), "--format", "npz", "--out", npz.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        Map<String, Tensor> weights = NpzWeights.read(npz);
+        assertThat(weights.keySet()).containsExactly("fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias", "bn2.weight",
+                "bn2.bias", "bn2.running_mean", "bn2.running_var", "out.weight", "out.bias");
+        assertThat(weights.get("fc1.weight").shape()).containsExactly(16, 8);
+
+        Path python = PythonCheck.pythonWithNumpy();
+        Assumptions.assumeTrue(python != null, "python3 with numpy");
+        Process p = new ProcessBuilder(python.toString(), "-c",
+                "import numpy, sys; a = numpy.load(sys.argv[1]); print(sorted(a.files)); print(a['out.weight'].shape, a['out.weight'].dtype)",
+                npz.toString()).redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(printed).isZero();
+        assertThat(printed).contains("'bn2.running_var'", "(4, 12) float32");
+    }
+
+    @Test
+    void badInputExitsWithStatusTwoAndOneLine() throws Exception {
+        Path out = dir.resolve("m");
+        assertBadInput(run("import", fixture("unsupported_leakyrelu_op13.onnx").toString(), "--out", out.toString()),
+                "unsupported operator LeakyRelu (LeakyRelu node /1/LeakyRelu)");
+        assertBadInput(run("import", fixture("two_inputs_op13.onnx").toString(), "--out", out.toString()), "2 inputs");
+        assertBadInput(run("import", fixture("dynamic_size_op13.onnx").toString(), "--out", out.toString()),
+                "dynamic dimension 2 ('height')");
+        Path truncated = dir.resolve("truncated.onnx");
+        byte[] bytes = Files.readAllBytes(fixture("mlp_op17.onnx"));
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+        assertBadInput(run("import", truncated.toString(), "--out", out.toString()), truncated + ": not an ONNX model, or a truncated one");
+        assertThat(out).doesNotExist();
+
+        assertBadInput(run("export", dir.resolve("nothing").toString(), "--format", "onnx", "--out", dir.resolve("x.onnx").toString()),
+                "no such model folder, .onnx file or bundled sample model");
+        assertBadInput(run("export", truncated.toString(), "--out", dir.resolve("x.npz").toString()), "truncated");
+        assertBadInput(run("export", fixture("mlp_op17.onnx").toString(), "--out", dir.resolve("x.bin").toString()),
+                "give --format onnx or --format npz");
+        assertBadInput(run("export", fixture("mlp_op17.onnx").toString(), "--format", "tflite", "--out", dir.resolve("x").toString()),
+                "tflite");
+    }
+
+    @Test
+    void importNeverReplacesAFolderThatIsNotAModel() throws Exception {
+        Path precious = dir.resolve("precious");
+        Files.createDirectories(precious);
+        Files.writeString(precious.resolve("thesis.tex"), "years of work");
+        assertBadInput(run("import", fixture("mlp_op17.onnx").toString(), "--out", precious.toString()),
+                precious + ": exists and is not a model folder; refusing to replace it");
+        assertThat(Files.readString(precious.resolve("thesis.tex"))).isEqualTo("years of work");
+    }
+
+    private static void assertBadInput(Run r, String expected) {
+        assertThat(r.status()).as(r.err()).isEqualTo(InfoPruneCli.BAD_INPUT);
+        assertThat(r.err()).contains(expected);
+        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).startsWith("infoprune: ");
+    }
+}
