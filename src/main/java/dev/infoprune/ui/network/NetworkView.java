@@ -4,6 +4,8 @@ import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -23,6 +25,7 @@ public final class NetworkView extends Region {
     private final Canvas overlay = new Canvas();
     private final Label hoverLabel = new Label();
     private final Label emptyLabel = new Label();
+    private final NetworkImageCache cache = new NetworkImageCache();
     private NetworkLayout layout;
     private boolean redrawPending;
     private boolean overlayPending;
@@ -207,11 +210,31 @@ public final class NetworkView extends Region {
         }
     }
 
-    /** Draws the network and its marks now (on the FX thread). */
+    /**
+     * Draws the network and its marks now (on the FX thread): the cached image of the network, moved by the pan,
+     * drawn again only when what it shows changed.
+     */
     public void redrawNow() {
         redrawPending = false;
-        NetworkPainter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), layout, model);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        WritableImage image = layout == null || model.pictureProperty().get() == null ? null
+                : cache.imageFor(layout, model, canvas.getWidth(), canvas.getHeight());
+        if (image == null) {
+            NetworkPainter.paint(g, canvas.getWidth(), canvas.getHeight(), layout, model);
+        } else {
+            g.setTransform(1, 0, 0, 1, 0, 0);
+            g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            g.setFill(NetworkPainter.BACKGROUND);
+            g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            g.setImageSmoothing(false);
+            g.drawImage(image, Math.round(model.panXProperty().get()), Math.round(model.panYProperty().get()));
+        }
         redrawOverlayNow();
+    }
+
+    /** How often the network picture itself was drawn (panning and hovering do not draw it). */
+    int networkRenders() {
+        return cache.renders();
     }
 
     /** Draws only the hover, selection and under-test marks now. */

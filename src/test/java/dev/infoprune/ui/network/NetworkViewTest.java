@@ -109,4 +109,34 @@ class NetworkViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.zoomProperty().get()).isEqualTo(1.0);
     }
+
+    @Test
+    void panningAndHoveringMoveTheCachedPictureWithoutDrawingTheNetworkAgain(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        int renders = view.networkRenders();
+        assertThat(renders).isPositive();
+        robot.interact(() -> {
+            model.panXProperty().set(37);
+            model.panYProperty().set(-21);
+        });
+        PixelReader px = snapshot().getPixelReader();
+        assertThat(view.networkRenders()).as("a pan copies the cached picture").isEqualTo(renders);
+        assertColor(px, view.screenPointOf(new NodeId("fc1", 150)), ColorScale.color(150, 0, 300));
+        assertColor(px, view.screenPointOf(new NodeId("fc2", 4)), ColorScale.color(200, 0, 300));
+        robot.interact(() -> model.hoveredProperty().set(new NodeId("fc2", 1)));
+        snapshot();
+        assertThat(view.networkRenders()).isEqualTo(renders);
+
+        BitSet gone = new BitSet();
+        gone.set(4);
+        robot.interact(() -> model.removedProperty().set(Map.of("fc2", gone)));
+        px = snapshot().getPixelReader();
+        assertThat(view.networkRenders()).as("a removed node draws the picture again").isEqualTo(renders + 1);
+        Point2D removed = view.screenPointOf(new NodeId("fc2", 4));
+        assertThat(px.getColor((int) removed.getX() + 3, (int) removed.getY()).getBrightness()).isGreaterThan(0.9);
+        robot.interact(() -> model.zoomAt(1.5, 300, 300));
+        px = snapshot().getPixelReader();
+        assertThat(view.networkRenders()).as("a zoom draws the picture again").isEqualTo(renders + 2);
+        assertColor(px, view.screenPointOf(new NodeId("fc2", 6)), ColorScale.color(150, 0, 300));
+    }
 }
