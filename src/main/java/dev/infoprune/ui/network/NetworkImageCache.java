@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The network (edges, nodes, titles) drawn into an image once per content: picture, layout, score, removed
- * nodes, edges on or off, and zoom. Panning, hovering and selecting then cost one image copy instead of a full
- * redraw. Very deep zooms, whose image would be much larger than the view, are not cached.
+ * nodes, edges on or off, and zoom. Panning then costs one image copy instead of a full redraw. Very deep zooms,
+ * whose image would be much larger than the view, are not cached.
  */
 final class NetworkImageCache {
     /** An image at most this many times the view's area is cached. */
@@ -37,8 +37,7 @@ final class NetworkImageCache {
         if (w <= 0 || h <= 0 || (double) w * h > MAX_AREA_RATIO * Math.max(1, viewWidth * viewHeight)) {
             return null;
         }
-        List<Object> now = Arrays.asList(layout, model.pictureProperty().get(), model.scoreProperty().get(),
-                model.removedProperty().get(), model.showEdgesProperty().get(), z);
+        List<Object> now = contentKey(layout, model);
         if (image != null && now.equals(key)) {
             return image;
         }
@@ -53,6 +52,12 @@ final class NetworkImageCache {
         key = now;
         renders++;
         return image;
+    }
+
+    /** Everything the network's pixels depend on except the pan. */
+    static List<Object> contentKey(NetworkLayout layout, NetworkViewModel model) {
+        return Arrays.asList(layout, model.pictureProperty().get(), model.scoreProperty().get(),
+                model.removedProperty().get(), model.showEdgesProperty().get(), model.zoomProperty().get());
     }
 
     /** How often the image was drawn (for tests). */

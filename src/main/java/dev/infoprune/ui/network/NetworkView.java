@@ -26,6 +26,8 @@ public final class NetworkView extends Region {
     private final Label hoverLabel = new Label();
     private final Label emptyLabel = new Label();
     private final NetworkImageCache cache = new NetworkImageCache();
+    /** The content last drawn (see {@link NetworkImageCache#contentKey}). */
+    private java.util.List<Object> painted;
     private NetworkLayout layout;
     private boolean redrawPending;
     private boolean overlayPending;
@@ -211,14 +213,17 @@ public final class NetworkView extends Region {
     }
 
     /**
-     * Draws the network and its marks now (on the FX thread): the cached image of the network, moved by the pan,
-     * drawn again only when what it shows changed.
+     * Draws the network and its marks now (on the FX thread). A change of what is shown (score, removed nodes,
+     * edges, zoom, size) draws the network directly; a redraw that only pans copies a cached image of it, made
+     * on the first such redraw (a snapshot costs about as much as a drawing, so content changes skip it).
      */
     public void redrawNow() {
         redrawPending = false;
         GraphicsContext g = canvas.getGraphicsContext2D();
-        WritableImage image = layout == null || model.pictureProperty().get() == null ? null
-                : cache.imageFor(layout, model, canvas.getWidth(), canvas.getHeight());
+        boolean drawable = layout != null && model.pictureProperty().get() != null;
+        java.util.List<Object> content = drawable ? NetworkImageCache.contentKey(layout, model) : null;
+        WritableImage image = drawable && content.equals(painted)
+                ? cache.imageFor(layout, model, canvas.getWidth(), canvas.getHeight()) : null;
         if (image == null) {
             NetworkPainter.paint(g, canvas.getWidth(), canvas.getHeight(), layout, model);
         } else {
@@ -229,6 +234,7 @@ public final class NetworkView extends Region {
             g.setImageSmoothing(false);
             g.drawImage(image, Math.round(model.panXProperty().get()), Math.round(model.panYProperty().get()));
         }
+        painted = content;
         redrawOverlayNow();
     }
 
