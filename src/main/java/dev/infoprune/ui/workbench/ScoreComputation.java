@@ -7,6 +7,11 @@ import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.engine.ActivationCapture;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.info.GaussianEstimator;
+import dev.infoprune.info.InformationEstimator;
+import dev.infoprune.info.NodeScorer;
+import dev.infoprune.info.NodeScores;
+import dev.infoprune.info.ScoreKind;
+import dev.infoprune.ui.estimator.EstimatorChoice;
 import dev.infoprune.model.Network;
 import dev.infoprune.ui.network.NodeScore;
 
@@ -38,9 +43,43 @@ final class ScoreComputation {
 
     /** Scores on the probe split of a data set (bundled name, CSV file or IDX folder) for the settings' seed. */
     static Result compute(Network network, String dataSpec, Settings settings, Progress progress) {
+        return compute(network, dataSpec, settings, null, progress);
+    }
+
+    /** As above with the chosen estimator (null: gaussian with the settings' ridge). */
+    static Result compute(Network network, String dataSpec, Settings settings, EstimatorChoice estimator, Progress progress) {
         progress.update("Reading " + dataSpec, 0, 1);
         Dataset probeSplit = DatasetLocator.resolve(dataSpec, settings.seed()).probe();
-        return compute(network, probeSplit, settings, progress);
+        if (estimator == null || estimator.name().equals(GaussianEstimator.NAME)) {
+            if (estimator != null) {
+                estimator.create(); // checks the options
+            }
+            Settings s = estimator == null ? settings : new Settings(settings.probeSamples(), settings.seed(),
+                    Double.parseDouble(estimator.value("ridge")));
+            return compute(network, probeSplit, s, progress);
+        }
+        return computeWith(network, probeSplit, settings, estimator.create(), progress);
+    }
+
+    /** Any estimator through the core's {@link NodeScorer} (per node, in parallel). */
+    private static Result computeWith(Network network, Dataset data, Settings settings, InformationEstimator estimator,
+                                      Progress progress) {
+        Dataset probe = probeSample(data, settings.probeSamples(), settings.seed());
+        Activations acts = ActivationCapture.capture(network, probe, progress.slice(0, 0.3));
+        NodeScorer scorer = new NodeScorer(estimator);
+        NodeScores mi = scorer.score(ScoreKind.LABEL_MI, network, acts, progress.slice(0.3, 0.6));
+        NodeScores cmi = scorer.score(ScoreKind.LABEL_CMI_GIVEN_LAYER, network, acts, progress.slice(0.6, 1));
+        String spec = estimator.spec().describe() + ", " + probe.size() + " probe samples of " + data.name()
+                + ", seed " + settings.seed();
+        List<NodeScore> scores = new ArrayList<>();
+        scores.add(new NodeScore(MI_LABELS, "I(node; labels)", unit(estimator), spec, mi.byLayer()));
+        scores.add(new NodeScore(CMI_LABELS, "I(node; labels | rest of layer)", unit(estimator),
+                spec + ", conditioning on " + cmi.settings().get("conditioning"), cmi.byLayer()));
+        return new Result(data, acts, scores);
+    }
+
+    private static String unit(InformationEstimator e) {
+        return e.spec().name().equals("hsic") ? "" : "nats";
     }
 
     static Result compute(Network network, Dataset data, Settings settings, Progress progress) {

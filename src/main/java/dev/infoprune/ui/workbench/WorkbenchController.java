@@ -72,7 +72,9 @@ public final class WorkbenchController {
             return;
         }
         var settings = ScoreComputation.Settings.DEFAULT;
-        runner.run("Computing scores on " + dataSpec, progress -> ScoreComputation.compute(network, dataSpec, settings, progress),
+        var estimator = model.estimatorProperty().get();
+        runner.run("Computing scores on " + dataSpec + " with " + estimator.describe(),
+                progress -> ScoreComputation.compute(network, dataSpec, settings, estimator, progress),
                 result -> {
             if (model.network() == network) {
                 model.showScores(dataSpec, result);

@@ -1,6 +1,7 @@
 package dev.infoprune.ui.workbench;
 
 import dev.infoprune.model.Network;
+import dev.infoprune.ui.estimator.EstimatorChoice;
 import dev.infoprune.ui.mipp.MippModel;
 import dev.infoprune.ui.network.NetworkViewModel;
 import dev.infoprune.ui.network.NodeScore;
@@ -18,6 +19,7 @@ public final class WorkbenchModel {
     private final ObservableList<NodeScore> scores = FXCollections.observableArrayList();
     private final NetworkViewModel networkView = new NetworkViewModel();
     private final MippModel mipp = new MippModel(networkView);
+    private final ObjectProperty<EstimatorChoice> estimator = new SimpleObjectProperty<>(this, "estimator", EstimatorChoice.GAUSSIAN);
     private final StringProperty dataSpec = new SimpleStringProperty(this, "dataSpec", "");
     private final StringProperty dataDescription = new SimpleStringProperty(this, "dataDescription", "no data set");
     private final ObjectProperty<dev.infoprune.engine.Activations> probe = new SimpleObjectProperty<>(this, "probe");
@@ -45,6 +47,11 @@ public final class WorkbenchModel {
 
     public NetworkViewModel networkView() {
         return networkView;
+    }
+
+    /** The estimator the information scores are computed with (the toolbar's choice). */
+    public ObjectProperty<EstimatorChoice> estimatorProperty() {
+        return estimator;
     }
 
     /** The MIPP stepper's state (it drives the network view's removed and under-test nodes). */

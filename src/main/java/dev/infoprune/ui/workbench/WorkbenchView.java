@@ -1,5 +1,6 @@
 package dev.infoprune.ui.workbench;
 
+import dev.infoprune.ui.estimator.EstimatorPicker;
 import dev.infoprune.ui.inspector.InspectorView;
 import dev.infoprune.ui.mipp.MippDecisionView;
 import dev.infoprune.ui.mipp.MippView;
@@ -193,13 +194,18 @@ public final class WorkbenchView extends BorderPane {
         data.setId("dataButton");
         data.textProperty().bind(model.dataSpecProperty().map(d -> d.isEmpty() ? "Data set…" : "Data: " + shortName(d)));
         data.getItems().addAll(dataItems(controller, dialogs));
-        Label estimator = new Label("estimator: gaussian");
-        estimator.setId("estimatorLabel");
+        EstimatorPicker estimator = new EstimatorPicker("scores");
+        estimator.choiceProperty().bindBidirectional(model.estimatorProperty());
+        model.estimatorProperty().addListener((o, a, b) -> {
+            if (!controller.runner().isBusy() && !model.dataSpecProperty().get().isEmpty()) {
+                controller.recomputeScores();
+            }
+        });
         Button compute = new Button("Compute scores");
         compute.setId("computeScores");
         compute.setOnAction(e -> controller.recomputeScores());
         compute.disableProperty().bind(controller.runner().busyProperty().or(model.dataSpecProperty().isEmpty()));
-        ToolBar bar = new ToolBar(open, new javafx.scene.control.Separator(), data, estimator, compute,
+        ToolBar bar = new ToolBar(open, new javafx.scene.control.Separator(), data, new Label("Estimator"), estimator, compute,
                 new javafx.scene.control.Separator(), new Label("Colour by"), score, edges, fit);
         bar.setId("toolBar");
         return bar;
