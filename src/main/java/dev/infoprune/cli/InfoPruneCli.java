@@ -16,9 +16,15 @@ import picocli.CommandLine.Command;
                 DatasetsCommand.class,
                 ModelsCommand.class,
                 InfoCommand.class,
+                PruneCommand.class,
                 CompareCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
+                PredictCommand.class,
+                MiCommand.class,
+                ScoresCommand.class,
         })
 public final class InfoPruneCli implements Runnable {
     public static final int BAD_INPUT = 2;

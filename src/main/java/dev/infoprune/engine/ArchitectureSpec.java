@@ -52,7 +52,7 @@ public final class ArchitectureSpec {
         p.put("mlp-digits", "mlp:128-64");
         p.put("lenet300", "mlp:300-100");
         p.put("lenet5", "conv:6c5p2-pool-16c5p0-pool-fc120-fc84");
-        p.put("vgg-small", "conv:16c3/bn-16c3/bn-pool-32c3/bn-32c3/bn-pool-fc128-drop0.25");
+        p.put("vgg-small", "conv:16c3/bn-pool-16c3/bn-32c3/bn-pool-32c3/bn-fc128");
         PRESETS = java.util.Collections.unmodifiableMap(p);
     }
 

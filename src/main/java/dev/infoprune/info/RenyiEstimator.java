@@ -220,6 +220,9 @@ public final class RenyiEstimator implements InformationEstimator {
     @Override
     public Estimate mutualInformation(Matrix x, Matrix y) {
         Samples.check(x, y);
+        if (constant(x) || constant(y)) {
+            return new Estimate(0, spec);
+        }
         int n = x.rows();
         double[] a = gram(x);
         double[] b = gram(y);
@@ -250,9 +253,20 @@ public final class RenyiEstimator implements InformationEstimator {
         return new Estimate(r[0] + r[1] - r[2] - r[3], spec);
     }
 
+    /** A variable with no spread carries no information (its Gram matrix is all ones, S = 0 exactly). */
+    private static boolean constant(Matrix m) {
+        double[] mean = new double[m.cols()];
+        double[] std = new double[m.cols()];
+        Correlations.moments(m, mean, std);
+        return java.util.Arrays.stream(std).allMatch(s -> s == 0);
+    }
+
     @Override
     public Estimate mutualInformationWithLabels(Matrix x, int[] labels) {
         Samples.checkLabels(x, labels);
+        if (constant(x)) {
+            return new Estimate(0, spec);
+        }
         int[] dense = Samples.denseLabels(labels);
         double[] a = gram(x);
         double sx = entropyOf(a, x.rows(), null);

@@ -1,9 +1,11 @@
 package dev.infoprune.prune;
 
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.data.Dataset;
 import dev.infoprune.info.EstimatorSpec;
 import dev.infoprune.info.GaussianEstimator;
 import dev.infoprune.info.InformationEstimator;
+import dev.infoprune.info.Estimators;
 import dev.infoprune.prune.mipp.Mipp;
 import dev.infoprune.prune.mipp.MippSettings;
 
@@ -20,10 +22,17 @@ import java.util.function.Function;
  *
  * <pre>
  * mipp             confidence (0.95), repeats (5), subsample (0.8), null-model (false), seed (0),
- *                  estimator (gaussian), ridge (gaussian: 1e-3), bias-corrected (gaussian: true)
- * global-topk      sparsity (0.5), score (l1 | mi), min-per-layer (0), estimator (gaussian, for mi)
+ *                  estimator (gaussian), ridge (gaussian: 1e-3), bias-corrected (gaussian: true), estimator.KEY
+ * global-topk      sparsity (0.5), score (l1 | mi | saliency), min-per-layer (0), estimator (gaussian, for mi),
+ *                  ridge, estimator.KEY; saliency needs the probe data ({@link #create(String, Map, Dataset)})
+ * (estimators by name as {@link Estimators} makes them; estimator.KEY=VALUE sets their options, e.g. estimator.k=5)
  * local-magnitude  sparsity (0.5)
  * random           sparsity (0.5), seed (0)
+ * cmi              cutoff (fraction | knee | share), fraction (0.95: information share kept, or with cutoff share the
+ *                  share of units kept), sparsity (means cutoff share keeping 1 - sparsity), direction (forward |
+ *                  backward | independent), alpha (2), samples (400), width-scale (1), seed (0)
+ * itpruner         sparsity (0.5: the MACs of keeping 1 - sparsity of every layer) or macs (a MACs fraction),
+ *                  beta (1), batch (256), seed (0)
  * </pre>
  */
 public final class PruningMethods {
@@ -31,6 +40,8 @@ public final class PruningMethods {
     }
 
     private static final Map<String, Entry> METHODS = new LinkedHashMap<>();
+    /** Options {@code estimator.KEY} go to the estimator of methods that take one. */
+    public static final String ESTIMATOR_PREFIX = "estimator.";
 
     static {
         METHODS.put(Mipp.NAME, new Entry(Set.of("confidence", "repeats", "subsample", "null-model", "seed", "estimator",
@@ -40,6 +51,10 @@ public final class PruningMethods {
         METHODS.put(LocalMagnitude.NAME, new Entry(Set.of("sparsity"), o -> new LocalMagnitude(o.fraction("sparsity", 0.5))));
         METHODS.put(RandomPruning.NAME, new Entry(Set.of("sparsity", "seed"),
                 o -> new RandomPruning(o.fraction("sparsity", 0.5), o.longValue("seed", 0))));
+        METHODS.put(CmiFilterPruning.NAME, new Entry(Set.of("cutoff", "fraction", "sparsity", "direction", "alpha",
+                "samples", "width-scale", "seed"), o -> new CmiFilterPruning(cmiSettings(o))));
+        METHODS.put(ItPrunerAllocation.NAME, new Entry(Set.of("sparsity", "macs", "beta", "batch", "seed"),
+                o -> new ItPrunerAllocation(itPrunerSettings(o))));
     }
 
     private PruningMethods() {
@@ -58,18 +73,30 @@ public final class PruningMethods {
         return e.options();
     }
 
+    /** A method that needs no probe data beyond the activations (every one except global top-k by saliency). */
     public static PruningMethod create(String name, Map<String, String> options) {
+        return create(name, options, null);
+    }
+
+    /**
+     * @param probeData the probe split the activations were captured on (inputs and labels), for methods that
+     *                  need more than the activations (global top-k by gradient saliency); may be null otherwise
+     */
+    public static PruningMethod create(String name, Map<String, String> options, Dataset probeData) {
         Entry e = METHODS.get(name);
         if (e == null) {
             throw unknown(name);
         }
         Set<String> extra = new HashSet<>(options.keySet());
         extra.removeAll(e.options());
+        if (e.options().contains("estimator")) {
+            extra.removeIf(k -> k.startsWith(ESTIMATOR_PREFIX) && k.length() > ESTIMATOR_PREFIX.length());
+        }
         if (!extra.isEmpty()) {
             throw new BadInputException("--method " + name, "unknown option " + extra.iterator().next()
                     + " (it takes " + String.join(", ", new java.util.TreeSet<>(e.options())) + ")");
         }
-        Options o = new Options(name, options);
+        Options o = new Options(name, options, probeData);
         try {
             return e.factory().apply(o);
         } catch (IllegalArgumentException ex) {
@@ -82,7 +109,7 @@ public final class PruningMethods {
     }
 
     public static MippSettings mippSettings(Map<String, String> options) {
-        return mippSettings(new Options(Mipp.NAME, options));
+        return mippSettings(new Options(Mipp.NAME, options, null));
     }
 
     private static MippSettings mippSettings(Options o) {
@@ -91,6 +118,8 @@ public final class PruningMethods {
         if (estimator.equals("gaussian")) {
             params.put("ridge", o.positive("ridge", 1e-3));
             params.put("bias-corrected", o.bool("bias-corrected", true));
+        } else if (o.values.containsKey("bias-corrected")) {
+            throw new IllegalArgumentException("bias-corrected applies to the gaussian estimator only");
         }
         return new MippSettings(new EstimatorSpec(estimator, params), o.integer("repeats", MippSettings.DEFAULT_REPEATS),
                 o.number("confidence", MippSettings.DEFAULT_CONFIDENCE), o.number("subsample", MippSettings.DEFAULT_SUBSAMPLE),
@@ -99,36 +128,108 @@ public final class PruningMethods {
 
     private static PruningMethod mipp(Options o) {
         MippSettings s = mippSettings(o);
-        return new Mipp(s, s.estimator().name().equals("gaussian") ? null : estimator(o));
+        if (s.estimator().name().equals(GaussianEstimator.NAME)) {
+            if (!o.estimatorOptions().isEmpty()) {
+                throw new IllegalArgumentException("MIPP's gaussian path takes ridge and bias-corrected, not "
+                        + ESTIMATOR_PREFIX + o.estimatorOptions().keySet().iterator().next());
+            }
+            return new Mipp(s, null);
+        }
+        return new Mipp(s, estimator(o));
+    }
+
+    private static CmiFilterPruning.Settings cmiSettings(Options o) {
+        CmiFilterPruning.Settings d = CmiFilterPruning.Settings.defaults();
+        CmiFilterPruning.Cutoff cutoff = choice(o, "cutoff", CmiFilterPruning.Cutoff.class,
+                o.values.containsKey("sparsity") ? CmiFilterPruning.Cutoff.SHARE : d.cutoff());
+        double fraction = o.number("fraction", d.fraction());
+        if (o.values.containsKey("sparsity")) {
+            if (cutoff != CmiFilterPruning.Cutoff.SHARE || o.values.containsKey("fraction")) {
+                throw new IllegalArgumentException("sparsity sets the share cutoff; give either sparsity or cutoff/fraction");
+            }
+            fraction = 1 - o.fraction("sparsity", 0.5);
+        }
+        return new CmiFilterPruning.Settings(cutoff, fraction,
+                choice(o, "direction", CmiFilterPruning.Direction.class, d.direction()), o.positive("alpha", d.alpha()),
+                o.integer("samples", d.samples()), o.positive("width-scale", d.widthScale()), o.longValue("seed", 0));
+    }
+
+    private static ItPrunerAllocation.Settings itPrunerSettings(Options o) {
+        if (o.values.containsKey("sparsity") && o.values.containsKey("macs")) {
+            throw new IllegalArgumentException("give either sparsity or macs, not both");
+        }
+        ItPrunerAllocation.Settings s = o.values.containsKey("macs")
+                ? ItPrunerAllocation.Settings.atMacsFraction(o.number("macs", 1))
+                : ItPrunerAllocation.Settings.atSparsity(o.fraction("sparsity", 0.5));
+        return s.withBeta(o.number("beta", s.beta())).withBatch(o.integer("batch", s.batch())).withSeed(o.longValue("seed", 0));
+    }
+
+    private static <E extends Enum<E>> E choice(Options o, String key, Class<E> type, E fallback) {
+        String v = o.values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(v.trim())) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(key + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
+                + ", got " + v);
     }
 
     private static UnitScore score(Options o) {
         return switch (o.text("score", "l1")) {
             case "l1" -> UnitScore.L1;
             case "mi" -> UnitScore.mutualInformationWithLabels(estimator(o));
-            case "saliency" -> throw new IllegalArgumentException("score saliency (gradient |w·dL/dw|) needs the engine's "
-                    + "gradient pass, which this build does not have yet; use l1 or mi");
-            default -> throw new IllegalArgumentException("unknown score " + o.text("score", "") + " (l1, mi)");
+            case GradientSaliency.NAME -> {
+                if (o.probeData == null) {
+                    throw new IllegalArgumentException("score saliency needs the probe data set to compute gradients on");
+                }
+                yield new GradientSaliency(o.probeData);
+            }
+            default -> throw new IllegalArgumentException("unknown score " + o.text("score", "") + " (l1, mi, saliency)");
         };
     }
 
-    /** The information estimators available to pruning methods. */
+    /**
+     * The estimator named by option {@code estimator} ({@link Estimators}: gaussian, ksg, binned, renyi, hsic,
+     * predictive), with its own options given as {@code estimator.KEY=VALUE} (e.g. {@code estimator.k=5});
+     * {@code ridge} is kept as a shortcut for the gaussian estimator's ridge.
+     */
     static InformationEstimator estimator(Options o) {
-        String name = o.text("estimator", "gaussian");
-        if (name.equals(GaussianEstimator.NAME)) {
-            return o.values.containsKey("ridge") ? new GaussianEstimator(o.positive("ridge", GaussianEstimator.DEFAULT_RIDGE))
-                    : new GaussianEstimator();
+        String name = o.text("estimator", GaussianEstimator.NAME);
+        Map<String, String> params = o.estimatorOptions();
+        if (o.values.containsKey("ridge")) {
+            if (!name.equals(GaussianEstimator.NAME)) {
+                throw new IllegalArgumentException("ridge applies to the gaussian estimator only");
+            }
+            params.put("ridge", Double.toString(o.positive("ridge", GaussianEstimator.DEFAULT_RIDGE)));
         }
-        throw new IllegalArgumentException("estimator " + name + " is not available here (available: gaussian)");
+        return Estimators.create(name, params);
     }
 
     static final class Options {
         final String method;
         final Map<String, String> values;
+        final Dataset probeData;
 
-        Options(String method, Map<String, String> values) {
+        Options(String method, Map<String, String> values, Dataset probeData) {
             this.method = method;
             this.values = values;
+            this.probeData = probeData;
+        }
+
+        /** The {@code estimator.KEY} options, keyed by KEY. */
+        Map<String, String> estimatorOptions() {
+            Map<String, String> out = new LinkedHashMap<>();
+            values.forEach((k, v) -> {
+                if (k.startsWith(ESTIMATOR_PREFIX)) {
+                    out.put(k.substring(ESTIMATOR_PREFIX.length()), v.trim());
+                }
+            });
+            return out;
         }
 
         String text(String key, String fallback) {

@@ -20,6 +20,40 @@ public final class WorkbenchApp extends Application {
         List<String> args = getParameters().getUnnamed();
         workbench = Workbench.open(stage, new WorkbenchOptions(SettingsStore.defaultFolder(),
                 args.isEmpty() ? null : args.get(0), null, null));
+        reportStartup();
+    }
+
+    /**
+     * Prints on stderr how long after the JVM started the window showed, the model was drawn and its scores were
+     * shown; with system property {@code infoprune.exitWhenReady} the app then quits (for measuring start-up).
+     */
+    private void reportStartup() {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.err.printf("infoprune: window shown %d ms after JVM start%n", System.currentTimeMillis() - jvmStart);
+        boolean exit = Boolean.getBoolean("infoprune.exitWhenReady");
+        workbench.model().networkProperty().addListener((o, a, n) -> {
+            if (a == null && n != null) {
+                javafx.application.Platform.runLater(() -> System.err.printf("infoprune: model drawn %d ms after JVM start%n",
+                        System.currentTimeMillis() - jvmStart));
+            }
+        });
+        workbench.model().probeProperty().addListener((o, a, n) -> {
+            if (a == null && n != null) {
+                javafx.application.Platform.runLater(() -> {
+                    System.err.printf("infoprune: scores shown %d ms after JVM start%n", System.currentTimeMillis() - jvmStart);
+                    if (exit) {
+                        javafx.application.Platform.exit();
+                    }
+                });
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.close();
+        }
     }
 
     public static void main(String[] args) {

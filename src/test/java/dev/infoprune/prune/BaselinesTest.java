@@ -126,7 +126,7 @@ class BaselinesTest {
 
     @Test
     void theFactoryBuildsEveryMethodAndRejectsBadOptions() {
-        assertThat(PruningMethods.names()).containsExactly("mipp", "global-topk", "local-magnitude", "random");
+        assertThat(PruningMethods.names()).containsExactly("mipp", "global-topk", "local-magnitude", "random", "cmi", "itpruner");
         assertThat(PruningMethods.create("mipp", Map.of("confidence", "0.9"))).isInstanceOf(Mipp.class);
         assertThat(((Mipp) PruningMethods.create("mipp", Map.of("confidence", "0.9", "repeats", "7"))).settings().repeats()).isEqualTo(7);
         assertThat(PruningMethods.create("random", Map.of("sparsity", "0.3", "seed", "4")).name()).isEqualTo("random");
@@ -140,5 +140,26 @@ class BaselinesTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("confidence must be a number");
         assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("repeats", "1")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("at least 2 repeats");
+    }
+
+    @Test
+    void theFactoryBuildsEstimatorsByNameAndRefusesOptionsOfAnotherEstimator() {
+        Mipp ksg = (Mipp) PruningMethods.create("mipp", Map.of("estimator", "ksg", "estimator.k", "5", "null-model", "true"));
+        assertThat(ksg.settings().nullModel()).isTrue();
+        assertThat(ksg.start(PlantedNetworks.mlp(1), PlantedNetworks.probe(PlantedNetworks.mlp(1), 2, 60)).settings().estimator().describe())
+                .isEqualTo("ksg(algorithm=1, k=5, noise=1.0E-10, seed=0)");
+        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator", "ksg", "ridge", "0.1")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("ridge applies to the gaussian estimator only");
+        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator.k", "4")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("gaussian path takes ridge and bias-corrected");
+        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator", "ksg", "estimator.k", "0")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("estimator ksg");
+        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator", "ksg", "estimator.bins", "4")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("unknown option 'bins'");
+        assertThatThrownBy(() -> PruningMethods.create("global-topk", Map.of("score", "mi", "estimator", "oracle")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("unknown estimator 'oracle'");
+        assertThat(((Mipp) PruningMethods.create("mipp", Map.of("estimator", "renyi", "estimator.alpha", "2"))).start(
+                PlantedNetworks.mlp(1), PlantedNetworks.probe(PlantedNetworks.mlp(1), 2, 60)).settings().estimator().name())
+                .isEqualTo("renyi");
     }
 }

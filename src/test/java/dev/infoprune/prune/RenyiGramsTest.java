@@ -113,6 +113,32 @@ class RenyiGramsTest {
         }
     }
 
+    /**
+     * The cache against the project's estimator with the same width: a 2-D Gaussian kernel of width σ is the
+     * Hadamard product of two 1-D kernels of width σ, so I([a b]; labels) and I(b; labels | a) must agree.
+     */
+    @Test
+    void agreesWithTheRenyiEstimator() {
+        Random r = new Random(13);
+        int n = 90;
+        int[] y = labels(r, n, 3);
+        double[] a = gaussian(r, n);
+        double[] b = IntStream.range(0, n).mapToDouble(i -> 0.7 * y[i] + 0.5 * a[i] + 0.4 * r.nextGaussian()).toArray();
+        double sigma = Math.pow(n, -1.0 / 5);
+        for (double alpha : new double[] {1.01, 2}) {
+            var estimator = new dev.infoprune.info.RenyiEstimator(alpha, dev.infoprune.info.RenyiEstimator.WidthRule.FIXED, sigma);
+            RenyiGrams g = new RenyiGrams(y, alpha);
+            double[] onlyA = g.ones();
+            RenyiGrams.multiplyInto(onlyA, g.gram(a, 1));
+            double joint = g.mutualInformationWithLabels(onlyA, g.gram(b, 1));
+            var ab = dev.infoprune.core.Matrix.column(a).appendColumns(dev.infoprune.core.Matrix.column(b));
+            assertThat(joint).isCloseTo(estimator.mutualInformationWithLabels(ab, y).nats(), within(1e-5));
+            double cmi = joint - g.mutualInformationWithLabels(onlyA);
+            assertThat(cmi).isCloseTo(estimator.conditionalMutualInformationWithLabels(
+                    dev.infoprune.core.Matrix.column(b), y, dev.infoprune.core.Matrix.column(a)).nats(), within(1e-5));
+        }
+    }
+
     /** An independent NumPy implementation of the same definitions (eigenvalues from numpy.linalg). */
     @Test
     void agreesWithNumpy(@TempDir Path dir) throws IOException, InterruptedException {

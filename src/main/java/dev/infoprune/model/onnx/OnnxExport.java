@@ -23,7 +23,6 @@ import dev.infoprune.model.Layer;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.Normalization;
 import dev.infoprune.model.Pool;
-import dev.infoprune.model.Tensor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * MIPP with any {@link InformationEstimator} (ksg, renyi, predictive, ...): each test estimates I(S∖{i};T) on
  * every subsample; I(S;T) is carried over from the previous removal, so a test costs R estimates (2R with the
  * null model). Δ is the estimator's own difference, without any bias correction: use the null model with
- * estimators whose estimates grow with dimension.
+ * estimators whose estimates grow with dimension. Units and targets are standardised per subsample; a unit that
+ * is constant or an exact copy of another unit still in S gets Δ = 0 exactly (no estimate).
  */
 final class EstimatorLayerTester implements LayerTester {
     private final InformationEstimator estimator;
@@ -32,8 +33,8 @@ final class EstimatorLayerTester implements LayerTester {
         this.target = new Matrix[r];
         this.noise = noiseColumns == null ? null : new Matrix[r];
         for (int k = 0; k < r; k++) {
-            layer[k] = layerActivations.selectRows(subsampleRows[k]);
-            target[k] = targetActivations.selectRows(subsampleRows[k]);
+            layer[k] = standardised(layerActivations.selectRows(subsampleRows[k]));
+            target[k] = standardised(targetActivations.selectRows(subsampleRows[k]));
             if (noise != null) {
                 noise[k] = Matrix.column(noiseColumns[k]);
             }
@@ -52,6 +53,36 @@ final class EstimatorLayerTester implements LayerTester {
             progress.checkCancelled();
             with[k] = estimator.mutualInformation(layer[k], target[k]).nats();
         }
+    }
+
+    /**
+     * Every column centred and scaled to unit variance (a constant column is only centred). MI does not change
+     * under such maps, but nearest-neighbour (max-norm) and kernel estimators do: without it a unit with a large
+     * scale dominates the distances, whatever it carries.
+     */
+    static Matrix standardised(Matrix m) {
+        int n = m.rows();
+        int c = m.cols();
+        double[] src = m.data();
+        double[] out = new double[src.length];
+        for (int j = 0; j < c; j++) {
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += src[i * c + j];
+            }
+            mean /= n;
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                double d = src[i * c + j] - mean;
+                ss += d * d;
+            }
+            double sd = Math.sqrt(ss / Math.max(1, n - 1));
+            double scale = sd > 1e-12 ? 1 / sd : 1;
+            for (int i = 0; i < n; i++) {
+                out[i * c + j] = (src[i * c + j] - mean) * scale;
+            }
+        }
+        return Matrix.wrap(n, c, out);
     }
 
     @Override
@@ -77,6 +108,15 @@ final class EstimatorLayerTester implements LayerTester {
         double[] nullDeltas = noise == null ? null : new double[r];
         for (int k = 0; k < r; k++) {
             progress.checkCancelled();
+            if (addsNothing(layer[k], unit, rest)) {
+                // by the data processing inequality a constant or a copy of a unit still in S carries nothing
+                // more; estimators would only add their tie-breaking noise to an exact 0
+                without[k] = with[k];
+                if (nullDeltas != null) {
+                    nullDeltas[k] = 0;
+                }
+                continue;
+            }
             without[k] = rest.length == 0 ? 0 : estimator.mutualInformation(layer[k].selectColumns(rest), target[k]).nats();
             if (nullDeltas != null) {
                 Matrix withNoise = layer[k].selectColumns(all).appendColumns(noise[k]);
@@ -86,6 +126,30 @@ final class EstimatorLayerTester implements LayerTester {
         lastTested = unit;
         lastWithout = without.clone();
         return new Trial(with.clone(), without, nullDeltas);
+    }
+
+    /** True when column {@code unit} is constant or equal, sample by sample, to one of the columns {@code rest}. */
+    static boolean addsNothing(Matrix m, int unit, int[] rest) {
+        int n = m.rows();
+        int c = m.cols();
+        double[] d = m.data();
+        boolean constant = true;
+        for (int i = 1; i < n && constant; i++) {
+            constant = d[i * c + unit] == d[unit];
+        }
+        if (constant) {
+            return true;
+        }
+        for (int other : rest) {
+            boolean same = true;
+            for (int i = 0; i < n && same; i++) {
+                same = d[i * c + unit] == d[i * c + other];
+            }
+            if (same) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public final class NetworkLayout {
     static final double TOP = 52;
-    static final double BOTTOM = 16;
+    /** Room for the colour legend under the columns. */
+    static final double BOTTOM = 96;
     static final double SIDE = 24;
     static final double MAX_RADIUS = 13;
     /** Below this radius circles are unreadable and the column becomes a strip of cells. */

@@ -3,6 +3,7 @@ package dev.infoprune.ui.workbench;
 import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Dataset;
+import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.engine.ActivationCapture;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.info.GaussianEstimator;
@@ -33,6 +34,13 @@ final class ScoreComputation {
     }
 
     private ScoreComputation() {
+    }
+
+    /** Scores on the probe split of a data set (bundled name, CSV file or IDX folder) for the settings' seed. */
+    static Result compute(Network network, String dataSpec, Settings settings, Progress progress) {
+        progress.update("Reading " + dataSpec, 0, 1);
+        Dataset probeSplit = DatasetLocator.resolve(dataSpec, settings.seed()).probe();
+        return compute(network, probeSplit, settings, progress);
     }
 
     static Result compute(Network network, Dataset data, Settings settings, Progress progress) {

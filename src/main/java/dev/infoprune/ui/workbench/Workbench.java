@@ -26,6 +26,7 @@ public final class Workbench {
     private final WorkbenchTools tools;
     private final SettingsStore settingsStore;
     private UserSettings settings;
+    private boolean closed;
 
     private Workbench(Stage stage, WorkbenchOptions options) {
         this.stage = stage;
@@ -89,6 +90,10 @@ public final class Workbench {
 
     /** Remembers the window state and stops background work. */
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         settings = settings.withWindow(windowState());
         saveSettings();
         runner.shutdown();

@@ -2,6 +2,7 @@ package dev.infoprune.ui.workbench;
 
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.model.ModelFolder;
+import dev.infoprune.ui.mipp.MippController;
 import dev.infoprune.ui.task.TaskRunner;
 
 import java.nio.file.Path;
@@ -12,11 +13,18 @@ public final class WorkbenchController {
     private final WorkbenchModel model;
     private final TaskRunner runner;
     private final Consumer<String> remember;
+    private final MippController mipp;
 
     public WorkbenchController(WorkbenchModel model, TaskRunner runner, Consumer<String> remember) {
         this.model = model;
         this.runner = runner;
         this.remember = remember;
+        this.mipp = new MippController(model.mipp(), runner, model.networkProperty(), model.probeProperty());
+    }
+
+    /** The MIPP stepper's actions. */
+    public MippController mipp() {
+        return mipp;
     }
 
     public WorkbenchModel model() {
@@ -50,7 +58,7 @@ public final class WorkbenchController {
             return model.dataSpecProperty().get();
         }
         String card = network.card().dataset();
-        return card != null && DataSources.BUNDLED_CSV.containsKey(card) ? card : null;
+        return card != null && dev.infoprune.data.BundledDatasets.isBundled(card) ? card : null;
     }
 
     /**
@@ -64,11 +72,8 @@ public final class WorkbenchController {
             return;
         }
         var settings = ScoreComputation.Settings.DEFAULT;
-        runner.run("Computing scores on " + dataSpec, progress -> {
-            progress.update("Reading " + dataSpec, 0, 1);
-            var data = DataSources.open(dataSpec);
-            return ScoreComputation.compute(network, data, settings, progress);
-        }, result -> {
+        runner.run("Computing scores on " + dataSpec, progress -> ScoreComputation.compute(network, dataSpec, settings, progress),
+                result -> {
             if (model.network() == network) {
                 model.showScores(dataSpec, result);
             }

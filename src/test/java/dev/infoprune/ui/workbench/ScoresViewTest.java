@@ -61,13 +61,14 @@ class ScoresViewTest {
         awaitScores();
         assertThat(errors).isEmpty();
         NodeScore shown = workbench.model().networkView().scoreProperty().get();
+        var probe = dev.infoprune.data.DatasetLocator.resolve("digits", ScoreComputation.Settings.DEFAULT.seed()).probe();
         assertThat(shown.id()).isEqualTo(ScoreComputation.MI_LABELS);
         assertThat(robot.lookup("#legendTitle").queryAs(Label.class).getText()).isEqualTo("I(node; labels) [nats]");
         assertThat(robot.lookup("#legendEstimator").queryAs(Label.class).getText())
-                .contains("gaussian").contains("1797 probe samples of digits");
+                .contains("gaussian").contains(probe.size() + " probe samples of digits");
 
         // the values shown are the estimator's on the model's own activations over the digits
-        Activations acts = ActivationCapture.capture(network, DataSources.open("digits"), Progress.NONE);
+        Activations acts = ActivationCapture.capture(network, probe, Progress.NONE);
         GaussianEstimator g = new GaussianEstimator();
         double single = g.mutualInformationWithLabels(acts.of("fc2").selectColumns(new int[] {3}), acts.labels()).nats();
         assertThat(shown.value("fc2", 3)).isCloseTo(single, org.assertj.core.data.Offset.offset(1e-9));
@@ -84,7 +85,7 @@ class ScoresViewTest {
         double cmi = workbench.model().score(ScoreComputation.CMI_LABELS).value("fc1", 7);
         assertThat(robot.lookup("#score-" + ScoreComputation.CMI_LABELS).queryAs(Label.class).getText())
                 .isEqualTo(String.format(Locale.ROOT, "%.4g nats", cmi));
-        assertThat(robot.lookup("#histogramNote").queryAs(Label.class).getText()).startsWith("1797 samples");
+        assertThat(robot.lookup("#histogramNote").queryAs(Label.class).getText()).startsWith(probe.size() + " samples");
         Screenshots.save(workbench.stage().getScene(), "scores-and-inspector");
     }
 

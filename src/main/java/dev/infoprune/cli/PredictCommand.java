@@ -1,0 +1,102 @@
+package dev.infoprune.cli;
+
+import dev.infoprune.core.AtomicFiles;
+import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.Matrix;
+import dev.infoprune.data.CsvReader;
+import dev.infoprune.data.NumericRows;
+import dev.infoprune.engine.Inference;
+import dev.infoprune.model.ModelLocator;
+import dev.infoprune.model.Network;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** {@code infoprune predict MODEL FILE.csv}: the model's outputs for raw inputs. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Run a model on raw inputs: each CSV row is one input flattened in the model's input shape "
+                + "(channel-first for images) and is fed as it is, without the model's normalisation.",
+                "Writes one row of outputs (logits; probabilities with --probabilities) per input row, under a header "
+                        + "line of class names."})
+final class PredictCommand implements Runnable {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model folder, an .onnx file or a bundled sample name.")
+    String model;
+
+    @Parameters(index = "1", paramLabel = "FILE.csv", description = "Numeric rows, one input each; a header line is skipped.")
+    Path input;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the outputs here (atomically) instead of stdout.")
+    Path output;
+
+    @Option(names = "--probabilities", description = "Softmax of the outputs instead of logits.")
+    boolean probabilities;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        Network network = ModelLocator.resolve(model);
+        NumericRows rows = CsvReader.readRows(input);
+        if (rows.cols() != network.inputSize()) {
+            throw new BadInputException(input, "rows have " + rows.cols() + " values but model " + network.name()
+                    + " takes inputs of shape " + java.util.Arrays.toString(network.inputShape()) + " ("
+                    + network.inputSize() + " values)");
+        }
+        Matrix outputs = Inference.outputsOfRawInputs(network, rows.values(), rows.rows(), input.toString(),
+                dev.infoprune.core.Progress.NONE);
+        String csv = csv(network, probabilities ? softmax(outputs) : outputs);
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(csv);
+            out.flush();
+        } else {
+            try {
+                AtomicFiles.writeString(output, csv);
+            } catch (IOException e) {
+                throw new BadInputException(output, "cannot be written: " + e.getMessage(), e);
+            }
+            spec.commandLine().getErr().println("Wrote " + rows.rows() + " rows of outputs to " + output);
+        }
+    }
+
+    static String csv(Network network, Matrix m) {
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < m.cols(); j++) {
+            sb.append(j == 0 ? "" : ",").append(j < network.classes().size() ? network.classes().get(j) : "output" + j);
+        }
+        sb.append('\n');
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                sb.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.7g", m.get(i, j)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    static Matrix softmax(Matrix logits) {
+        double[] p = new double[logits.rows() * logits.cols()];
+        for (int i = 0; i < logits.rows(); i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < logits.cols(); j++) {
+                max = Math.max(max, logits.get(i, j));
+            }
+            double sum = 0;
+            for (int j = 0; j < logits.cols(); j++) {
+                p[i * logits.cols() + j] = Math.exp(logits.get(i, j) - max);
+                sum += p[i * logits.cols() + j];
+            }
+            for (int j = 0; j < logits.cols(); j++) {
+                p[i * logits.cols() + j] /= sum;
+            }
+        }
+        return Matrix.wrap(logits.rows(), logits.cols(), p);
+    }
+}

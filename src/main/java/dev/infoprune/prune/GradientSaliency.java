@@ -1,0 +1,62 @@
+package dev.infoprune.prune;
+
+import dev.infoprune.core.Progress;
+import dev.infoprune.data.Dataset;
+import dev.infoprune.engine.Activations;
+import dev.infoprune.engine.Gradients;
+import dev.infoprune.model.Layer;
+import dev.infoprune.model.Network;
+import dev.infoprune.model.Tensor;
+
+/**
+ * First-order saliency of a unit: Σ |θ · ∂L/∂θ| over its own parameters (its incoming weights — a conv filter's
+ * whole kernel — and its bias), with L the mean cross-entropy over the probe samples and the gradient taken
+ * through DJL ({@link Gradients}). It estimates how much the loss would change if the unit's parameters were
+ * set to zero; a unit whose output nothing reads has exactly zero saliency. The gradients are computed once per
+ * network and reused for all its layers.
+ */
+public final class GradientSaliency implements UnitScore {
+    public static final String NAME = "saliency";
+    private final Dataset probeData;
+    private Network lastNetwork;
+    private Gradients lastGradients;
+
+    /** @param probeData the probe split's inputs and labels (the samples the activations were captured on) */
+    public GradientSaliency(Dataset probeData) {
+        this.probeData = probeData;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public double[] score(Network network, int layerIndex, Activations probe) {
+        Gradients g = gradients(network);
+        Layer layer = network.layer(layerIndex);
+        Tensor w = layer.weights().get("weight");
+        Tensor b = layer.weights().get("bias");
+        Tensor gw = g.of(layer.name(), "weight");
+        Tensor gb = g.of(layer.name(), "bias");
+        int units = layer.units();
+        int per = w.size() / units;
+        double[] out = new double[units];
+        for (int u = 0; u < units; u++) {
+            double s = Math.abs((double) b.data()[u] * gb.data()[u]);
+            for (int j = u * per; j < (u + 1) * per; j++) {
+                s += Math.abs((double) w.data()[j] * gw.data()[j]);
+            }
+            out[u] = s;
+        }
+        return out;
+    }
+
+    private synchronized Gradients gradients(Network network) {
+        if (network != lastNetwork) {
+            lastGradients = Gradients.of(network, probeData, Progress.NONE);
+            lastNetwork = network;
+        }
+        return lastGradients;
+    }
+}
