@@ -1,7 +1,9 @@
 package dev.infoprune.ui.workbench;
 
+import dev.infoprune.ui.flows.FlowContext;
 import dev.infoprune.ui.task.ErrorReporter;
 import dev.infoprune.ui.task.TaskRunner;
+import dev.infoprune.ui.tools.WorkbenchTools;
 import dev.infoprune.workspace.SettingsStore;
 import dev.infoprune.workspace.UserSettings;
 import dev.infoprune.workspace.WindowState;
@@ -21,6 +23,7 @@ public final class Workbench {
     private final WorkbenchController controller;
     private final WorkbenchView view;
     private final TaskRunner runner;
+    private final WorkbenchTools tools;
     private final SettingsStore settingsStore;
     private UserSettings settings;
     private boolean closed;
@@ -36,6 +39,8 @@ public final class Workbench {
             saveSettings();
         });
         this.view = new WorkbenchView(controller, options.dialogs(), () -> settings.recentFiles());
+        this.tools = WorkbenchTools.install(new FlowContext(() -> stage, runner, errors, model.networkProperty(),
+                model.dataSpecProperty(), model.networkView()), view, view.split());
     }
 
     /** Builds the workbench in {@code stage}, shows it and starts opening the first model. */
@@ -136,5 +141,10 @@ public final class Workbench {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** Compare, fine-tune, export and teach. */
+    public WorkbenchTools tools() {
+        return tools;
     }
 }

@@ -1,0 +1,186 @@
+package dev.infoprune.ui.compare;
+
+import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.Progress;
+import dev.infoprune.data.Splits;
+import dev.infoprune.engine.ActivationCapture;
+import dev.infoprune.model.Network;
+import dev.infoprune.prune.PruningMethod;
+import dev.infoprune.prune.PruningPlan;
+import dev.infoprune.prune.Surgery;
+import dev.infoprune.prune.mipp.Mipp;
+import dev.infoprune.prune.mipp.MippRun;
+import dev.infoprune.prune.mipp.MippTrace;
+import dev.infoprune.study.DjlFineTuner;
+import dev.infoprune.study.Experiment;
+import dev.infoprune.study.ExperimentResult;
+import dev.infoprune.study.ExperimentSpec;
+import dev.infoprune.study.MethodResult;
+import dev.infoprune.study.StudyMethods;
+import dev.infoprune.ui.flows.FlowContext;
+import dev.infoprune.ui.flows.PrunedNetwork;
+import dev.infoprune.ui.flows.StudyData;
+import dev.infoprune.ui.network.NetworkPicture;
+import dev.infoprune.ui.task.ProgressTask;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a comparison through the study engine on the task runner (progress in the status bar, Cancel there or
+ * in the view), and turns a chosen row into the pruned network the other views work on. Input mistakes are
+ * dialogs; the previous result stays until a run succeeds.
+ */
+public final class CompareController {
+    private final CompareModel model;
+    private final FlowContext context;
+
+    public CompareController(CompareModel model, FlowContext context) {
+        this.model = model;
+        this.context = context;
+        // splits cut with the seed the model was trained with keep its test samples out of fine-tuning
+        context.network().addListener((o, a, n) -> {
+            if (n != null && n.card().seed() != null) {
+                model.seedProperty().set((int) (long) n.card().seed());
+            }
+        });
+    }
+
+    public CompareModel model() {
+        return model;
+    }
+
+    public FlowContext context() {
+        return context;
+    }
+
+    /** Starts the comparison; returns the task, or null when there was nothing to run. */
+    public ProgressTask<?> run() {
+        Network network = context.network().getValue();
+        if (network == null) {
+            context.runner().announce("Open a model first");
+            return null;
+        }
+        if (context.runner().isBusy()) {
+            context.runner().announce("Wait for the running task to finish, or cancel it");
+            return null;
+        }
+        List<String> methods = model.chosenMethods();
+        ExperimentSpec.Mode mode = model.modeProperty().get();
+        double sparsity = model.sparsityProperty().get();
+        double[] sweep;
+        try {
+            sweep = check(methods, mode, sparsity);
+        } catch (BadInputException e) {
+            context.errors().report("Cannot compare", e.getMessage(), e);
+            return null;
+        }
+        String chosenData = context.dataSpec().getValue();
+        long seed = model.seedProperty().get();
+        int epochs = model.epochsProperty().get();
+        double lr = model.learningRateProperty().get();
+        int maxProbe = model.probeSamplesProperty().get();
+        int maxTrain = model.trainSamplesProperty().get();
+        String title = "Comparing " + String.join(", ", methods);
+        return context.runner().run(title, progress -> {
+            String spec = StudyData.specFor(chosenData, network);
+            progress.update("Reading " + spec, 0, 1);
+            Splits splits = StudyData.resolve(spec, seed, maxProbe, maxTrain);
+            ExperimentSpec experiment = switch (mode) {
+                case MATCH -> ExperimentSpec.matching(network, splits, methods, seed);
+                case FIXED -> ExperimentSpec.at(network, splits, methods, sparsity, seed);
+                case SWEEP -> ExperimentSpec.sweep(network, splits, methods, sweep, seed);
+            };
+            ExperimentResult result = new Experiment(experiment, new StudyMethods(), DjlFineTuner.adam(epochs, lr, seed))
+                    .run(progress);
+            CompareRun on = new CompareRun(network, NetworkPicture.of(network), spec, seed, maxProbe, maxTrain);
+            return new Shown(on, result);
+        }, shown -> {
+            if (context.network().getValue() == network) {
+                model.show(shown.run(), shown.result());
+            }
+        });
+    }
+
+    private record Shown(CompareRun run, ExperimentResult result) {
+    }
+
+    /** The sweep's sparsities (null unless sweeping); a {@link BadInputException} for what cannot run. */
+    private double[] check(List<String> methods, ExperimentSpec.Mode mode, double sparsity) {
+        if (methods.isEmpty()) {
+            throw new BadInputException("methods", "choose at least one method to compare");
+        }
+        if (mode == ExperimentSpec.Mode.MATCH && methods.stream().noneMatch(m -> m.equals(Mipp.NAME) || m.equals("cmi"))) {
+            throw new BadInputException("sparsity", "matching MIPP's sparsity needs mipp (or cmi) among the methods;"
+                    + " choose it, or give a sparsity or a sweep");
+        }
+        if (mode == ExperimentSpec.Mode.FIXED && !(sparsity >= 0 && sparsity < 1)) {
+            throw new BadInputException("sparsity", "a sparsity is the share of hidden units removed, in [0, 1); got " + sparsity);
+        }
+        return mode == ExperimentSpec.Mode.SWEEP ? Sparsities.parse(model.sweepProperty().get()) : null;
+    }
+
+    /**
+     * Makes the chosen row the network the other views work on (cut down by its plan, not fine-tuned) and
+     * shows its removed units in the network view. For a MIPP row the run is replayed on the same probe
+     * split (MIPP is deterministic) to recover its trace of decisions.
+     */
+    public ProgressTask<PrunedNetwork> useSelected() {
+        MethodResult row = model.selectedProperty().get();
+        CompareRun run = model.runProperty().get();
+        if (row == null || run == null || run.network() != context.network().getValue()) {
+            context.runner().announce("Pick a row of the comparison for the open network first");
+            return null;
+        }
+        if (context.runner().isBusy()) {
+            context.runner().announce("Wait for the running task to finish, or cancel it");
+            return null;
+        }
+        Network unpruned = run.network();
+        String label = CompareTexts.label(row);
+        return context.runner().run("Using " + label, progress -> {
+            MippTrace trace = row.method().equals(Mipp.NAME) ? replayTrace(run, row.plan(), progress) : null;
+            Network pruned = Surgery.apply(unpruned, row.plan()).withName(unpruned.name() + "-" + row.method());
+            return new PrunedNetwork(label, unpruned, row.plan(), trace, pruned);
+        }, pruned -> {
+            if (context.network().getValue() == unpruned) {
+                context.candidateProperty().set(pruned);
+                context.networkView().removedProperty().set(removedUnits(unpruned, row.plan()));
+                context.runner().announce("Working on " + label + ": " + CompareTexts.widths(row));
+            }
+        });
+    }
+
+    private static MippTrace replayTrace(CompareRun run, PruningPlan plan, Progress progress) {
+        Splits splits = StudyData.resolve(run.dataSpec(), run.seed(), run.maxProbe(), run.maxTrain());
+        var probe = ActivationCapture.capture(run.network(), splits.probe(), progress.slice(0, 0.3));
+        PruningMethod method = new StudyMethods().create(Mipp.NAME, Double.NaN, run.seed());
+        MippRun replay = ((Mipp) method).start(run.network(), probe);
+        replay.runToEnd(progress.slice(0.3, 1));
+        PruningPlan again = replay.plan();
+        for (String layer : plan.kept().keySet()) {
+            if (!Arrays.equals(again.keptIn(layer), plan.keptIn(layer))) {
+                return null;
+            }
+        }
+        return replay.trace();
+    }
+
+    static Map<String, BitSet> removedUnits(Network unpruned, PruningPlan plan) {
+        Map<String, BitSet> removed = new LinkedHashMap<>();
+        for (String layer : unpruned.prunableLayerNames()) {
+            BitSet gone = new BitSet();
+            int units = unpruned.layer(unpruned.indexOf(layer)).units();
+            gone.set(0, plan.kept().containsKey(layer) ? units : 0);
+            int[] kept = plan.keptIn(layer);
+            for (int k : kept == null ? new int[0] : kept) {
+                gone.clear(k);
+            }
+            removed.put(layer, gone);
+        }
+        return removed;
+    }
+}

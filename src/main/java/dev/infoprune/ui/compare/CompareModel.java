@@ -1,0 +1,121 @@
+package dev.infoprune.ui.compare;
+
+import dev.infoprune.model.Network;
+import dev.infoprune.study.ExperimentResult;
+import dev.infoprune.study.ExperimentSpec;
+import dev.infoprune.study.MethodResult;
+import dev.infoprune.study.StudyMethods;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The compare view's state: which methods, at which sparsity (MIPP's, one given, or a sweep), the shared
+ * fine-tuning budget, and the last comparison's result with the network it was run on. A new result replaces the
+ * old one only when a run succeeds.
+ */
+public final class CompareModel {
+    static final Set<String> CHOSEN_AT_FIRST = Set.of("mipp", "global-topk", "local-magnitude");
+
+    private final Map<String, BooleanProperty> methods = new LinkedHashMap<>();
+    private final ObjectProperty<ExperimentSpec.Mode> mode = new SimpleObjectProperty<>(this, "mode", ExperimentSpec.Mode.MATCH);
+    private final DoubleProperty sparsity = new SimpleDoubleProperty(this, "sparsity", 0.7);
+    private final StringProperty sweep = new SimpleStringProperty(this, "sweep", "0.3, 0.5, 0.7, 0.9");
+    private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 3);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 1e-3);
+    private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 0);
+    private final IntegerProperty probeSamples = new SimpleIntegerProperty(this, "probeSamples", 1000);
+    private final IntegerProperty trainSamples = new SimpleIntegerProperty(this, "trainSamples", 5000);
+    private final ObjectProperty<ExperimentResult> result = new SimpleObjectProperty<>(this, "result");
+    private final ObjectProperty<CompareRun> run = new SimpleObjectProperty<>(this, "run");
+    private final ObjectProperty<MethodResult> selected = new SimpleObjectProperty<>(this, "selected");
+
+    public CompareModel() {
+        for (String m : StudyMethods.names()) {
+            methods.put(m, new SimpleBooleanProperty(this, m, CHOSEN_AT_FIRST.contains(m)));
+        }
+    }
+
+    /** One check box per method, in the catalogue's order. */
+    public Map<String, BooleanProperty> methods() {
+        return methods;
+    }
+
+    public BooleanProperty method(String name) {
+        return methods.get(name);
+    }
+
+    public List<String> chosenMethods() {
+        return methods.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey).toList();
+    }
+
+    public ObjectProperty<ExperimentSpec.Mode> modeProperty() {
+        return mode;
+    }
+
+    public DoubleProperty sparsityProperty() {
+        return sparsity;
+    }
+
+    /** Sparsities of a sweep as typed, e.g. "0.5, 0.8, 0.9". */
+    public StringProperty sweepProperty() {
+        return sweep;
+    }
+
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    public DoubleProperty learningRateProperty() {
+        return learningRate;
+    }
+
+    public IntegerProperty seedProperty() {
+        return seed;
+    }
+
+    public IntegerProperty probeSamplesProperty() {
+        return probeSamples;
+    }
+
+    public IntegerProperty trainSamplesProperty() {
+        return trainSamples;
+    }
+
+    public ObjectProperty<ExperimentResult> resultProperty() {
+        return result;
+    }
+
+    /** What the result was computed on (the drawings need the unpruned network's structure). */
+    public ObjectProperty<CompareRun> runProperty() {
+        return run;
+    }
+
+    /** The unpruned network of the shown result, or null. */
+    public Network resultNetwork() {
+        return run.get() == null ? null : run.get().network();
+    }
+
+    /** The row picked in the table. */
+    public ObjectProperty<MethodResult> selectedProperty() {
+        return selected;
+    }
+
+    void show(CompareRun on, ExperimentResult r) {
+        selected.set(null);
+        run.set(on);
+        result.set(r);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.infoprune.ui.teach;
+
+import dev.infoprune.prune.mipp.Decision;
+import dev.infoprune.prune.mipp.Step;
+import dev.infoprune.ui.Screenshots;
+import dev.infoprune.ui.TrainedModels;
+import dev.infoprune.ui.network.NodeId;
+import dev.infoprune.ui.workbench.Workbench;
+import dev.infoprune.ui.workbench.WorkbenchOptions;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Teach: the panel follows the score shown, the selected node and the MIPP step. */
+@ExtendWith(ApplicationExtension.class)
+class TeachPanelTest {
+    @TempDir
+    Path tmp;
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private Workbench workbench;
+
+    @BeforeAll
+    static void trainOffTheFxThread() {
+        TrainedModels.digitsMlp();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path folder = TrainedModels.digitsMlpFolder(tmp);
+        workbench = Workbench.open(stage, new WorkbenchOptions(tmp.resolve("home"), folder.toString(),
+                (title, message, cause) -> errors.add(title + ": " + message), null));
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void switchingTheScoreSelectingANodeAndAMippStepChangeWhatItTeaches(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> workbench.model().probeProperty().get() != null
+                && !workbench.runner().isBusy());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#teachScoreTitle")).isEqualTo("I(node; labels)");
+        assertThat(text(robot, "#teachScoreFormula")).startsWith("I(Xᵢ; Y) = H(Y) − H(Y | Xᵢ)");
+        assertThat(text(robot, "#teachScoreText")).contains("lowers the uncertainty about the class label")
+                .contains("Computed here with gaussian");
+
+        robot.clickOn("#scoreChoice");
+        robot.clickOn("‖w‖₁ (L1 of incoming weights)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#teachScoreTitle")).isEqualTo("‖w‖₁ (L1 of incoming weights)");
+        assertThat(text(robot, "#teachScoreFormula")).isEqualTo("‖wᵢ‖₁ = Σⱼ |wᵢⱼ|");
+        assertThat(text(robot, "#teachScoreText")).startsWith("The sum of the absolute values");
+
+        robot.clickOn("#scoreChoice");
+        robot.clickOn("I(node; labels | rest of layer)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#teachScoreFormula")).startsWith("I(Xᵢ; Y | X₋ᵢ) = I(X; Y) − I(X₋ᵢ; Y)");
+        assertThat(text(robot, "#teachScoreText")).contains("redundant");
+
+        var view = workbench.view().networkView();
+        robot.clickOn(view.localToScreen(view.screenPointOf(new NodeId("fc1", 5))));
+        WaitForAsyncUtils.waitForFxEvents();
+        var score = workbench.model().networkView().scoreProperty().get();
+        double v = score.value("fc1", 5);
+        long higher = java.util.Arrays.stream(score.byLayer().get("fc1")).filter(o -> o > v).count();
+        assertThat(text(robot, "#teachNode")).isEqualTo(String.format(Locale.ROOT,
+                "Selected fc1:5:  I(node; labels | rest of layer) = %.4g nats — rank %d of 24 in fc1 (1 = highest).", v, higher + 1));
+
+        assertThat(text(robot, "#teachStepFormula")).startsWith("Δᵢ = I(S; T) − I(S ∖ {i}; T)");
+        Step step = new Step(6, "fc2", 7, 9, 0.12, 1.8312, 1.8301, 0.0011, 0.0009, -0.0004,
+                new double[] {0.001, 0.002, 0.0, 0.0015, 0.001}, null, Decision.PRUNE, 8, 3.2);
+        robot.interact(() -> {
+            workbench.tools().context().mippStepProperty().set(step);
+            workbench.model().networkView().underTestProperty().set(new NodeId("fc2", 7));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#teachStepTitle")).isEqualTo("MIPP step 7: fc2:7 pruned");
+        assertThat(text(robot, "#teachStepFormula")).isEqualTo(
+                "Δ = I(S;T) − I(S∖{fc2:7};T) = 1.8312 − 1.8301 = 0.0011 nats\nlower end at 95%: -0.0004  ≤ 0  →  pruned");
+        assertThat(text(robot, "#teachStepText")).contains("against the 9 nodes of its layer still kept")
+                .contains("over 5 subsamples").contains("not significant at 95%").endsWith("8 nodes of fc2 remain.");
+        Screenshots.save(workbench.stage().getScene(), "teach-panel");
+
+        robot.clickOn("#teachToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#teachPanel").tryQuery()).isEmpty();
+        robot.clickOn("#teachToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#teachPanel").tryQuery()).isPresent();
+        assertThat(errors).isEmpty();
+    }
+}
