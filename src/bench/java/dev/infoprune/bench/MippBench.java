@@ -2,6 +2,8 @@ package dev.infoprune.bench;
 
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Dataset;
+import dev.infoprune.data.DatasetFit;
+import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.data.IdxReader;
 import dev.infoprune.engine.ActivationCapture;
 import dev.infoprune.engine.Activations;
@@ -10,6 +12,7 @@ import dev.infoprune.model.Dense;
 import dev.infoprune.model.Layer;
 import dev.infoprune.model.ModelCard;
 import dev.infoprune.model.Network;
+import dev.infoprune.model.ModelLocator;
 import dev.infoprune.model.Normalization;
 import dev.infoprune.model.Tensor;
 import dev.infoprune.prune.PruningPlan;
@@ -32,8 +35,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
- * MIPP with the Gaussian estimator over both hidden layers of a 784-300-100-10 MLP (the lenet300-fashion
- * architecture) on 2000 Fashion-MNIST probe images, R = 5: one full run per operation.
+ * MIPP with the Gaussian estimator over both hidden layers of a 784-300-100-10 MLP on 2000 Fashion-MNIST
+ * images, R = 5: one full run per operation, on the trained {@code lenet300-fashion} sample and on random weights.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -41,6 +44,8 @@ import java.util.stream.IntStream;
 public class MippBench {
     Network network;
     Activations probe;
+    Network sample;
+    Activations sampleProbe;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -50,6 +55,10 @@ public class MippBench {
         Dataset data = test.head(2000).withInputShape(new int[] {784});
         network = lenet300(1);
         probe = ActivationCapture.capture(network, data, Progress.NONE);
+        // -Dmipp.bench.model=FOLDER benchmarks a model folder instead of the bundled sample
+        sample = ModelLocator.resolve(System.getProperty("mipp.bench.model", "lenet300-fashion"));
+        Dataset probeSplit = DatasetLocator.resolve(sample.card().dataset(), sample.card().seed()).probe().head(2000);
+        sampleProbe = ActivationCapture.capture(sample, DatasetFit.fit(probeSplit, sample), Progress.NONE);
     }
 
     static Network lenet300(long seed) {
@@ -72,6 +81,15 @@ public class MippBench {
         return new Dense(name, in, out, new Tensor(new int[] {out, in}, w), Tensor.zeros(out));
     }
 
+    /** The trained sample model on the first 2000 samples of its probe split. */
+    @Benchmark
+    public PruningPlan gaussianMippLenet300Fashion() {
+        MippRun run = MippRun.start(sample, sampleProbe, MippSettings.defaults());
+        run.runToEnd(Progress.NONE);
+        return run.plan();
+    }
+
+    /** Random He-initialised weights, test images. */
     @Benchmark
     public PruningPlan gaussianMippLenet300() {
         MippRun run = MippRun.start(network, probe, MippSettings.defaults());

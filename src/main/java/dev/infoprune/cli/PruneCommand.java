@@ -50,7 +50,7 @@ import java.util.stream.Stream;
         description = {"Prune a model with one method: capture its activations on the probe split, plan which hidden "
                 + "units to keep, cut the network down (surgery), optionally fine-tune it, evaluate it on the test "
                 + "split before and after, and write the pruned model folder with plan.json (and trace.json for mipp).",
-                "Methods: mipp, global-topk, local-magnitude, random. Sparsity = share of hidden units removed."})
+                "Methods: mipp, global-topk, local-magnitude, random, cmi, itpruner. Sparsity = share of hidden units removed."})
 final class PruneCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model folder, an .onnx file or a bundled sample name.")
     String model;
@@ -58,10 +58,11 @@ final class PruneCommand implements Runnable {
     @Option(names = "--data", required = true, paramLabel = "DS", description = "A bundled data set, a CSV file or an IDX folder.")
     String data;
 
-    @Option(names = "--method", required = true, paramLabel = "M", description = "mipp, global-topk, local-magnitude or random.")
+    @Option(names = "--method", required = true, paramLabel = "M", description = "mipp, global-topk, local-magnitude, random, cmi or itpruner.")
     String method;
 
-    @Option(names = "--sparsity", paramLabel = "S", description = "global-topk, local-magnitude, random: share of hidden units to remove, in [0, 1) (default 0.5).")
+    @Option(names = "--sparsity", paramLabel = "S", description = "global-topk, local-magnitude, random, itpruner: share of hidden units to remove, in [0, 1) (default 0.5); "
+                    + "cmi: remove this share of every layer in greedy order instead of its information cutoff.")
     String sparsity;
 
     @Option(names = "--confidence", paramLabel = "X", description = "mipp: one-sided confidence level (default 0.95).")
@@ -87,7 +88,7 @@ final class PruneCommand implements Runnable {
     String minPerLayer;
 
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE",
-            description = "Any other method option, e.g. ridge=1e-3 or estimator.k=5 (repeatable).")
+            description = "Any other method option, e.g. ridge=1e-3, estimator.k=5, cutoff=knee, direction=independent, macs=0.5 (repeatable).")
     List<String> extraOptions = List.of();
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
@@ -159,6 +160,7 @@ final class PruneCommand implements Runnable {
         }
         PlanSummary summary = PlanSummary.of(network, plan);
         if (!summary.emptiedLayers().isEmpty()) {
+            progress.done();
             throw new BadInputException("--method " + method, "the plan empties layer(s) "
                     + String.join(", ", summary.emptiedLayers()) + " (at sparsity " + percent(summary.sparsity())
                     + "), which leaves no network to write; lower --sparsity or give --min-per-layer 1");

@@ -69,6 +69,9 @@ final class TrainCommand implements Runnable {
     @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default ${DEFAULT-VALUE}).")
     double momentum;
 
+    @Option(names = "--schedule", defaultValue = "constant", description = "Learning-rate schedule: constant or cosine (to 0 over all steps; default ${DEFAULT-VALUE}).")
+    String schedule;
+
     @Option(names = "--json", description = "Print one JSON document (card and per-epoch history).")
     boolean json;
 
@@ -95,7 +98,7 @@ final class TrainCommand implements Runnable {
                 err.flush();
             }
         };
-        TrainingResult result = FreshTraining.train(fresh, dataName(), splits, config, Normalizations::fit, epochLines,
+        TrainingResult result = FreshTraining.train(fresh, data, splits, config, Normalizations::fit, epochLines,
                 progress);
         progress.done();
         Network trained = result.network();
@@ -117,15 +120,11 @@ final class TrainCommand implements Runnable {
             JsonOutput.print(stdout, root);
         } else {
             stdout.printf(Locale.ROOT, "Trained %s (%s) on %s for %d epochs: test accuracy %.4f, loss %.4f (%d test samples)%n",
-                    trained.name(), card.architecture(), dataName(), epochs, card.testAccuracy(), card.testLoss(),
+                    trained.name(), card.architecture(), data, epochs, card.testAccuracy(), card.testLoss(),
                     splits.test().size());
             stdout.println("Wrote " + out);
             stdout.flush();
         }
-    }
-
-    private String dataName() {
-        return data;
     }
 
     private TrainingConfig config() {
@@ -134,10 +133,15 @@ final class TrainCommand implements Runnable {
             case "sgd" -> TrainingConfig.OptimizerKind.SGD;
             default -> throw new BadInputException("--optimizer " + optimizer, "unknown optimizer (adam or sgd)");
         };
+        TrainingConfig.Schedule lrSchedule = switch (schedule.toLowerCase(Locale.ROOT)) {
+            case "constant" -> TrainingConfig.Schedule.CONSTANT;
+            case "cosine" -> TrainingConfig.Schedule.COSINE;
+            default -> throw new BadInputException("--schedule " + schedule, "unknown schedule (constant or cosine)");
+        };
         double lr = learningRate != null ? learningRate : kind == TrainingConfig.OptimizerKind.ADAM ? 1e-3 : 1e-2;
         try {
             return new TrainingConfig(kind, lr, batchSize, weightDecay, epochs, seed,
-                    kind == TrainingConfig.OptimizerKind.SGD ? momentum : 0);
+                    kind == TrainingConfig.OptimizerKind.SGD ? momentum : 0, lrSchedule);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("train options", e.getMessage());
         }

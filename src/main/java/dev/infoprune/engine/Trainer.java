@@ -89,8 +89,8 @@ public final class Trainer {
             List<EpochResult> history = new ArrayList<>();
             try (DjlNetwork djl = DjlNetwork.load(start)) {
                 List<Parameter> parameters = djl.trainableParameters();
-                Optimizer optimizer = optimizer(config);
                 long totalBatches = (long) batches * config.epochs();
+                Optimizer optimizer = optimizer(config, totalBatches);
                 progress.update("training", 0, totalBatches);
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                     long t0 = System.nanoTime();
@@ -162,8 +162,9 @@ public final class Trainer {
             }
         }
 
-        private static Optimizer optimizer(TrainingConfig config) {
-            Tracker lr = Tracker.fixed((float) config.learningRate());
+        private static Optimizer optimizer(TrainingConfig config, long totalSteps) {
+            // DJL counts updates per parameter, so every parameter's step number is the global step number
+            Tracker lr = step -> (float) config.learningRateAt(step, totalSteps);
             return switch (config.optimizer()) {
                 case ADAM -> Optimizer.adam().optLearningRateTracker(lr)
                         .optWeightDecays((float) config.weightDecay()).build();

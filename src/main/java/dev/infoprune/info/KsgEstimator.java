@@ -365,25 +365,32 @@ public final class KsgEstimator implements InformationEstimator {
         }
         double[] m = new double[n];
         int[] kUsed = new int[n];
+        int[] classOf = new int[n];
         if (dims == 1) {
+            // only values matter on a line: each class's values sorted (primitive sort), no index bookkeeping
             SortedAxis all = new SortedAxis(points);
-            for (List<Integer> rows : members) {
-                int size = rows.size();
+            int[] fill = new int[classes];
+            double[][] byClass = new double[classes][];
+            for (int c = 0; c < classes; c++) {
+                byClass[c] = new double[members.get(c).size()];
+            }
+            for (int i = 0; i < n; i++) {
+                byClass[labels[i]][fill[labels[i]]++] = points[i];
+            }
+            int slot = 0;
+            for (double[] v : byClass) {
+                int size = v.length;
                 if (size < 2) {
                     continue;
                 }
+                java.util.Arrays.sort(v);
                 int kc = Math.min(k, size - 1);
-                Integer[] order = rows.toArray(new Integer[0]);
-                java.util.Arrays.sort(order, (a, b) -> Double.compare(points[a], points[b]));
-                double[] v = new double[size];
-                for (int s = 0; s < size; s++) {
-                    v[s] = points[order[s]];
-                }
                 for (int s = 0; s < size; s++) {
                     double d = kthDistanceSorted(v, s, kc);
-                    int i = order[s];
-                    m[i] = all.countWithin(points[i], d, true);
-                    kUsed[i] = kc;
+                    m[slot] = all.countWithin(v[s], d, true);
+                    kUsed[slot] = kc;
+                    classOf[slot] = size;
+                    slot++;
                 }
             }
         } else {
@@ -403,6 +410,7 @@ public final class KsgEstimator implements InformationEstimator {
                     tree.nearest(i, kc, idx, dist);
                     m[i] = all.countWithin(i, dist[kc - 1], true);
                     kUsed[i] = kc;
+                    classOf[i] = size;
                 });
             }
         }
@@ -415,7 +423,7 @@ public final class KsgEstimator implements InformationEstimator {
                 continue;
             }
             used++;
-            sumLabel += Digamma.of(members.get(labels[i]).size());
+            sumLabel += Digamma.of(classOf[i]);
             sumK += Digamma.of(kUsed[i]);
             sumM += Digamma.of((int) Math.max(1, m[i]));
         }

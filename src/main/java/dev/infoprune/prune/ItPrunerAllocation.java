@@ -77,6 +77,10 @@ public final class ItPrunerAllocation implements PruningMethod {
         this.settings = settings;
     }
 
+    public Settings settings() {
+        return settings;
+    }
+
     @Override
     public String name() {
         return NAME;

@@ -28,6 +28,11 @@ import java.util.function.Function;
  * (estimators by name as {@link Estimators} makes them; estimator.KEY=VALUE sets their options, e.g. estimator.k=5)
  * local-magnitude  sparsity (0.5)
  * random           sparsity (0.5), seed (0)
+ * cmi              cutoff (fraction | knee | share), fraction (0.95: information share kept, or with cutoff share the
+ *                  share of units kept), sparsity (means cutoff share keeping 1 - sparsity), direction (forward |
+ *                  backward | independent), alpha (2), samples (400), width-scale (1), seed (0)
+ * itpruner         sparsity (0.5: the MACs of keeping 1 - sparsity of every layer) or macs (a MACs fraction),
+ *                  beta (1), batch (256), seed (0)
  * </pre>
  */
 public final class PruningMethods {
@@ -46,6 +51,10 @@ public final class PruningMethods {
         METHODS.put(LocalMagnitude.NAME, new Entry(Set.of("sparsity"), o -> new LocalMagnitude(o.fraction("sparsity", 0.5))));
         METHODS.put(RandomPruning.NAME, new Entry(Set.of("sparsity", "seed"),
                 o -> new RandomPruning(o.fraction("sparsity", 0.5), o.longValue("seed", 0))));
+        METHODS.put(CmiFilterPruning.NAME, new Entry(Set.of("cutoff", "fraction", "sparsity", "direction", "alpha",
+                "samples", "width-scale", "seed"), o -> new CmiFilterPruning(cmiSettings(o))));
+        METHODS.put(ItPrunerAllocation.NAME, new Entry(Set.of("sparsity", "macs", "beta", "batch", "seed"),
+                o -> new ItPrunerAllocation(itPrunerSettings(o))));
     }
 
     private PruningMethods() {
@@ -127,6 +136,47 @@ public final class PruningMethods {
             return new Mipp(s, null);
         }
         return new Mipp(s, estimator(o));
+    }
+
+    private static CmiFilterPruning.Settings cmiSettings(Options o) {
+        CmiFilterPruning.Settings d = CmiFilterPruning.Settings.defaults();
+        CmiFilterPruning.Cutoff cutoff = choice(o, "cutoff", CmiFilterPruning.Cutoff.class,
+                o.values.containsKey("sparsity") ? CmiFilterPruning.Cutoff.SHARE : d.cutoff());
+        double fraction = o.number("fraction", d.fraction());
+        if (o.values.containsKey("sparsity")) {
+            if (cutoff != CmiFilterPruning.Cutoff.SHARE || o.values.containsKey("fraction")) {
+                throw new IllegalArgumentException("sparsity sets the share cutoff; give either sparsity or cutoff/fraction");
+            }
+            fraction = 1 - o.fraction("sparsity", 0.5);
+        }
+        return new CmiFilterPruning.Settings(cutoff, fraction,
+                choice(o, "direction", CmiFilterPruning.Direction.class, d.direction()), o.positive("alpha", d.alpha()),
+                o.integer("samples", d.samples()), o.positive("width-scale", d.widthScale()), o.longValue("seed", 0));
+    }
+
+    private static ItPrunerAllocation.Settings itPrunerSettings(Options o) {
+        if (o.values.containsKey("sparsity") && o.values.containsKey("macs")) {
+            throw new IllegalArgumentException("give either sparsity or macs, not both");
+        }
+        ItPrunerAllocation.Settings s = o.values.containsKey("macs")
+                ? ItPrunerAllocation.Settings.atMacsFraction(o.number("macs", 1))
+                : ItPrunerAllocation.Settings.atSparsity(o.fraction("sparsity", 0.5));
+        return s.withBeta(o.number("beta", s.beta())).withBatch(o.integer("batch", s.batch())).withSeed(o.longValue("seed", 0));
+    }
+
+    private static <E extends Enum<E>> E choice(Options o, String key, Class<E> type, E fallback) {
+        String v = o.values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(v.trim())) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(key + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
+                + ", got " + v);
     }
 
     private static UnitScore score(Options o) {

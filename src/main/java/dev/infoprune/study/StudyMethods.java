@@ -10,7 +10,6 @@ import dev.infoprune.prune.PruningMethods;
 import dev.infoprune.prune.RandomPruning;
 import dev.infoprune.prune.mipp.Mipp;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,10 +37,7 @@ public final class StudyMethods implements MethodCatalog {
     }
 
     public static List<String> names() {
-        List<String> out = new ArrayList<>(PruningMethods.names());
-        out.add(CmiFilterPruning.NAME);
-        out.add(ItPrunerAllocation.NAME);
-        return out;
+        return PruningMethods.names();
     }
 
     @Override

@@ -75,6 +75,35 @@ class PruneCommandTest {
         assertThat(tuned.card().notes()).contains("fine-tuned 2 epochs");
     }
 
+    @Test
+    void cmiAndItPrunerRunThroughPruneAndWriteTheirPlans() throws Exception {
+        Network original = SampleModels.load("mlp-digits");
+        Path cmiDir = tmp.resolve("cmi");
+        CliRun cmi = CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "cmi", "-o", "cutoff=knee",
+                "-o", "direction=independent", "--seed", "2", "--out", cmiDir.toString(), "--json");
+        assertThat(cmi.status()).as(cmi.err()).isZero();
+        PruningPlan cmiPlan = PlanFiles.readFor(cmiDir.resolve("plan.json"), original);
+        assertThat(cmiPlan.method()).isEqualTo("cmi");
+        assertThat(cmiPlan.seed()).isEqualTo(2);
+        assertThat(cmiPlan.settings()).containsEntry("cutoff", "knee").containsEntry("direction", "independent");
+        assertThat(ModelFolder.read(cmiDir).sameWeightsAs(Surgery.apply(original, cmiPlan))).isTrue();
+        assertThat(cmi.json().path("hiddenAfter").asInt()).isEqualTo(cmiPlan.totalKept()).isLessThan(192);
+
+        Path itDir = tmp.resolve("itpruner");
+        CliRun it = CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "itpruner", "--sparsity", "0.5",
+                "--out", itDir.toString(), "--json");
+        assertThat(it.status()).as(it.err()).isZero();
+        PruningPlan itPlan = PlanFiles.readFor(itDir.resolve("plan.json"), original);
+        assertThat(itPlan.method()).isEqualTo("itpruner");
+        // the MACs budget is that of keeping half of every hidden layer (64 of 128, 32 of 64)
+        long uniformHalf = 64L * 64 + 64L * 32 + 32L * 10;
+        assertThat(it.json().path("macs").path("after").asLong()).isLessThanOrEqualTo(uniformHalf)
+                .isEqualTo(ModelFolder.read(itDir).macs());
+
+        assertBadInput(CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "cmi", "-o", "cutoff=elbow",
+                "--out", tmp.resolve("never").toString()), "--method cmi", "cutoff must be one of fraction, knee, share");
+    }
+
     static void assertBadInput(CliRun run, String... fragments) {
         assertThat(run.status()).as(run.err()).isEqualTo(2);
         assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);

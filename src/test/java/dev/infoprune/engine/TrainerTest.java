@@ -133,6 +133,22 @@ class TrainerTest {
     }
 
     @Test
+    void aCosineScheduleFallsFromTheLearningRateToZero() {
+        TrainingConfig cosine = TrainingConfig.adam(1, 1).withLearningRate(0.01).withSchedule(TrainingConfig.Schedule.COSINE);
+        assertThat(cosine.learningRateAt(1, 100)).isEqualTo(0.01);
+        assertThat(cosine.learningRateAt(51, 100)).isCloseTo(0.005, within(1e-12));
+        assertThat(cosine.learningRateAt(101, 100)).isCloseTo(0, within(1e-12));
+        assertThat(TrainingConfig.adam(1, 1).learningRateAt(77, 100)).isEqualTo(1e-3);
+        // a schedule changes the trained weights, deterministically
+        Network start = freshMlp("mlp:16", 4);
+        TrainingConfig constant = TrainingConfig.adam(2, 3).withLearningRate(0.01);
+        Network a = Trainer.train(start, BLOBS, null, constant, TrainingListener.NONE, Progress.NONE).network();
+        Network b = Trainer.train(start, BLOBS, null, constant.withSchedule(TrainingConfig.Schedule.COSINE),
+                TrainingListener.NONE, Progress.NONE).network();
+        assertThat(a.sameWeightsAs(b)).isFalse();
+    }
+
+    @Test
     void cancellingStopsBetweenBatches() {
         Network start = freshMlp("mlp:16", 4);
         int[] updates = {0};

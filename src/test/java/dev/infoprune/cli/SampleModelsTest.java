@@ -1,8 +1,6 @@
-package dev.infoprune.engine;
+package dev.infoprune.cli;
 
-import dev.infoprune.core.Progress;
-import dev.infoprune.data.Dataset;
-import dev.infoprune.data.DatasetLocator;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.infoprune.model.BatchNorm;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.ModelCard;
@@ -12,14 +10,16 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Every bundled sample model scores on its test split what its card says, and at least what it promises. */
+/**
+ * Every bundled sample model scores on its test split what its card says, and at least what it promises,
+ * through {@code infoprune evaluate NAME --data DS --json}.
+ */
 class SampleModelsTest {
     static final Map<String, Double> THRESHOLDS = Map.of(
             "mlp-digits", 0.95,
@@ -34,16 +34,15 @@ class SampleModelsTest {
 
     @Test
     void everySampleMatchesItsCardOnItsTestSplit() throws Exception {
-        Map<String, Dataset> tests = new HashMap<>();
         for (String name : SampleModels.names()) {
-            Network net = SampleModels.load(name);
-            ModelCard card = net.card();
-            Dataset test = tests.computeIfAbsent(card.dataset() + "#" + card.seed(),
-                    k -> DatasetLocator.resolve(card.dataset(), card.seed()).test());
-            Evaluation e = Inference.evaluate(net, test, Progress.NONE);
-            assertThat(e.accuracy()).as(name).isCloseTo(card.testAccuracy(), within(0.005));
-            assertThat(e.loss()).as(name).isCloseTo(card.testLoss(), within(0.005));
-            assertThat(e.accuracy()).as(name).isGreaterThanOrEqualTo(THRESHOLDS.getOrDefault(name, 0.0));
+            ModelCard card = SampleModels.load(name).card();
+            CliRun run = CliRun.of("evaluate", name, "--data", card.dataset(), "--json");
+            assertThat(run.status()).as(run.err()).isZero();
+            JsonNode e = run.json();
+            assertThat(e.path("seed").asLong()).isEqualTo(card.seed());
+            assertThat(e.path("accuracy").asDouble()).as(name).isCloseTo(card.testAccuracy(), within(0.005));
+            assertThat(e.path("loss").asDouble()).as(name).isCloseTo(card.testLoss(), within(0.005));
+            assertThat(e.path("accuracy").asDouble()).as(name).isGreaterThanOrEqualTo(THRESHOLDS.getOrDefault(name, 0.0));
             Path markdown = Path.of("sample-models", name, "MODEL_CARD.md");
             assertThat(Files.readString(markdown)).as(name)
                     .contains(String.format(Locale.ROOT, "| test accuracy | %.4f |", card.testAccuracy()))
