@@ -51,13 +51,32 @@ public final class Workbench {
     public static Workbench open(Stage stage, WorkbenchOptions options) {
         Workbench wb = new Workbench(stage, options);
         wb.show();
-        var recoverable = wb.sessions.autosave().recoverable();
-        if (recoverable.isPresent()) {
-            wb.offerRecovery(recoverable.get(), () -> wb.openFirst(options));
-        } else {
-            wb.openFirst(options);
-        }
+        // reading a model loads DJL's native PyTorch library: start it only once the window is on screen
+        afterFirstFrame(stage.getScene(), () -> {
+            var recoverable = wb.sessions.autosave().recoverable();
+            if (recoverable.isPresent()) {
+                wb.offerRecovery(recoverable.get(), () -> wb.openFirst(options));
+            } else {
+                wb.openFirst(options);
+            }
+        });
         return wb;
+    }
+
+    /** Runs {@code action} on the FX thread once the scene's first frame has been laid out and handed to the renderer. */
+    static void afterFirstFrame(Scene scene, Runnable action) {
+        int[] pulses = {0};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (++pulses[0] == 1) {
+                javafx.application.Platform.requestNextPulse();
+            } else {
+                scene.removePostLayoutPulseListener(listener[0]);
+                javafx.application.Platform.runLater(action);
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 
     private void openFirst(WorkbenchOptions options) {

@@ -60,6 +60,17 @@ class OpenAndEstimatorTest {
         };
         workbench = Workbench.open(stage, new WorkbenchOptions(tmp.resolve("home"), folder.toString(),
                 (title, message, cause) -> errors.add(message), dialogs));
+        busyWhenShown = workbench.runner().isBusy();
+    }
+
+    private boolean busyWhenShown;
+
+    @Test
+    void theModelIsReadOnlyAfterTheWindowIsOnScreen() throws Exception {
+        // reading a model loads DJL's native library; the window must not wait for it
+        assertThat(busyWhenShown).isFalse();
+        awaitIdle();
+        assertThat(workbench.model().network().name()).isEqualTo("digits-mlp");
     }
 
     private void awaitIdle() throws Exception {
