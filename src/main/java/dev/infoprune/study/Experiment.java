@@ -7,6 +7,7 @@ import dev.infoprune.engine.Activations;
 import dev.infoprune.engine.Evaluation;
 import dev.infoprune.engine.Inference;
 import dev.infoprune.model.Network;
+import dev.infoprune.prune.Masking;
 import dev.infoprune.prune.PlanSummary;
 import dev.infoprune.prune.PruningMethod;
 import dev.infoprune.prune.PruningPlan;
@@ -108,12 +109,13 @@ public final class Experiment {
         PlanSummary widths = PlanSummary.of(spec.model(), plan);
         Network pruned = Surgery.apply(spec.model(), plan);
         progress.update("evaluating " + label, 0, 1);
-        Evaluation before = evaluate(pruned, widths, baseline, progress.slice(0.4, 0.45));
+        Evaluation before = evaluate(widths.emptiedLayers().isEmpty() ? pruned : Masking.apply(spec.model(), plan),
+                progress.slice(0.4, 0.45));
         long t1 = System.nanoTime();
         Network tuned = widths.emptiedLayers().isEmpty()
                 ? fineTuner.fineTune(pruned, spec.data().train(), progress.slice(0.45, 0.95)) : pruned;
         double fineTuneSeconds = (System.nanoTime() - t1) / 1e9;
-        Evaluation after = evaluate(tuned, widths, baseline, progress.slice(0.95, 0.99));
+        Evaluation after = widths.emptiedLayers().isEmpty() ? evaluate(tuned, progress.slice(0.95, 0.99)) : before;
         List<LayerInformation> info = information.of(plan);
         progress.update(label + " done", 1, 1);
         return new MethodResult(name, setting, sparsity, plan, widths, pruned.parameterCount(), pruned.macs(), before,
@@ -121,10 +123,11 @@ public final class Experiment {
     }
 
     /**
-     * A network with an emptied layer computes the same output for every input: it is scored as predicting
-     * its output for the first test sample everywhere, which the forward pass of the cut network gives.
+     * A network with an emptied layer computes the same output for every input (the layers after it see only
+     * their biases). The engine cannot build a zero-width layer, so such a plan is evaluated on the masked
+     * network (same widths, the pruned units' outgoing weights zero), which computes exactly that output.
      */
-    private Evaluation evaluate(Network network, PlanSummary widths, Evaluation baseline, Progress progress) {
+    private Evaluation evaluate(Network network, Progress progress) {
         return Inference.evaluate(network, spec.data().test(), progress);
     }
 }

@@ -61,11 +61,22 @@ public final class StudyMethods implements MethodCatalog {
     @Override
     public PruningMethod create(String method, double sparsity, long seed) {
         return switch (method) {
-            case CmiFilterPruning.NAME -> Double.isNaN(sparsity)
-                    ? new CmiFilterPruning(cmi.withSeed(seed))
-                    : new CmiFilterPruning(cmi.withSeed(seed).withCutoff(CmiFilterPruning.Cutoff.SHARE).withFraction(1 - sparsity));
-            case ItPrunerAllocation.NAME -> new ItPrunerAllocation(ItPrunerAllocation.Settings.atSparsity(
-                    requireSparsity(method, sparsity)).withSeed(seed));
+            case CmiFilterPruning.NAME -> {
+                Map<String, String> o = cmiOptions();
+                o.putAll(options.getOrDefault(method, Map.of()));
+                o.put("seed", Long.toString(seed));
+                if (!Double.isNaN(sparsity)) {
+                    o.remove("cutoff");
+                    o.remove("fraction");
+                    o.put("sparsity", number(sparsity));
+                }
+                yield PruningMethods.create(method, o);
+            }
+            case ItPrunerAllocation.NAME -> {
+                Map<String, String> o = with(method, "seed", Long.toString(seed));
+                o.put("sparsity", number(requireSparsity(method, sparsity)));
+                yield PruningMethods.create(method, o);
+            }
             case Mipp.NAME -> PruningMethods.create(method, with(method, "seed", Long.toString(seed)));
             case RandomPruning.NAME -> {
                 Map<String, String> o = with(method, "seed", Long.toString(seed));
@@ -76,6 +87,18 @@ public final class StudyMethods implements MethodCatalog {
                     with(method, "sparsity", number(requireSparsity(method, sparsity))));
             default -> throw unknown(method);
         };
+    }
+
+    /** The command line's --cmi-* choices as {@link PruningMethods} options; {@code --option cmi.KEY=V} overrides them. */
+    private Map<String, String> cmiOptions() {
+        Map<String, String> o = new HashMap<>();
+        o.put("cutoff", cmi.cutoff().name().toLowerCase(Locale.ROOT));
+        o.put("fraction", number(cmi.fraction()));
+        o.put("direction", cmi.direction().name().toLowerCase(Locale.ROOT));
+        o.put("alpha", number(cmi.alpha()));
+        o.put("samples", Integer.toString(cmi.samples()));
+        o.put("width-scale", number(cmi.widthScale()));
+        return o;
     }
 
     private Map<String, String> with(String method, String key, String value) {

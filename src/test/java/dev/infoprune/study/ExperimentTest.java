@@ -62,6 +62,34 @@ class ExperimentTest {
     }
 
     @Test
+    void aPlanThatEmptiesALayerIsScoredAsTheConstantOutputItLeavesAndNotFineTuned() {
+        Network net = StudyFixtures.mlp();
+        var data = StudyFixtures.blobs(4);
+        // 95% of 20 hidden units by global weight magnitude keeps one unit: one of the two layers is emptied
+        ExperimentResult r = new Experiment(ExperimentSpec.at(net, data, List.of("global-topk"), 0.95, 1),
+                new StudyMethods(), DjlFineTuner.adam(1, 1e-3, 1)).run(Progress.NONE);
+        MethodResult m = r.results().get(0);
+        assertThat(m.widths().emptiedLayers()).hasSize(1);
+        assertThat(m.afterFineTuning()).isEqualTo(m.beforeFineTuning());
+        // the cut network itself, run by the independent plain-Java forward pass, gives one output for any input
+        Network shrunk = Surgery.apply(net, m.plan());
+        double[] x = dev.infoprune.model.ReferenceForward.outputs(shrunk, new float[net.inputShape()[0]]);
+        assertThat(dev.infoprune.model.ReferenceForward.outputs(shrunk, data.test().row(0))).containsExactly(x);
+        int constant = 0;
+        for (int c = 1; c < x.length; c++) {
+            if (x[c] > x[constant]) {
+                constant = c;
+            }
+        }
+        int[] labels = data.test().labels();
+        int hits = 0;
+        for (int y : labels) {
+            hits += y == constant ? 1 : 0;
+        }
+        assertThat(m.beforeFineTuning().accuracy()).isCloseTo((double) hits / labels.length, within(1e-9));
+    }
+
+    @Test
     void progressCoversTheRunAndCancellingStopsIt() {
         Network net = StudyFixtures.mlp();
         List<Long> seen = new ArrayList<>();

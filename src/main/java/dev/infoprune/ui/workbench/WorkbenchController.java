@@ -2,6 +2,7 @@ package dev.infoprune.ui.workbench;
 
 import dev.infoprune.data.BundledDatasets;
 import dev.infoprune.model.Network;
+import dev.infoprune.ui.mipp.MippController;
 import dev.infoprune.ui.task.TaskRunner;
 import dev.infoprune.workspace.DataChoice;
 import dev.infoprune.workspace.EstimatorChoice;
@@ -16,12 +17,14 @@ public final class WorkbenchController {
     private final WorkbenchModel model;
     private final TaskRunner runner;
     private final Consumer<String> remember;
+    private final MippController mipp;
     private boolean recomputeWhenIdle;
 
     public WorkbenchController(WorkbenchModel model, TaskRunner runner, Consumer<String> remember) {
         this.model = model;
         this.runner = runner;
         this.remember = remember;
+        this.mipp = new MippController(model.mipp(), runner, model.networkProperty(), model.probeProperty());
         runner.busyProperty().addListener((o, was, busy) -> {
             if (!busy && recomputeWhenIdle) {
                 // after the ended task's own result handler, which may start work itself
@@ -32,6 +35,11 @@ public final class WorkbenchController {
                 });
             }
         });
+    }
+
+    /** The MIPP stepper's actions. */
+    public MippController mipp() {
+        return mipp;
     }
 
     public WorkbenchModel model() {

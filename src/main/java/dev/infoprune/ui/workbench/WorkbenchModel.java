@@ -1,6 +1,7 @@
 package dev.infoprune.ui.workbench;
 
 import dev.infoprune.model.Network;
+import dev.infoprune.ui.mipp.MippModel;
 import dev.infoprune.ui.network.NetworkViewModel;
 import dev.infoprune.ui.network.NodeScore;
 import javafx.beans.property.ObjectProperty;
@@ -23,6 +24,7 @@ public final class WorkbenchModel {
     private final StringProperty source = new SimpleStringProperty(this, "source", "");
     private final ObservableList<NodeScore> scores = FXCollections.observableArrayList();
     private final NetworkViewModel networkView = new NetworkViewModel();
+    private final MippModel mipp = new MippModel(networkView);
     private final StringProperty dataSpec = new SimpleStringProperty(this, "dataSpec", "");
     private final StringProperty dataDescription = new SimpleStringProperty(this, "dataDescription", "no data set");
     private final ObjectProperty<dev.infoprune.engine.Activations> probe = new SimpleObjectProperty<>(this, "probe");
@@ -56,6 +58,11 @@ public final class WorkbenchModel {
 
     public NetworkViewModel networkView() {
         return networkView;
+    }
+
+    /** The MIPP stepper's state (it drives the network view's removed and under-test nodes). */
+    public MippModel mipp() {
+        return mipp;
     }
 
     /** Shows a freshly loaded model: everything about the previous one is replaced at once. */

@@ -2,6 +2,8 @@ package dev.infoprune.ui.workbench;
 
 import dev.infoprune.ui.estimator.EstimatorChooser;
 import dev.infoprune.ui.inspector.InspectorView;
+import dev.infoprune.ui.mipp.MippDecisionView;
+import dev.infoprune.ui.mipp.MippView;
 import dev.infoprune.ui.network.NetworkView;
 import dev.infoprune.ui.network.NodeScore;
 import dev.infoprune.ui.network.ScoreLegend;
@@ -35,6 +37,8 @@ public final class WorkbenchView extends BorderPane {
     private final NetworkView networkView;
     private final SplitPane split;
     private final Menu recentMenu = new Menu("Open recent");
+    private final MippView mippView;
+    private final SplitPane centreSplit;
 
     private final EstimatorChooser estimatorChooser = new EstimatorChooser();
 
@@ -49,10 +53,16 @@ public final class WorkbenchView extends BorderPane {
         legend.visibleProperty().bind(model.networkView().pictureProperty().isNotNull());
         StackPane canvasArea = new StackPane(networkView, legend);
 
-        VBox centre = new VBox(header(model), canvasArea);
-        VBox.setVgrow(canvasArea, javafx.scene.layout.Priority.ALWAYS);
+        mippView = new MippView(controller.mipp(), model.probeProperty().isNotNull());
+        centreSplit = new SplitPane(canvasArea, mippView);
+        centreSplit.setId("centreSplit");
+        centreSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        centreSplit.setDividerPositions(0.52);
+        SplitPane.setResizableWithParent(mippView, false);
+        VBox centre = new VBox(header(model), centreSplit);
+        VBox.setVgrow(centreSplit, javafx.scene.layout.Priority.ALWAYS);
         InspectorView inspector = new InspectorView(model.networkView(), model.networkProperty(), model.probeProperty());
-        ScrollPane inspectorScroll = new ScrollPane(inspector);
+        ScrollPane inspectorScroll = new ScrollPane(new VBox(inspector, new MippDecisionView(model.mipp())));
         inspectorScroll.setFitToWidth(true);
         inspectorScroll.setMinWidth(280);
         inspectorScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -148,7 +158,8 @@ public final class WorkbenchView extends BorderPane {
         MenuItem zoomOut = new MenuItem("Zoom out");
         zoomOut.setAccelerator(KeyCombination.keyCombination("Shortcut+MINUS"));
         zoomOut.setOnAction(e -> zoomCentre(controller, 0.8));
-        Menu view = new Menu("View", null, edges, new SeparatorMenuItem(), zoomIn, zoomOut, reset);
+        Menu view = new Menu("View", null, edges, new SeparatorMenuItem(), zoomIn, zoomOut, reset, new SeparatorMenuItem(),
+                mippToggle());
         Menu data = new Menu("Data");
         data.setId("dataMenu");
         data.getItems().addAll(dataItems(controller, dialogs));
@@ -256,6 +267,28 @@ public final class WorkbenchView extends BorderPane {
 
     public NetworkView networkView() {
         return networkView;
+    }
+
+    public MippView mippView() {
+        return mippView;
+    }
+
+    /** View › MIPP stepper: shows or hides the stepper under the network. */
+    private CheckMenuItem mippToggle() {
+        CheckMenuItem item = new CheckMenuItem("MIPP stepper");
+        item.setId("mippToggle");
+        item.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
+        item.setSelected(true);
+        item.selectedProperty().addListener((o, was, on) -> {
+            mippView.setVisible(on);
+            if (on && !centreSplit.getItems().contains(mippView)) {
+                centreSplit.getItems().add(mippView);
+                centreSplit.setDividerPositions(0.52);
+            } else if (!on) {
+                centreSplit.getItems().remove(mippView);
+            }
+        });
+        return item;
     }
 
     public SplitPane split() {

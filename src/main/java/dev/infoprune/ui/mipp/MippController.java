@@ -1,0 +1,297 @@
+package dev.infoprune.ui.mipp;
+
+import dev.infoprune.core.BadInputException;
+import dev.infoprune.engine.Activations;
+import dev.infoprune.model.Network;
+import dev.infoprune.prune.PruningMethods;
+import dev.infoprune.prune.mipp.Mipp;
+import dev.infoprune.prune.mipp.MippRun;
+import dev.infoprune.prune.mipp.Step;
+import dev.infoprune.ui.task.TaskRunner;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.util.Duration;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+
+/**
+ * What the stepper's buttons do. The {@link MippRun} is only ever touched inside work handed to the
+ * {@link TaskRunner} (one background thread, one task after another); the JavaFX thread sees immutable
+ * {@link MippTrack}s. Moving over steps already computed (back, first, the slider, forward again) happens on
+ * the JavaFX thread from the track alone; a step not computed yet is computed in the background, and the
+ * steps of a longer run are shown as they arrive.
+ */
+public final class MippController {
+    private final MippModel model;
+    private final TaskRunner runner;
+    private final ObservableValue<Network> network;
+    private final ObservableValue<Activations> probe;
+    private final Timeline player = new Timeline();
+    private MippRun run;
+
+    public MippController(MippModel model, TaskRunner runner, ObservableValue<Network> network, ObservableValue<Activations> probe) {
+        this.model = model;
+        this.runner = runner;
+        this.network = network;
+        this.probe = probe;
+        player.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> playTick()));
+        player.setCycleCount(Animation.INDEFINITE);
+        player.setRate(model.speedProperty().get());
+        model.speedProperty().addListener((o, a, v) -> player.setRate(v.doubleValue()));
+        model.playingProperty().addListener((o, was, now) -> {
+            if (now) {
+                player.setRate(model.speedProperty().get());
+                player.playFromStart();
+            } else {
+                player.stop();
+            }
+        });
+        // a run belongs to one network and one probe sample
+        network.addListener(o -> forget());
+        probe.addListener(o -> forget());
+    }
+
+    public MippModel model() {
+        return model;
+    }
+
+    public TaskRunner runner() {
+        return runner;
+    }
+
+    private void forget() {
+        run = null;
+        model.clear();
+    }
+
+    /** Starts a fresh run with the model's settings on the probe activations the scores were computed on. */
+    public void start(MippSetup.Text text) {
+        Network net = network.getValue();
+        Activations acts = probe.getValue();
+        if (net == null || acts == null) {
+            runner.announce(net == null ? "Open a model first" : "Choose a data set first (Data menu): MIPP tests units on its probe samples");
+            return;
+        }
+        if (!idle()) {
+            return;
+        }
+        model.playingProperty().set(false);
+        runner.run("Starting MIPP", progress -> {
+            progress.update("Preparing MIPP", 0, 1);
+            MippSetup setup = text.parse();
+            Activations sample = sample(acts, setup.probeSamples(), setup.seed());
+            Mipp mipp = (Mipp) PruningMethods.create(Mipp.NAME, setup.methodOptions());
+            MippRun r = mipp.start(net, sample);
+            return new Started(setup, r, MippTrack.of(r, setup.describe(sample.samples())));
+        }, started -> {
+            if (network.getValue() != net || probe.getValue() != acts) {
+                return;
+            }
+            run = started.run();
+            model.setupProperty().set(started.setup());
+            model.positionProperty().set(0);
+            model.trackProperty().set(started.track());
+        });
+    }
+
+    private record Started(MippSetup setup, MippRun run, MippTrack track) {
+    }
+
+    /** A seeded subset of {@code count} probe samples (all when {@code count} is 0 or not smaller). */
+    static Activations sample(Activations acts, int count, long seed) {
+        if (count < 0) {
+            throw new BadInputException("probe samples", "must be 0 (all) or positive, got " + count);
+        }
+        if (count == 0 || count >= acts.samples()) {
+            return acts;
+        }
+        if (count < 10) {
+            throw new BadInputException("probe samples", "MIPP needs at least 10 samples, got " + count);
+        }
+        int[] idx = IntStream.range(0, acts.samples()).toArray();
+        Random r = new Random(seed);
+        for (int i = 0; i < count; i++) {
+            int j = i + r.nextInt(idx.length - i);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        int[] rows = Arrays.copyOf(idx, count);
+        Arrays.sort(rows);
+        return acts.selectSamples(rows);
+    }
+
+    private boolean idle() {
+        if (runner.isBusy()) {
+            runner.announce("Wait for the running task to finish, or cancel it");
+            return false;
+        }
+        return true;
+    }
+
+    /** One step forward: shown at once when already computed, else computed in the background. */
+    public void step() {
+        MippTrack t = model.track();
+        if (t == null || model.isFinished()) {
+            return;
+        }
+        int k = model.position();
+        if (k < t.computedSteps()) {
+            model.positionProperty().set(k + 1);
+            return;
+        }
+        if (!idle()) {
+            return;
+        }
+        MippRun r = run;
+        runner.run("MIPP step " + (k + 1), progress -> {
+            r.goTo(k);
+            return r.next(progress);
+        }, s -> show(r, s));
+    }
+
+    /** One step back; the state is exactly the one after the earlier step. */
+    public void back() {
+        model.playingProperty().set(false);
+        if (model.position() > 0) {
+            model.positionProperty().set(model.position() - 1);
+        }
+    }
+
+    public void first() {
+        model.playingProperty().set(false);
+        model.positionProperty().set(0);
+    }
+
+    /** Shows the state after step {@code k} of those computed (the timeline slider). */
+    public void goTo(int k) {
+        MippTrack t = model.track();
+        if (t != null) {
+            model.positionProperty().set(Math.max(0, Math.min(k, t.computedSteps())));
+        }
+    }
+
+    /** Tests the rest of the current layer in the background, showing each step as it comes. */
+    public void finishLayer() {
+        MippTrack t = model.track();
+        if (t == null || model.isFinished()) {
+            return;
+        }
+        String layer = t.layerOfStep(model.position());
+        int end = t.layerStarts()[t.visitOrder().indexOf(layer) + 1];
+        advanceTo(end, "Finishing layer " + layer);
+    }
+
+    /** Tests every remaining unit in the background, showing each step as it comes; Cancel keeps what is done. */
+    public void runToEnd() {
+        MippTrack t = model.track();
+        if (t == null || model.isFinished()) {
+            return;
+        }
+        advanceTo(t.totalSteps(), "Running MIPP to the end");
+    }
+
+    private void advanceTo(int end, String title) {
+        model.playingProperty().set(false);
+        MippTrack t = model.track();
+        if (end <= t.computedSteps()) {
+            model.positionProperty().set(end);
+            return;
+        }
+        if (!idle()) {
+            return;
+        }
+        MippRun r = run;
+        int k = model.position();
+        StepFeed feed = new StepFeed(r);
+        runner.run(title, progress -> {
+            r.goTo(k);
+            while (r.position() < end) {
+                progress.checkCancelled();
+                feed.publish(r.next(progress));
+                progress.update(title + ": step " + r.position() + " of " + r.totalSteps(), r.position() - k, end - k);
+            }
+            return r.position();
+        }, done -> feed.drain(), feed::drain);
+    }
+
+    /** Play/pause: steps at the chosen speed, one step per tick, each computed in the background when needed. */
+    public void togglePlay() {
+        if (model.track() == null) {
+            return;
+        }
+        model.playingProperty().set(!model.playingProperty().get() && !model.isFinished());
+    }
+
+    private void playTick() {
+        if (model.track() == null || model.isFinished()) {
+            model.playingProperty().set(false);
+            return;
+        }
+        if (runner.isBusy()) {
+            return; // the previous step is still being computed: this tick waits
+        }
+        step();
+    }
+
+    /** Shows a step computed in the background, unless the run was replaced meanwhile. */
+    private void show(MippRun r, Step s) {
+        if (r != run || model.track() == null) {
+            return;
+        }
+        model.trackProperty().set(model.track().with(s));
+        model.positionProperty().set(s.index() + 1);
+    }
+
+    /**
+     * Hands steps from the background to the JavaFX thread in batches (at most one pending hand-over), so a
+     * fast run does not flood the event queue and the charts grow live.
+     */
+    private final class StepFeed {
+        private final MippRun source;
+        private final ConcurrentLinkedQueue<Step> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+
+        StepFeed(MippRun source) {
+            this.source = source;
+        }
+
+        void publish(Step s) {
+            queue.add(s);
+            if (scheduled.compareAndSet(false, true)) {
+                Platform.runLater(this::drain);
+            }
+        }
+
+        void drain() {
+            scheduled.set(false);
+            if (source != run || model.track() == null) {
+                queue.clear();
+                return;
+            }
+            MippTrack t = model.track();
+            Step last = null;
+            for (Step s; (s = queue.poll()) != null; ) {
+                t = t.with(s);
+                last = s;
+            }
+            if (last != null) {
+                model.trackProperty().set(t);
+                model.positionProperty().set(last.index() + 1);
+            }
+        }
+    }
+
+    /** Stops playing (e.g. when the window closes). */
+    public void stop() {
+        model.playingProperty().set(false);
+    }
+
+}

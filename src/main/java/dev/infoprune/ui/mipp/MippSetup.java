@@ -1,0 +1,78 @@
+package dev.infoprune.ui.mipp;
+
+import dev.infoprune.core.BadInputException;
+import dev.infoprune.info.GaussianEstimator;
+import dev.infoprune.prune.PruningMethods;
+import dev.infoprune.ui.estimator.EstimatorChoice;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The settings of a MIPP run as the user gives them: confidence x, repeats R, the estimator with its options,
+ * the seed, and how many probe samples to use (0: all the scores were computed on).
+ */
+public record MippSetup(double confidence, int repeats, EstimatorChoice estimator, long seed, int probeSamples) {
+    public static final MippSetup DEFAULT = new MippSetup(0.95, 5, EstimatorChoice.GAUSSIAN, 0, 0);
+
+    /** The settings as typed in the form; {@link #parse()} checks them. */
+    public record Text(String confidence, String repeats, EstimatorChoice estimator, String seed, String probeSamples) {
+        /** The settings, or a {@link BadInputException} naming the field that is wrong. */
+        public MippSetup parse() {
+            double x = number("confidence", confidence);
+            if (!(x > 0 && x < 1)) {
+                throw new BadInputException("MIPP confidence", "must be between 0 and 1 (e.g. 0.95), got " + confidence.trim());
+            }
+            long r = whole("repeats", repeats);
+            if (r < 2 || r > 1000) {
+                throw new BadInputException("MIPP repeats", "must be between 2 and 1000, got " + repeats.trim());
+            }
+            long n = whole("probe samples", probeSamples.isBlank() ? "0" : probeSamples);
+            if (n < 0 || n > Integer.MAX_VALUE) {
+                throw new BadInputException("MIPP probe samples", "must be 0 (all) or a positive count, got " + probeSamples.trim());
+            }
+            return new MippSetup(x, (int) r, estimator, whole("seed", seed), (int) n);
+        }
+
+        private static double number(String field, String text) {
+            try {
+                return Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                throw new BadInputException("MIPP " + field, "must be a number, got '" + text.trim() + "'");
+            }
+        }
+
+        private static long whole(String field, String text) {
+            try {
+                return Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                throw new BadInputException("MIPP " + field, "must be a whole number, got '" + text.trim() + "'");
+            }
+        }
+    }
+
+    /** The options {@link PruningMethods#create} takes for method {@code mipp}. */
+    Map<String, String> methodOptions() {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("confidence", Double.toString(confidence));
+        o.put("repeats", Integer.toString(repeats));
+        o.put("seed", Long.toString(seed));
+        o.put("estimator", estimator.name());
+        if (estimator.name().equals(GaussianEstimator.NAME)) {
+            String ridge = estimator.options().get("ridge");
+            if (ridge != null) {
+                o.put("ridge", ridge);
+            }
+        } else {
+            estimator.options().forEach((k, v) -> o.put(PruningMethods.ESTIMATOR_PREFIX + k, v));
+        }
+        return o;
+    }
+
+    /** For the status line and the chart titles, e.g. {@code x = 0.95, R = 5, gaussian(ridge=0.001), seed 0}. */
+    public String describe(int samples) {
+        return String.format(Locale.ROOT, "x = %s, R = %d, %s, seed %d, %d probe samples", new java.math.BigDecimal(Double.toString(confidence)).stripTrailingZeros().toPlainString(), repeats,
+                estimator.describe(), seed, samples);
+    }
+}

@@ -1,0 +1,301 @@
+package dev.infoprune.ui.mipp;
+
+import dev.infoprune.engine.Activations;
+import dev.infoprune.model.Network;
+import dev.infoprune.prune.mipp.MippRun;
+import dev.infoprune.prune.mipp.MippSettings;
+import dev.infoprune.prune.mipp.Step;
+import dev.infoprune.ui.Screenshots;
+import dev.infoprune.ui.network.NetworkView;
+import dev.infoprune.ui.network.NodeId;
+import dev.infoprune.ui.workbench.Workbench;
+import dev.infoprune.ui.workbench.WorkbenchOptions;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The MIPP stepper driven as a user would, on the bundled mlp-digits sample scored on the digits probe split. */
+@ExtendWith(ApplicationExtension.class)
+class MippStepperTest {
+    @TempDir
+    Path tmp;
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) {
+        workbench = Workbench.open(stage, new WorkbenchOptions(tmp.resolve("home"), "mlp-digits",
+                (title, message, cause) -> errors.add(title + ": " + message), null));
+    }
+
+    private MippModel mipp() {
+        return workbench.model().mipp();
+    }
+
+    private NetworkView networkView() {
+        return workbench.view().networkView();
+    }
+
+    private void awaitIdle() throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !workbench.runner().isBusy());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void startMipp(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> workbench.model().probeProperty().get() != null
+                && !workbench.runner().isBusy());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#mippStart");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> mipp().track() != null && !workbench.runner().isBusy());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors).isEmpty();
+    }
+
+    private void awaitPosition(int k) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> mipp().position() == k && !workbench.runner().isBusy());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** What the user sees of one state: the removed units, the unit under test and the network's pixels. */
+    private record Drawing(Map<String, BitSet> removed, NodeId underTest, int[] pixels, String text) {
+        boolean sameAs(Drawing o) {
+            return removed.equals(o.removed) && java.util.Objects.equals(underTest, o.underTest)
+                    && java.util.Arrays.equals(pixels, o.pixels) && text.equals(o.text);
+        }
+    }
+
+    private Drawing drawing(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> networkView().snapshot(null, null)).get(30, TimeUnit.SECONDS);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] px = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, w);
+        var view = workbench.model().networkView();
+        return new Drawing(view.removedProperty().get(), view.underTestProperty().get(), px,
+                robot.lookup("#mippStepText").queryAs(Label.class).getText());
+    }
+
+    private static MippRun independentRun(Network network, Activations probe) {
+        return MippRun.start(network, probe, MippSettings.defaults());
+    }
+
+    private static void assertSameTrace(List<Step> shown, List<Step> expected) {
+        assertThat(shown).hasSameSizeAs(expected);
+        for (int i = 0; i < shown.size(); i++) {
+            assertThat(shown.get(i).sameOutcome(expected.get(i))).as("step %d: %s vs %s", i, shown.get(i), expected.get(i)).isTrue();
+        }
+    }
+
+    @Test
+    void steppingBackAndForwardAgainGivesTheIdenticalTraceAndDrawing(FxRobot robot) throws Exception {
+        startMipp(robot);
+        assertThat(robot.lookup("#mippStepText").queryAs(Label.class).getText()).startsWith("Start — 192 units to test, layer fc2 first");
+        int n = 8;
+        List<Drawing> forward = new ArrayList<>();
+        forward.add(drawing(robot));
+        for (int i = 1; i <= n; i++) {
+            robot.clickOn("#mippStep");
+            awaitPosition(i);
+            forward.add(drawing(robot));
+        }
+        List<Step> firstPass = mipp().track().computed();
+        Step last = firstPass.get(n - 1);
+        assertThat(forward.get(n).underTest()).isEqualTo(new NodeId(last.layer(), last.unit()));
+        assertThat(forward.get(n).text()).contains(last.describe(0.95)).contains("Step " + n + " of 192");
+        assertThat(forward.get(n).removed().getOrDefault("fc2", new BitSet()).cardinality())
+                .isEqualTo((int) firstPass.stream().filter(s -> s.decision() == dev.infoprune.prune.mipp.Decision.PRUNE).count());
+
+        // the trace is the one the core computes on the same probe activations
+        MippRun reference = independentRun(workbench.model().network(), workbench.model().probeProperty().get());
+        for (int i = 0; i < n; i++) {
+            reference.next();
+        }
+        assertSameTrace(firstPass, reference.steps());
+
+        // back k steps: each earlier state is drawn exactly as it was
+        int k = 5;
+        for (int i = 1; i <= k; i++) {
+            robot.clickOn("#mippBack");
+            awaitPosition(n - i);
+            assertThat(drawing(robot).sameAs(forward.get(n - i))).as("state after step %d, reached going back", n - i).isTrue();
+        }
+        // and forward again: identical
+        for (int i = n - k + 1; i <= n; i++) {
+            robot.clickOn("#mippStep");
+            awaitPosition(i);
+            assertThat(drawing(robot).sameAs(forward.get(i))).as("state after step %d, reached again", i).isTrue();
+        }
+
+        // a fresh run with the same settings recomputes every step: the same trace and drawing again
+        robot.clickOn("#mippStart");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> mipp().track() != null && mipp().track().computedSteps() == 0
+                && !workbench.runner().isBusy());
+        assertThat(drawing(robot).sameAs(forward.get(0))).isTrue();
+        for (int i = 1; i <= n; i++) {
+            robot.clickOn("#mippStep");
+            awaitPosition(i);
+        }
+        assertSameTrace(mipp().track().computed(), firstPass);
+        assertThat(drawing(robot).sameAs(forward.get(n))).isTrue();
+
+        // the inspector explains the decision about the node under test with its numbers
+        robot.clickOn(networkView().localToScreen(networkView().screenPointOf(new NodeId(last.layer(), last.unit()))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#mippDecisionSummary").queryAs(Label.class).getText())
+                .startsWith("Tested at step " + n + " of 192");
+        assertThat(robot.lookup("#mipp-4").queryAs(Label.class).getText())
+                .isEqualTo(String.format(Locale.ROOT, "%.4g ± %.2g", last.delta(), last.deltaStd()));
+        assertThat(robot.lookup("#mipp-5").queryAs(Label.class).getText()).isEqualTo(String.format(Locale.ROOT, "%.4g", last.deltaLower()));
+        MippCharts charts = (MippCharts) workbench.view().mippView().lookup("#mippCharts");
+        assertThat(charts.shownSteps()).isEqualTo(n);
+        assertThat(charts.keptSeries("fc2").getY(charts.keptSeries("fc2").getItemCount() - 1).intValue())
+                .isEqualTo(mipp().track().keptAt("fc2", n));
+        robot.moveTo("#mippStepText");
+        assertThat(errors).isEmpty();
+        Screenshots.save(workbench.stage().getScene(), "mipp-stepper");
+    }
+
+    @Test
+    void runningToTheEndKeepsWhatTheCorePlanKeeps(FxRobot robot) throws Exception {
+        startMipp(robot);
+        robot.clickOn("#mippStep");
+        awaitPosition(1);
+        robot.clickOn("#mippFinishLayer");
+        awaitPosition(64);
+        assertThat(mipp().track().layerOfStep(64)).isEqualTo("fc1");
+        robot.clickOn("#mippRunToEnd");
+        awaitPosition(192);
+        assertThat(mipp().isFinished()).isTrue();
+
+        MippRun reference = independentRun(workbench.model().network(), workbench.model().probeProperty().get());
+        reference.runToEnd(dev.infoprune.core.Progress.NONE);
+        assertSameTrace(mipp().track().computed(), reference.steps());
+        Map<String, int[]> plan = reference.plan().kept();
+        var removed = workbench.model().networkView().removedProperty().get();
+        for (var e : plan.entrySet()) {
+            int width = workbench.model().network().layer(workbench.model().network().indexOf(e.getKey())).units();
+            BitSet gone = removed.getOrDefault(e.getKey(), new BitSet());
+            assertThat(width - gone.cardinality()).as("kept in %s", e.getKey()).isEqualTo(e.getValue().length);
+            for (int u : e.getValue()) {
+                assertThat(gone.get(u)).as("%s:%d is kept", e.getKey(), u).isFalse();
+            }
+            assertThat(mipp().track().keptAt(e.getKey(), 192)).isEqualTo(e.getValue().length);
+        }
+        assertThat(robot.lookup("#mippPosition").queryAs(Label.class).getText()).isEqualTo("step 192 of 192 · 192 computed");
+        assertThat(robot.lookup("#mippStep").queryButton().isDisabled()).isTrue();
+        assertThat(errors).isEmpty();
+        Screenshots.save(workbench.stage().getScene(), "mipp-finished");
+
+        // the timeline slider goes back to any computed step
+        robot.interact(() -> ((javafx.scene.control.Slider) robot.lookup("#mippTimeline").query()).setValue(64));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(mipp().position()).isEqualTo(64);
+        assertThat(workbench.model().networkView().removedProperty().get().get("fc1")).isNull();
+        robot.interact(() -> workbench.controller().mipp().goTo(100));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((javafx.scene.control.Slider) robot.lookup("#mippTimeline").query()).getValue()).isEqualTo(100);
+        assertThat(workbench.model().networkView().removedProperty().get()).isEqualTo(mipp().track().removedAt(100));
+        Step shown = mipp().track().stepAt(100);
+        robot.clickOn(networkView().localToScreen(networkView().screenPointOf(new NodeId(shown.layer(), shown.unit()))));
+        robot.moveTo("#mippStepText");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#mippDecisionSummary").queryAs(Label.class).getText()).startsWith("Tested at step 100 of 192");
+        Screenshots.save(workbench.stage().getScene(), "mipp-stepper-midway");
+    }
+
+    @Test
+    void cancellingARunToTheEndKeepsTheEarlierStepsAndTheWindowAnswers(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> workbench.model().probeProperty().get() != null
+                && !workbench.runner().isBusy());
+        // a slow estimator makes the run long enough to cancel
+        robot.clickOn("#mippEstimator");
+        robot.clickOn("ksg");
+        robot.doubleClickOn("#mippSamples").write("120");
+        startMipp(robot);
+        assertThat(robot.lookup("#mippSettingsInUse").queryAs(Label.class).getText()).contains("ksg").contains("120 probe samples");
+        robot.clickOn("#mippStep");
+        awaitPosition(1);
+        List<Step> before = mipp().track().computed();
+        robot.clickOn("#mippRunToEnd");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> mipp().position() >= 3);
+        assertThat(workbench.runner().isBusy()).isTrue();
+        // the window answers while MIPP runs
+        robot.clickOn(networkView().localToScreen(networkView().screenPointOf(new NodeId("fc1", 5))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workbench.model().networkView().selectedProperty().get()).isEqualTo(new NodeId("fc1", 5));
+        robot.clickOn("#cancelTask");
+        awaitIdle();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText()).contains("cancelled");
+        int reached = mipp().position();
+        assertThat(reached).isGreaterThanOrEqualTo(3).isLessThan(192);
+        assertThat(mipp().track().computed().get(0).sameOutcome(before.get(0))).isTrue();
+        assertThat(mipp().track().computedSteps()).isEqualTo(reached);
+        // the steps are intact: back, and forward again over them
+        robot.clickOn("#mippBack");
+        awaitPosition(reached - 1);
+        robot.clickOn("#mippStep");
+        awaitPosition(reached);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void keyboardShortcutsDriveTheStepper(FxRobot robot) throws Exception {
+        startMipp(robot);
+        robot.clickOn("#modelName"); // focus away from any field
+        robot.type(KeyCode.RIGHT);
+        awaitPosition(1);
+        robot.type(KeyCode.RIGHT);
+        awaitPosition(2);
+        robot.type(KeyCode.RIGHT);
+        awaitPosition(3);
+        robot.type(KeyCode.LEFT);
+        awaitPosition(2);
+        robot.type(KeyCode.HOME);
+        awaitPosition(0);
+        robot.type(KeyCode.PAGE_DOWN);
+        awaitPosition(64);
+        robot.type(KeyCode.HOME);
+        awaitPosition(0);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> mipp().position() >= 3);
+        assertThat(mipp().playingProperty().get()).isTrue();
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(mipp().playingProperty().get()).isFalse();
+        robot.type(KeyCode.END);
+        awaitPosition(192);
+
+        // keys typed into a settings field stay in the field
+        robot.clickOn("#mippConfidence");
+        robot.type(KeyCode.HOME);
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(mipp().position()).isEqualTo(192);
+        assertThat(robot.lookup("#mippConfidence").queryAs(TextField.class).getText()).isEqualTo("0.95");
+        assertThat(robot.lookup("#mippHelp").queryAs(Label.class).getTooltip().getText())
+                .contains("→  step").contains("Space  play / pause");
+        assertThat(errors).isEmpty();
+    }
+}
