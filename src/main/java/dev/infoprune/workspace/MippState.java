@@ -7,8 +7,8 @@ import dev.infoprune.prune.mipp.MippSettings;
 import dev.infoprune.prune.mipp.MippTrace;
 
 /**
- * Where a MIPP run stands, as a session keeps it: the run's settings, the estimator to rebuild (null for the
- * fast Gaussian path), every step computed so far (also those beyond the position after stepping back) and the
+ * Where a MIPP run stands, as a session keeps it: the run's settings, the estimator the user chose (null or
+ * {@code gaussian}: MIPP's fast Gaussian path, whose parameters are in the settings), every step computed so far (also those beyond the position after stepping back) and the
  * position. {@link #resume} rebuilds the run on the same network and probe activations.
  */
 public record MippState(MippSettings settings, EstimatorChoice estimator, MippTrace trace, int position) {
@@ -32,7 +32,8 @@ public record MippState(MippSettings settings, EstimatorChoice estimator, MippTr
 
     /** The run again, at the saved position, with the saved steps ahead of it kept for stepping forward. */
     public MippRun resume(Network network, Activations probe) {
-        MippRun run = MippRun.resume(network, probe, settings, estimator == null ? null : estimator.create(), trace);
+        boolean fastGaussian = estimator == null || estimator.name().equals(dev.infoprune.info.GaussianEstimator.NAME);
+        MippRun run = MippRun.resume(network, probe, settings, fastGaussian ? null : estimator.create(), trace);
         run.goTo(position);
         return run;
     }

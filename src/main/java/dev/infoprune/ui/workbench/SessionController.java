@@ -38,6 +38,7 @@ public final class SessionController {
     static final Duration CHANGE_DELAY = Duration.seconds(2);
 
     private final WorkbenchModel model;
+    private final dev.infoprune.ui.mipp.MippController mipp;
     private final TaskRunner runner;
     private final ErrorReporter errors;
     private final Autosave autosave;
@@ -54,9 +55,11 @@ public final class SessionController {
     private boolean restoring;
     private Future<?> lastAutosave;
 
-    SessionController(WorkbenchModel model, TaskRunner runner, ErrorReporter errors, Autosave autosave,
+    SessionController(WorkbenchController controller, ErrorReporter errors, Autosave autosave,
                       Consumer<String> remember, Duration autosaveEvery) {
-        this.model = model;
+        this.model = controller.model();
+        this.mipp = controller.mipp();
+        TaskRunner runner = controller.runner();
         this.runner = runner;
         this.errors = errors;
         this.autosave = autosave;
@@ -70,7 +73,8 @@ public final class SessionController {
         periodic.setCycleCount(Timeline.INDEFINITE);
         periodic.play();
         Observable[] watched = {model.networkProperty(), model.informationScoresProperty(), model.estimatorProperty(),
-                model.dataChoiceProperty(), model.networkView().scoreProperty(), model.mippStateProperty(), model.comparisons()};
+                model.dataChoiceProperty(), model.networkView().scoreProperty(), model.mipp().trackProperty(),
+                model.mipp().positionProperty(), model.comparisons()};
         for (Observable o : watched) {
             o.addListener(x -> changed());
         }
@@ -103,7 +107,7 @@ public final class SessionController {
         NodeScore shown = model.networkView().scoreProperty().get();
         return new Session(source, source.kind() == ModelSource.Kind.EMBEDDED ? network : null,
                 model.dataChoiceProperty().get(), model.estimatorProperty().get(), model.informationScoresProperty().get(),
-                shown == null ? null : shown.id(), model.mippStateProperty().get(), java.util.List.copyOf(model.comparisons()), 0);
+                shown == null ? null : shown.id(), mipp.sessionState(), java.util.List.copyOf(model.comparisons()), 0);
     }
 
     /** Saves to the current session file, or asks where when there is none. */
@@ -198,9 +202,9 @@ public final class SessionController {
     }
 
     private void show(Opened o) {
+        Session s = o.session();
         restoring = true;
         try {
-            Session s = o.session();
             model.show(o.loaded());
             model.estimatorProperty().set(s.estimator());
             if (o.probe() != null) {
@@ -211,11 +215,13 @@ public final class SessionController {
                 model.networkView().scoreProperty().set(shown);
             }
             model.comparisons().setAll(s.comparisons());
-            model.mippStateProperty().set(s.mipp());
         } finally {
             restoring = false;
         }
         dirty = false;
+        if (s.mipp() != null && o.probe() != null) {
+            mipp.restore(s.mipp());
+        }
     }
 
     /** Finishes pending writes, stops autosaving and marks a clean exit. */

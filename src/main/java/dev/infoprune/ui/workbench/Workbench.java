@@ -37,7 +37,7 @@ public final class Workbench {
         this.errors = options.errors() != null ? options.errors() : this::showError;
         this.runner = new TaskRunner(errors);
         this.controller = new WorkbenchController(model, runner, this::remember);
-        this.sessions = new SessionController(model, runner, errors, new Autosave(options.settingsFolder()), this::remember,
+        this.sessions = new SessionController(controller, errors, new Autosave(options.settingsFolder()), this::remember,
                 javafx.util.Duration.seconds(options.autosaveSeconds()));
         this.view = new WorkbenchView(controller, sessions, options.dialogs(), () -> settings.recentFiles());
     }

@@ -31,7 +31,6 @@ public final class WorkbenchModel {
     private final ObjectProperty<ModelSource> modelSource = new SimpleObjectProperty<>(this, "modelSource");
     private final ObjectProperty<EstimatorChoice> estimator = new SimpleObjectProperty<>(this, "estimator", EstimatorChoice.DEFAULT);
     private final ObjectProperty<DataChoice> dataChoice = new SimpleObjectProperty<>(this, "dataChoice");
-    private final ObjectProperty<dev.infoprune.workspace.MippState> mippState = new SimpleObjectProperty<>(this, "mippState");
     private final ObservableList<com.fasterxml.jackson.databind.JsonNode> comparisons = FXCollections.observableArrayList();
     private final ObjectProperty<List<NodeScores>> informationScores = new SimpleObjectProperty<>(this, "informationScores", List.of());
 
@@ -76,7 +75,6 @@ public final class WorkbenchModel {
         scores.setAll(loaded.scores());
         networkView.scoreProperty().set(loaded.scores().isEmpty() ? null : loaded.scores().get(0));
         informationScores.set(List.of());
-        mippState.set(null);
         comparisons.clear();
         network.set(loaded.network());
         modelSource.set(loaded.source());
@@ -124,15 +122,6 @@ public final class WorkbenchModel {
     private static int samplesOf(List<NodeScores> computed) {
         return computed.stream().map(s -> s.settings().get("samples")).filter(v -> v instanceof Number)
                 .mapToInt(v -> ((Number) v).intValue()).findFirst().orElse(0);
-    }
-
-    /**
-     * Where the MIPP run stands, for sessions: the MIPP view sets it after every move; a session being opened
-     * sets a state the view did not make, and the view then resumes from it ({@link dev.infoprune.workspace.MippState#resume}).
-     * Null when no run was started for the open model.
-     */
-    public ObjectProperty<dev.infoprune.workspace.MippState> mippStateProperty() {
-        return mippState;
     }
 
     /** Comparison results for the open model (each the study engine's {@code results.json} document), oldest first. */

@@ -95,6 +95,13 @@ class SessionWorkbenchTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** A session being opened resumes its MIPP run in a second task. */
+    private static void awaitRestored(Workbench wb) throws Exception {
+        awaitIdle(wb);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wb.model().mipp().track() != null && !wb.runner().isBusy());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** ksg scores, the CMI shown, a MIPP run stepped 12 forward and 4 back, and one comparison. */
     private void workOnTheModel(FxRobot robot) throws Exception {
         awaitIdle(workbench);
@@ -102,25 +109,29 @@ class SessionWorkbenchTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> workbench.model().networkView().scoreProperty().get().estimator().contains("k=4")
                 && !workbench.runner().isBusy());
         robot.interact(() -> workbench.controller().selectScore("label-cmi"));
-        MippRun run = MippRun.start(network, workbench.model().probeProperty().get(), MippSettings.defaults().withSeed(3));
-        for (int i = 0; i < 12; i++) {
-            run.next();
+        // MIPP in the stepper: 12 steps forward, 4 back
+        robot.clickOn("#mippStart");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().mipp().track() != null && !workbench.runner().isBusy());
+        for (int i = 1; i <= 12; i++) {
+            int k = i;
+            robot.clickOn("#mippStep");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().mipp().position() == k && !workbench.runner().isBusy());
         }
-        run.goTo(8);
-        MippState mipp = MippState.of(run, null);
+        for (int i = 0; i < 4; i++) {
+            robot.clickOn("#mippBack");
+        }
+        WaitForAsyncUtils.waitForFxEvents();
         JsonNode comparison = ReportWriter.json(new Experiment(ExperimentSpec.at(network, DatasetLocator.resolve("digits", 1),
                 List.of("local-magnitude"), 0.5, 1), new StudyMethods(), FineTuner.NONE).run(Progress.NONE));
-        robot.interact(() -> {
-            workbench.model().mippStateProperty().set(mipp);
-            workbench.model().comparisons().add(comparison);
-        });
+        robot.interact(() -> workbench.model().comparisons().add(comparison));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** What the user sees and what the window holds, to compare before and after. */
     private record Seen(String name, String source, String data, String legendTitle, String legendEstimator,
                         EstimatorChoice chooser, String shownScore, Map<String, List<Double>> values, JsonNode mippTrace,
-                        int mippPosition, List<String> comparisons) {
+                        int mippPosition, String mippText, String mippPositionText, Map<String, java.util.BitSet> removed,
+                        List<String> comparisons) {
     }
 
     private static Seen seen(FxRobot robot, Workbench wb) throws Exception {
@@ -132,11 +143,12 @@ class SessionWorkbenchTest {
                 values.put(s.id() + "/" + layer, java.util.Arrays.stream(s.byLayer().get(layer)).boxed().toList());
             }
         }
-        MippState m = wb.model().mippStateProperty().get();
+        MippState m = wb.controller().mipp().sessionState();
         return new Seen(text(robot, wb, "#modelName"), text(robot, wb, "#modelSource"), text(robot, wb, "#dataDescription"),
                 text(robot, wb, "#legendTitle"), text(robot, wb, "#legendEstimator"), wb.view().estimatorChooser().getValue(),
                 shown.id(), values, m == null ? null : json.readTree(TraceFiles.toJson(m.trace())),
-                m == null ? -1 : m.position(), wb.model().comparisons().stream().map(JsonNode::toString).toList());
+                m == null ? -1 : m.position(), text(robot, wb, "#mippStepText"), text(robot, wb, "#mippPosition"),
+                wb.model().networkView().removedProperty().get(), wb.model().comparisons().stream().map(JsonNode::toString).toList());
     }
 
     private static String text(FxRobot robot, Workbench wb, String id) {
@@ -147,6 +159,8 @@ class SessionWorkbenchTest {
     void aSavedSessionReopensInANewWindowAsItWas(FxRobot robot) throws Exception {
         workOnTheModel(robot);
         Seen before = seen(robot, workbench);
+        String inUseBefore = text(robot, workbench, "#mippSettingsInUse");
+        assertThat(inUseBefore).contains("gaussian");
         assertThat(before.legendEstimator()).contains("ksg(").contains("k=4");
         assertThat(before.shownScore()).isEqualTo("label-cmi");
         assertThat(before.mippPosition()).isEqualTo(8);
@@ -175,15 +189,29 @@ class SessionWorkbenchTest {
         assertThat(robot.lookup("#recoveryDialog").tryQuery()).isEmpty();
         assertThat(again.model().network()).isNull();
         robot.clickOn("File").clickOn("Open session…");
-        awaitIdle(again);
+        awaitRestored(again);
         Seen after = seen(robot, again);
         assertThat(errors).isEmpty();
         assertThat(after).isEqualTo(before);
         assertThat(again.stage().getTitle()).isEqualTo("InfoPrune — my-work" + SessionFiles.EXTENSION);
         // the MIPP run resumes from the restored state where it stood
-        MippRun resumed = again.model().mippStateProperty().get().resume(again.model().network(), again.model().probeProperty().get());
-        assertThat(resumed.position()).isEqualTo(8);
-        assertThat(resumed.computedSteps()).isEqualTo(12);
+        assertThat(after.mippPositionText()).isEqualTo("step 8 of 32 · 12 computed");
+        assertThat(text(robot, again, "#mippSettingsInUse")).isEqualTo(inUseBefore);
+        // stepping on computes step 13 on the resumed run, exactly as the first window would have
+        robot.clickOn("#mippStep");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> again.model().mipp().position() == 9 && !again.runner().isBusy());
+        for (int k = 10; k <= 13; k++) {
+            int target = k;
+            robot.clickOn("#mippStep");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> again.model().mipp().position() == target && !again.runner().isBusy());
+        }
+        MippRun reference = MippRun.start(network, again.model().probeProperty().get(), MippSettings.defaults());
+        for (int i = 0; i < 13; i++) {
+            var expected = reference.next();
+            var actual = again.model().mipp().track().computed().get(i);
+            assertThat(actual.sameOutcome(expected)).as("step %d", i).isTrue();
+            assertThat(actual.miWith()).isEqualTo(expected.miWith());
+        }
         Screenshots.save(again.stage().getScene(), "session-reopened");
     }
 
@@ -194,7 +222,8 @@ class SessionWorkbenchTest {
         Path autosave = tmp.resolve("home").resolve(Autosave.FILE);
         // autosaved a moment after the last change, without saving by hand
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(autosave)
-                && SessionFiles.read(autosave).mipp() != null && !SessionFiles.read(autosave).comparisons().isEmpty());
+                && SessionFiles.read(autosave).mipp() != null && SessionFiles.read(autosave).mipp().position() == 8
+                && !SessionFiles.read(autosave).comparisons().isEmpty());
         assertThat(workbench.sessions().fileProperty().get()).isNull();
 
         // the first window never closes (as in a crash); a new start finds the autosave newer than the last clean exit
@@ -207,7 +236,7 @@ class SessionWorkbenchTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#recoverSession").tryQuery().isPresent());
         Screenshots.save(robot.lookup("#recoveryDialog").queryParent().getScene(), "session-recovery-offer");
         robot.clickOn("#recoverSession");
-        awaitIdle(next[0]);
+        awaitRestored(next[0]);
         assertThat(errors).isEmpty();
         assertThat(seen(robot, next[0])).isEqualTo(before);
         // recovered work is not yet saved anywhere but the autosave: Save asks where
