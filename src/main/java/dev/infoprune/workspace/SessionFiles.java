@@ -186,11 +186,21 @@ public final class SessionFiles {
         return v;
     }
 
-    /** The time a session file says it was saved, or -1 when it cannot be read. */
+    /**
+     * The time a session file says it was saved, or -1 when it is not a readable session; reads only
+     * {@code session.json} (cheap enough for start-up: an embedded network is not decoded).
+     */
     public static long savedAt(Path file) {
-        try {
-            return read(file).savedAt();
-        } catch (BadInputException e) {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals(SESSION_JSON)) {
+                    JsonNode root = JSON.readTree(zip.readAllBytes());
+                    return root != null && FORMAT.equals(root.path("format").asText()) && root.path("savedAt").isNumber()
+                            ? root.get("savedAt").asLong() : -1;
+                }
+            }
+            return -1;
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
