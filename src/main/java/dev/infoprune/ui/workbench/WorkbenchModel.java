@@ -59,6 +59,7 @@ public final class WorkbenchModel {
         return networkView;
     }
 
+
     /** The MIPP stepper's state (it drives the network view's removed and under-test nodes). */
     public MippModel mipp() {
         return mipp;
