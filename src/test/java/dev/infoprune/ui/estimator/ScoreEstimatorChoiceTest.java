@@ -15,6 +15,7 @@ import dev.infoprune.ui.Screenshots;
 import dev.infoprune.ui.network.NodeScore;
 import dev.infoprune.ui.workbench.Workbench;
 import dev.infoprune.ui.workbench.WorkbenchOptions;
+import dev.infoprune.workspace.EstimatorChoice;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The toolbar's estimator choice: the scores are recomputed with the estimator and options the user picks. */
+/** The score bar's estimator choice: the scores are recomputed with the estimator and options the user picks. */
 @ExtendWith(ApplicationExtension.class)
 class ScoreEstimatorChoiceTest {
     @TempDir
@@ -64,35 +65,33 @@ class ScoreEstimatorChoiceTest {
     @Test
     void choosingAnEstimatorAndItsOptionsRecomputesTheScoresWithIt(FxRobot robot) throws Exception {
         awaitScoresWith("gaussian");
-        robot.clickOn("#scoresEstimator");
+        robot.clickOn("#estimatorName");
         robot.clickOn("ksg");
         awaitScoresWith("ksg");
         assertThat(workbench.model().estimatorProperty().get()).isEqualTo(new EstimatorChoice("ksg", Map.of()));
         var probe = DatasetLocator.resolve("digits", 1).probe();
         Activations acts = ActivationCapture.capture(network, probe, Progress.NONE);
         double[] expected = new NodeScorer(Estimators.create("ksg")).score(ScoreKind.LABEL_MI, network, acts, Progress.NONE).of("fc2");
-        NodeScore shown = workbench.model().score("mi-labels");
+        NodeScore shown = workbench.model().score("label-mi");
         for (int u = 0; u < expected.length; u++) {
             assertThat(shown.value("fc2", u)).isEqualTo(expected[u]);
         }
         assertThat(robot.lookup("#legendEstimator").queryAs(Label.class).getText()).contains("ksg(").contains("k=3");
 
         // an option: k = 7
-        robot.clickOn("#scoresEstimatorOptions");
-        robot.clickOn("#scoresEstimator-k").write("7").type(KeyCode.ENTER);
+        robot.clickOn("#estimatorParam-k").write("7").type(KeyCode.ENTER);
         awaitScoresWith("ksg");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().score("mi-labels").estimator().contains("k=7")
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().score("label-mi").estimator().contains("k=7")
                 && !workbench.runner().isBusy());
         double[] k7 = new NodeScorer(Estimators.create("ksg", Map.of("k", "7"))).score(ScoreKind.LABEL_MI, network, acts, Progress.NONE).of("fc1");
-        assertThat(workbench.model().score("mi-labels").value("fc1", 3)).isEqualTo(k7[3]);
+        assertThat(workbench.model().score("label-mi").value("fc1", 3)).isEqualTo(k7[3]);
 
         // an option that does not parse is marked and changes nothing
-        TextField k = robot.lookup("#scoresEstimator-k").queryAs(TextField.class);
+        TextField k = robot.lookup("#estimatorParam-k").queryAs(TextField.class);
         robot.interact(() -> k.setText("many"));
         robot.interact(() -> k.getOnAction().handle(null));
         assertThat(k.getStyleClass()).contains("invalid");
         assertThat(workbench.model().estimatorProperty().get().options()).containsEntry("k", "7");
-        robot.type(KeyCode.ESCAPE);
         assertThat(errors).isEmpty();
         Screenshots.save(workbench.stage().getScene(), "scores-ksg");
     }
