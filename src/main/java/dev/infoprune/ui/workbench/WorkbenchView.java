@@ -58,7 +58,8 @@ public final class WorkbenchView extends BorderPane {
         centreSplit.setId("centreSplit");
         centreSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
         centreSplit.setDividerPositions(0.52);
-        SplitPane.setResizableWithParent(mippView, false);
+        // again once the window has its real size (the first layout may run at another height)
+        javafx.application.Platform.runLater(() -> centreSplit.setDividerPositions(0.52));
         VBox centre = new VBox(header(model), centreSplit);
         VBox.setVgrow(centreSplit, javafx.scene.layout.Priority.ALWAYS);
         InspectorView inspector = new InspectorView(model.networkView(), model.networkProperty(), model.probeProperty());
