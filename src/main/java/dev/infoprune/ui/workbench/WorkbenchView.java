@@ -58,9 +58,10 @@ public final class WorkbenchView extends BorderPane {
         centreSplit.setId("centreSplit");
         centreSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
         // Both panes follow the window; a fixed-size stepper kept its first preferred height and squeezed the
-        // network to a strip.
+        // network to a strip. Applied again once the window has its real size.
         mippView.setMinHeight(120);
         centreSplit.setDividerPositions(0.6);
+        javafx.application.Platform.runLater(() -> centreSplit.setDividerPositions(0.6));
         VBox centre = new VBox(header(model), centreSplit);
         VBox.setVgrow(centreSplit, javafx.scene.layout.Priority.ALWAYS);
         InspectorView inspector = new InspectorView(model.networkView(), model.networkProperty(), model.probeProperty());
