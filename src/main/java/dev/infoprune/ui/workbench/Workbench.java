@@ -41,6 +41,7 @@ public final class Workbench {
         this.view = new WorkbenchView(controller, options.dialogs(), () -> settings.recentFiles());
         this.tools = WorkbenchTools.install(new FlowContext(() -> stage, runner, errors, model.networkProperty(),
                 model.dataSpecProperty(), model.networkView()), view, view.split());
+        tools.followMipp(model.mipp());
     }
 
     /** Builds the workbench in {@code stage}, shows it and starts opening the first model. */

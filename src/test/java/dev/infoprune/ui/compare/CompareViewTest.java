@@ -198,7 +198,7 @@ class CompareViewTest {
         assertThat(table(robot).getItems()).hasSize(1 + r.results().size());
         assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText()).contains("cancelled");
         assertThat(errors).isEmpty();
-        robot.clickOn("#tabNetwork");
+        robot.clickOn("#networkButton");
         var view = workbench.view().networkView();
         robot.clickOn(view.localToScreen(view.screenPointOf(new NodeId("fc1", 3))));
         WaitForAsyncUtils.waitForFxEvents();
