@@ -59,8 +59,12 @@ final class CompareCommand implements Runnable {
     @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "R", description = "Fine-tuning learning rate, Adam (default ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of splits, methods and fine-tuning (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the methods, sample subsets and fine-tuning (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--split-seed", paramLabel = "S", description = "Seed of the train/probe/test split (default: the seed in "
+            + "the model's card, so the test split is the one the model never trained on; else --seed).")
+    Long splitSeed;
 
     @Option(names = "--probe-samples", paramLabel = "N", description = "Use at most N probe samples (seeded subset).")
     Integer probeSamples;
@@ -98,7 +102,8 @@ final class CompareCommand implements Runnable {
             throw new BadInputException("--finetune-epochs", "must not be negative, got " + epochs);
         }
         Network network = ModelLocator.resolve(model);
-        Splits splits = limit(DatasetLocator.resolve(data, seed));
+        long dataSeed = splitSeed != null ? splitSeed : network.card().seed() != null ? network.card().seed() : seed;
+        Splits splits = limit(DatasetLocator.resolve(data, dataSeed));
         StudyMethods catalog = new StudyMethods(cmiSettings(), parseOptions());
         ExperimentSpec experiment = sparsity != null
                 ? ExperimentSpec.at(network, splits, methods, sparsity, seed)
@@ -117,7 +122,7 @@ final class CompareCommand implements Runnable {
             JsonOutput.print(o, ReportWriter.json(result));
             return;
         }
-        print(o, result);
+        print(o, result, dataSeed);
     }
 
     private Splits limit(Splits s) {
@@ -171,9 +176,11 @@ final class CompareCommand implements Runnable {
         return out;
     }
 
-    private void print(PrintWriter o, ExperimentResult r) {
-        o.printf(Locale.ROOT, "%s on %s: unpruned test accuracy %.2f%%, %d parameters, %d MACs; fine-tuning %d epochs%n",
-                r.model(), r.dataset(), 100 * r.baseline().accuracy(), r.parameters(), r.macs(), r.fineTuneEpochs());
+    private void print(PrintWriter o, ExperimentResult r, long dataSeed) {
+        o.printf(Locale.ROOT, "%s on %s (split seed %d; %d probe, %d train, %d test samples): unpruned test accuracy "
+                        + "%.2f%%, %d parameters, %d MACs; fine-tuning %d epochs%n", r.model(), r.dataset(), dataSeed,
+                r.probeSamples(), r.trainSamples(), r.testSamples(), 100 * r.baseline().accuracy(), r.parameters(), r.macs(),
+                r.fineTuneEpochs());
         TextTable t = new TextTable("METHOD", "SETTING", "SPARSITY", "WIDTHS", "PARAMS", "MACS", "ACC BEFORE", "ACC AFTER",
                 "COLLAPSED");
         for (MethodResult m : r.results()) {

@@ -22,8 +22,10 @@ public record Conv2d(String name, int in, int out, int kernel, int stride, int p
         return "conv2d";
     }
 
+    /** Output positions along one axis; 0 when the padded input is smaller than the kernel. */
     public int outputSize(int inputSize) {
-        return (inputSize + 2 * padding - kernel) / stride + 1;
+        int span = inputSize + 2 * padding - kernel;
+        return span < 0 ? 0 : span / stride + 1;
     }
 
     @Override

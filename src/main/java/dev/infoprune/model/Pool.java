@@ -32,11 +32,9 @@ public record Pool(String name, Kind kind, int kernel, int stride) implements La
         if (s.length != 3) {
             throw new IllegalArgumentException("pool " + name + " expects [c, h, w] inputs, got " + java.util.Arrays.toString(s));
         }
-        int h = (s[1] - kernel) / stride + 1;
-        int w = (s[2] - kernel) / stride + 1;
-        if (h < 1 || w < 1) {
+        if (s[1] < kernel || s[2] < kernel) {
             throw new IllegalArgumentException("pool " + name + " leaves no output for input " + java.util.Arrays.toString(s));
         }
-        return new int[] {s[0], h, w};
+        return new int[] {s[0], (s[1] - kernel) / stride + 1, (s[2] - kernel) / stride + 1};
     }
 }

@@ -14,9 +14,11 @@ import java.util.List;
  */
 public final class WorkbenchApp extends Application {
     private Workbench workbench;
+    private long startMillis;
 
     @Override
     public void start(Stage stage) {
+        startMillis = System.currentTimeMillis();
         List<String> args = getParameters().getUnnamed();
         workbench = Workbench.open(stage, new WorkbenchOptions(SettingsStore.defaultFolder(),
                 args.isEmpty() ? null : args.get(0), null, null));
@@ -24,13 +26,25 @@ public final class WorkbenchApp extends Application {
     }
 
     /**
-     * Prints on stderr how long after the JVM started the window showed, the model was drawn and its scores were
-     * shown; with system property {@code infoprune.exitWhenReady} the app then quits (for measuring start-up).
+     * With system property {@code infoprune.startupTimes} (or {@code infoprune.exitWhenReady}), prints on stderr
+     * how long after the JVM started the toolkit called {@code start}, the window showed its first frame (laid
+     * out, with menus, toolbars and status bar), the model was drawn and its scores were shown; with
+     * {@code infoprune.exitWhenReady} the app then quits (for measuring start-up).
      */
     private void reportStartup() {
-        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.err.printf("infoprune: window shown %d ms after JVM start%n", System.currentTimeMillis() - jvmStart);
         boolean exit = Boolean.getBoolean("infoprune.exitWhenReady");
+        if (!exit && !Boolean.getBoolean("infoprune.startupTimes")) {
+            return;
+        }
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.err.printf("infoprune: toolkit started %d ms after JVM start%n", startMillis - jvmStart);
+        javafx.scene.Scene scene = workbench.stage().getScene();
+        Runnable[] firstFrame = new Runnable[1];
+        firstFrame[0] = () -> {
+            scene.removePostLayoutPulseListener(firstFrame[0]);
+            System.err.printf("infoprune: window shown (first frame) %d ms after JVM start%n", System.currentTimeMillis() - jvmStart);
+        };
+        scene.addPostLayoutPulseListener(firstFrame[0]);
         workbench.model().networkProperty().addListener((o, a, n) -> {
             if (a == null && n != null) {
                 javafx.application.Platform.runLater(() -> System.err.printf("infoprune: model drawn %d ms after JVM start%n",

@@ -93,6 +93,25 @@ class CompareCommandTest {
     }
 
     @Test
+    void theSplitDefaultsToTheModelCardsSeedSoTheTestSplitIsTheOneTheModelNeverSaw() throws IOException {
+        Run r = run("compare", "mlp-digits", "--data", "digits", "--methods", "local-magnitude", "--sparsity", "0",
+                "--finetune-epochs", "0", "--seed", "5", "--out", dir.resolve("card-seed").toString(), "--json");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode unpruned = JsonOutput.MAPPER.readTree(r.out()).path("unpruned").path("test");
+        Run eval = run("evaluate", "mlp-digits", "--data", "digits", "--json"); // the card's split
+        assertThat(eval.status()).as(eval.err()).isZero();
+        JsonNode reference = JsonOutput.MAPPER.readTree(eval.out());
+        assertThat(unpruned.path("accuracy").asDouble()).isEqualTo(reference.path("accuracy").asDouble());
+        assertThat(unpruned.path("loss").asDouble()).isCloseTo(reference.path("loss").asDouble(),
+                org.assertj.core.api.Assertions.within(1e-6));
+
+        Run text = run("compare", "mlp-digits", "--data", "digits", "--methods", "local-magnitude", "--sparsity", "0",
+                "--finetune-epochs", "0", "--split-seed", "7", "--out", dir.resolve("seed-7").toString());
+        assertThat(text.status()).as(text.err()).isZero();
+        assertThat(text.out()).contains("split seed 7; 359 probe, 1079 train, 359 test samples");
+    }
+
+    @Test
     void badInputIsOneLineAndStatusTwo() {
         Run unknown = run("compare", model.toString(), "--data", csv.toString(), "--methods", "mipp,magic",
                 "--out", dir.resolve("x").toString());

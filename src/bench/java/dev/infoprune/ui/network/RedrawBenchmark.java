@@ -42,8 +42,10 @@ import java.util.concurrent.FutureTask;
 
 /**
  * Redraw time of the network view (1280×760, scores, strongest edges, some removed nodes) on the JavaFX thread:
- * {@code paint} is what a redraw costs the FX thread (recording the canvas commands); {@code paintAndRasterize}
- * adds a snapshot, which makes the software renderer rasterise every pixel (an upper bound of a frame's cost).
+ * {@code paint} is what a redraw with unchanged content costs the FX thread (recording the canvas commands);
+ * the {@code ...AndRasterize} ones add a snapshot, which makes the software renderer rasterise every pixel (an
+ * upper bound of a frame's cost): unchanged content, a pan, a change of the removed nodes (a MIPP step), a hover,
+ * and the full drawing without the network image cache.
  * Uses the sample models when present, else networks of their shapes with random weights.
  */
 @State(Scope.Benchmark)
@@ -58,6 +60,10 @@ public class RedrawBenchmark {
     public String model;
 
     private NetworkView view;
+    private NetworkViewModel viewModel;
+    private Map<String, BitSet> removedA;
+    private Map<String, BitSet> removedB;
+    private int flip;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -67,6 +73,8 @@ public class RedrawBenchmark {
         } catch (IllegalStateException alreadyRunning) {
             // started by an earlier trial in this JVM
         }
+        // the stage is hidden below: without this JavaFX would exit with its last window
+        Platform.setImplicitExit(false);
         Network network = load(model);
         onFx(() -> {
             NetworkViewModel m = new NetworkViewModel();
@@ -94,6 +102,13 @@ public class RedrawBenchmark {
             }
             m.scoreProperty().set(new NodeScore("s", "score", "nats", "test", values));
             m.removedProperty().set(removed);
+            removedA = removed;
+            removedB = new HashMap<>(removed);
+            String first = network.prunableLayerNames().get(0);
+            BitSet more = (BitSet) removed.get(first).clone();
+            more.flip(0);
+            removedB.put(first, more);
+            viewModel = m;
             m.selectedProperty().set(new NodeId(network.prunableLayerNames().get(0), 3));
             stage.getScene().getRoot().layout();
             return null;
@@ -116,6 +131,37 @@ public class RedrawBenchmark {
             var m = view.currentLayout().column(1);
             view.hoverForBenchmark(new NodeId(m.spec().layer(), hover++ % m.nodes()));
             return view.overlayCanvas().snapshot(null, null);
+        });
+    }
+
+    /** A pan by one pixel: with the cached network image only that image is copied. */
+    @Benchmark
+    public Object panAndRasterize() throws Exception {
+        // the change queues the view's own redraw, which runs before the snapshot task, as in the app
+        onFx(() -> {
+            viewModel.panXProperty().set((flip++ & 1) == 0 ? 1 : 0);
+            return null;
+        });
+        return onFx(() -> view.canvas().snapshot(null, null));
+    }
+
+    /** One more (or one fewer) removed node, as in a MIPP step: the network is drawn again, then shown. */
+    @Benchmark
+    public Object contentChangeAndRasterize() throws Exception {
+        onFx(() -> {
+            viewModel.removedProperty().set((flip++ & 1) == 0 ? removedB : removedA);
+            return null;
+        });
+        return onFx(() -> view.canvas().snapshot(null, null));
+    }
+
+    /** The full drawing without the cache, as every redraw was before it. */
+    @Benchmark
+    public Object uncachedPaintAndRasterize() throws Exception {
+        return onFx(() -> {
+            NetworkPainter.paint(view.canvas().getGraphicsContext2D(), view.canvas().getWidth(), view.canvas().getHeight(),
+                    view.currentLayout(), viewModel);
+            return view.canvas().snapshot(null, null);
         });
     }
 

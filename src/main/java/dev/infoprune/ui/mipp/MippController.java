@@ -7,6 +7,7 @@ import dev.infoprune.prune.PruningMethods;
 import dev.infoprune.prune.mipp.Mipp;
 import dev.infoprune.prune.mipp.MippRun;
 import dev.infoprune.prune.mipp.Step;
+import dev.infoprune.ui.estimator.EstimatorChoice;
 import dev.infoprune.ui.task.TaskRunner;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -35,6 +36,9 @@ public final class MippController {
     private final ObservableValue<Activations> probe;
     private final Timeline player = new Timeline();
     private MippRun run;
+    /** The settings and probe sample size of {@link #run}, readable on the FX thread (for sessions). */
+    private dev.infoprune.prune.mipp.MippSettings runSettings;
+    private int runSamples;
 
     public MippController(MippModel model, TaskRunner runner, ObservableValue<Network> network, ObservableValue<Activations> probe) {
         this.model = model;
@@ -68,7 +72,69 @@ public final class MippController {
 
     private void forget() {
         run = null;
+        runSettings = null;
         model.clear();
+    }
+
+    /**
+     * The run as a session keeps it (every computed step and the position), or null when none was started.
+     * Built on the FX thread from the immutable track; the run itself is not touched.
+     */
+    public dev.infoprune.workspace.MippState sessionState() {
+        MippTrack t = model.track();
+        Network net = network.getValue();
+        if (t == null || runSettings == null || net == null) {
+            return null;
+        }
+        var layers = t.visitOrder().stream().map(l -> new dev.infoprune.prune.mipp.MippTrace.LayerWidth(l, t.widths().get(l))).toList();
+        var trace = new dev.infoprune.prune.mipp.MippTrace(dev.infoprune.prune.mipp.MippTrace.FORMAT, 1, net.name(), runSettings.asMap(),
+                runSettings.estimator().describe(), runSettings.seed(), runSamples, layers, t.computed());
+        EstimatorChoice e = model.setupProperty().get().estimator();
+        return new dev.infoprune.workspace.MippState(runSettings, new dev.infoprune.workspace.EstimatorChoice(e.name(), e.options()),
+                trace, model.position());
+    }
+
+    /**
+     * Resumes a run a session kept, on the open network and probe activations (the same seeded probe subset
+     * is drawn again): the stepper then shows the same steps, position and settings as when it was saved.
+     */
+    public void restore(dev.infoprune.workspace.MippState state) {
+        Network net = network.getValue();
+        Activations acts = probe.getValue();
+        if (state == null || net == null || acts == null || !idle()) {
+            return;
+        }
+        model.playingProperty().set(false);
+        var settings = state.settings();
+        int count = state.trace().probeSamples() >= acts.samples() ? 0 : state.trace().probeSamples();
+        EstimatorChoice estimator = state.estimator() == null
+                ? new EstimatorChoice(dev.infoprune.info.GaussianEstimator.NAME, ridgeOf(settings))
+                : new EstimatorChoice(state.estimator().name(), state.estimator().options());
+        // the form shows what the user typed; a session without it shows the ridge the run used
+        MippSetup setup = new MippSetup(settings.confidence(), settings.repeats(), estimator, settings.seed(), count);
+        runner.run("Resuming MIPP", progress -> {
+            Activations sample = sample(acts, count, settings.seed());
+            MippRun r = state.resume(net, sample);
+            MippTrack fresh = MippTrack.of(r, setup.describe(sample.samples()));
+            MippTrack all = new MippTrack(fresh.visitOrder(), fresh.widths(), fresh.totalSteps(), fresh.confidence(),
+                    fresh.settingsText(), state.trace().steps());
+            return new Started(setup, r, all);
+        }, started -> {
+            if (network.getValue() != net || probe.getValue() != acts) {
+                return;
+            }
+            run = started.run();
+            runSettings = settings;
+            runSamples = state.trace().probeSamples();
+            model.setupProperty().set(setup);
+            model.trackProperty().set(started.track());
+            model.positionProperty().set(state.position());
+        });
+    }
+
+    private static java.util.Map<String, String> ridgeOf(dev.infoprune.prune.mipp.MippSettings settings) {
+        Object ridge = settings.estimator().parameters().get("ridge");
+        return ridge == null ? java.util.Map.of() : java.util.Map.of("ridge", String.valueOf(ridge));
     }
 
     /** Starts a fresh run with the model's settings on the probe activations the scores were computed on. */
@@ -95,6 +161,8 @@ public final class MippController {
                 return;
             }
             run = started.run();
+            runSettings = started.run().settings();
+            runSamples = started.run().trace().probeSamples();
             model.setupProperty().set(started.setup());
             model.positionProperty().set(0);
             model.trackProperty().set(started.track());

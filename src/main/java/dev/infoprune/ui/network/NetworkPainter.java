@@ -30,12 +30,16 @@ public final class NetworkPainter {
         g.clearRect(0, 0, width, height);
         g.setFill(BACKGROUND);
         g.fillRect(0, 0, width, height);
-        NetworkPicture picture = model.pictureProperty().get();
-        if (layout == null || picture == null) {
+        if (layout == null || model.pictureProperty().get() == null) {
             return;
         }
-        double z = model.zoomProperty().get();
-        g.setTransform(z, 0, 0, z, model.panXProperty().get(), model.panYProperty().get());
+        paintNetwork(g, layout, model, model.zoomProperty().get(), model.panXProperty().get(), model.panYProperty().get());
+    }
+
+    /** Draws edges, nodes and titles with zoom {@code z} and the world origin at (tx, ty); no background. */
+    static void paintNetwork(GraphicsContext g, NetworkLayout layout, NetworkViewModel model, double z, double tx, double ty) {
+        NetworkPicture picture = model.pictureProperty().get();
+        g.setTransform(z, 0, 0, z, tx, ty);
         if (model.showEdgesProperty().get()) {
             paintEdges(g, layout, picture, model);
         }

@@ -19,6 +19,11 @@ import java.util.List;
 public final class NetworkPicture {
     /** How many of the strongest connections between two columns are kept for drawing. */
     public static final int EDGES_PER_GAP = 120;
+    /**
+     * Between conv layers (and from the last conv layer into the dense layer) fewer: a pair of filters is joined
+     * by a whole kernel, and many thin crossing lines between small filter stacks are clutter that costs redraw time.
+     */
+    public static final int CONV_EDGES_PER_GAP = 48;
 
     private final Network network;
     private final List<ColumnSpec> columns;
@@ -55,7 +60,9 @@ public final class NetworkPicture {
             String subtitle = layer instanceof Conv2d ? layer.units() + " filters" : layer.units() + (isOutput ? " classes" : " nodes");
             columns.add(new ColumnSpec(layer.name(), layer.name(), subtitle, layer.units(),
                     isOutput ? ColumnSpec.Kind.OUTPUT : ColumnSpec.Kind.HIDDEN));
-            edges.add(strongest(strengths(network, i, columns.get(columns.size() - 2).units())));
+            boolean convGap = layer instanceof Conv2d || previousIsConv(network, i);
+            edges.add(strongest(strengths(network, i, columns.get(columns.size() - 2).units()),
+                    convGap ? CONV_EDGES_PER_GAP : EDGES_PER_GAP));
         }
         return new NetworkPicture(network, columns, edges);
     }
@@ -79,11 +86,21 @@ public final class NetworkPicture {
         return s;
     }
 
-    private static Edges strongest(double[][] s) {
+    private static boolean previousIsConv(Network network, int layerIndex) {
+        for (int j = layerIndex - 1; j >= 0; j--) {
+            Layer l = network.layer(j);
+            if (l.isPrunable()) {
+                return l instanceof Conv2d;
+            }
+        }
+        return false;
+    }
+
+    private static Edges strongest(double[][] s, int limit) {
         int units = s.length;
         int prev = units == 0 ? 0 : s[0].length;
         int total = units * prev;
-        int keep = Math.min(EDGES_PER_GAP, total);
+        int keep = Math.min(limit, total);
         double[] all = new double[total];
         for (int u = 0; u < units; u++) {
             System.arraycopy(s[u], 0, all, u * prev, prev);

@@ -4,6 +4,8 @@ import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -23,6 +25,9 @@ public final class NetworkView extends Region {
     private final Canvas overlay = new Canvas();
     private final Label hoverLabel = new Label();
     private final Label emptyLabel = new Label();
+    private final NetworkImageCache cache = new NetworkImageCache();
+    /** The content last drawn (see {@link NetworkImageCache#contentKey}). */
+    private java.util.List<Object> painted;
     private NetworkLayout layout;
     private boolean redrawPending;
     private boolean overlayPending;
@@ -207,11 +212,35 @@ public final class NetworkView extends Region {
         }
     }
 
-    /** Draws the network and its marks now (on the FX thread). */
+    /**
+     * Draws the network and its marks now (on the FX thread). A change of what is shown (score, removed nodes,
+     * edges, zoom, size) draws the network directly; a redraw that only pans copies a cached image of it, made
+     * on the first such redraw (a snapshot costs about as much as a drawing, so content changes skip it).
+     */
     public void redrawNow() {
         redrawPending = false;
-        NetworkPainter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), layout, model);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        boolean drawable = layout != null && model.pictureProperty().get() != null;
+        java.util.List<Object> content = drawable ? NetworkImageCache.contentKey(layout, model) : null;
+        WritableImage image = drawable && content.equals(painted)
+                ? cache.imageFor(layout, model, canvas.getWidth(), canvas.getHeight()) : null;
+        if (image == null) {
+            NetworkPainter.paint(g, canvas.getWidth(), canvas.getHeight(), layout, model);
+        } else {
+            g.setTransform(1, 0, 0, 1, 0, 0);
+            g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            g.setFill(NetworkPainter.BACKGROUND);
+            g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            g.setImageSmoothing(false);
+            g.drawImage(image, Math.round(model.panXProperty().get()), Math.round(model.panYProperty().get()));
+        }
+        painted = content;
         redrawOverlayNow();
+    }
+
+    /** How often the network picture itself was drawn (panning and hovering do not draw it). */
+    int networkRenders() {
+        return cache.renders();
     }
 
     /** Draws only the hover, selection and under-test marks now. */

@@ -9,6 +9,9 @@ import dev.infoprune.workspace.UserSettings;
 import dev.infoprune.workspace.WindowState;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import dev.infoprune.workspace.Autosave;
 import javafx.scene.control.TextArea;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -25,6 +28,8 @@ public final class Workbench {
     private final TaskRunner runner;
     private final WorkbenchTools tools;
     private final SettingsStore settingsStore;
+    private final SessionController sessions;
+    private final ErrorReporter errors;
     private UserSettings settings;
     private boolean closed;
 
@@ -32,38 +37,108 @@ public final class Workbench {
         this.stage = stage;
         this.settingsStore = new SettingsStore(options.settingsFolder());
         this.settings = settingsStore.load();
-        ErrorReporter errors = options.errors() != null ? options.errors() : this::showError;
+        this.errors = options.errors() != null ? options.errors() : this::showError;
         this.runner = new TaskRunner(errors);
-        this.controller = new WorkbenchController(model, runner, path -> {
-            settings = settings.withRecent(path);
-            saveSettings();
-        });
-        this.view = new WorkbenchView(controller, options.dialogs(), () -> settings.recentFiles());
+        this.controller = new WorkbenchController(model, runner, this::remember);
+        this.sessions = new SessionController(controller, errors, new Autosave(options.settingsFolder()), this::remember,
+                javafx.util.Duration.seconds(options.autosaveSeconds()));
+        this.view = new WorkbenchView(controller, sessions, options.dialogs(), () -> settings.recentFiles());
         this.tools = WorkbenchTools.install(new FlowContext(() -> stage, runner, errors, model.networkProperty(),
                 model.dataSpecProperty(), model.networkView()), view, view.split());
         tools.followMipp(model.mipp());
+    }
+
+    private void remember(String path) {
+        settings = settings.withRecent(path);
+        saveSettings();
     }
 
     /** Builds the workbench in {@code stage}, shows it and starts opening the first model. */
     public static Workbench open(Stage stage, WorkbenchOptions options) {
         Workbench wb = new Workbench(stage, options);
         wb.show();
-        String first = options.initialModel() == null ? SampleModels.DEFAULT : options.initialModel();
-        if (!first.isEmpty()) {
-            if (options.initialModel() == null && SampleModels.find(first).isEmpty()) {
-                wb.runner.announce("The sample " + first + " is not built yet: open a model folder (Ctrl+O)");
+        // reading a model loads DJL's native PyTorch library: start it only once the window is on screen
+        afterFirstFrame(stage.getScene(), () -> {
+            var recoverable = wb.sessions.autosave().recoverable();
+            if (recoverable.isPresent()) {
+                wb.offerRecovery(recoverable.get(), () -> wb.openFirst(options));
             } else {
-                wb.controller.open(first);
+                wb.openFirst(options);
             }
-        }
+        });
         return wb;
+    }
+
+    /** Runs {@code action} on the FX thread once the scene's first frame has been laid out and handed to the renderer. */
+    static void afterFirstFrame(Scene scene, Runnable action) {
+        int[] pulses = {0};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (++pulses[0] == 1) {
+                javafx.application.Platform.requestNextPulse();
+            } else {
+                scene.removePostLayoutPulseListener(listener[0]);
+                javafx.application.Platform.runLater(action);
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    private void openFirst(WorkbenchOptions options) {
+        String first = options.initialModel() == null ? DEFAULT_SAMPLE : options.initialModel();
+        if (first.isEmpty()) {
+            return;
+        }
+        if (options.initialModel() == null && !dev.infoprune.model.SampleModels.isSample(first)) {
+            runner.announce("The sample " + first + " is not built yet: open a model (Ctrl+O)");
+        } else {
+            controller.open(first);
+        }
+    }
+
+    /** The sample the window opens when nothing else is asked for. */
+    public static final String DEFAULT_SAMPLE = "mlp-digits";
+
+    /**
+     * After a crash: asks whether to reopen the autosaved session (not modal, so the window stays usable);
+     * declining marks it as seen and opens what would have opened otherwise.
+     */
+    private void offerRecovery(java.nio.file.Path file, Runnable otherwise) {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
+        ask.initOwner(stage);
+        ask.setTitle("Recover the last session?");
+        ask.setHeaderText("InfoPrune did not close properly last time.");
+        long saved = dev.infoprune.workspace.SessionFiles.savedAt(file);
+        ask.setContentText("A session was autosaved at " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(java.time.Instant.ofEpochMilli(saved).atZone(java.time.ZoneId.systemDefault()))
+                + ". Reopen it?");
+        ButtonType recover = new ButtonType("Recover", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        ask.getButtonTypes().setAll(recover, discard);
+        ask.getDialogPane().lookupButton(recover).setId("recoverSession");
+        ask.getDialogPane().lookupButton(discard).setId("discardSession");
+        ask.getDialogPane().setId("recoveryDialog");
+        ask.setOnHidden(e -> {
+            if (ask.getResult() == recover) {
+                sessions.open(file, false);
+            } else {
+                try {
+                    sessions.autosave().markCleanExit();
+                } catch (IOException ex) {
+                    System.err.println("infoprune: " + ex.getMessage());
+                }
+                otherwise.run();
+            }
+        });
+        ask.show();
     }
 
     private void show() {
         Scene scene = new Scene(view);
         scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource("/dev/infoprune/ui/workbench.css")).toExternalForm());
         stage.setScene(scene);
-        stage.setTitle("InfoPrune");
+        stage.titleProperty().bind(sessions.fileProperty().map(f -> "InfoPrune — " + f.getFileName()).orElse("InfoPrune"));
         applyWindowState(settings.window());
         stage.setOnHidden(e -> close());
         stage.show();
@@ -98,6 +173,7 @@ public final class Workbench {
         settings = settings.withWindow(windowState());
         saveSettings();
         runner.shutdown();
+        sessions.close();
     }
 
     private void saveSettings() {
@@ -134,6 +210,10 @@ public final class Workbench {
 
     public WorkbenchView view() {
         return view;
+    }
+
+    public SessionController sessions() {
+        return sessions;
     }
 
     public TaskRunner runner() {

@@ -1,9 +1,13 @@
 package dev.infoprune.ui.workbench;
 
-import dev.infoprune.core.BadInputException;
-import dev.infoprune.model.ModelFolder;
+import dev.infoprune.data.BundledDatasets;
+import dev.infoprune.model.Network;
 import dev.infoprune.ui.mipp.MippController;
 import dev.infoprune.ui.task.TaskRunner;
+import dev.infoprune.workspace.DataChoice;
+import dev.infoprune.workspace.EstimatorChoice;
+import dev.infoprune.workspace.ModelSource;
+import dev.infoprune.workspace.ProbeScores;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -14,12 +18,23 @@ public final class WorkbenchController {
     private final TaskRunner runner;
     private final Consumer<String> remember;
     private final MippController mipp;
+    private boolean recomputeWhenIdle;
 
     public WorkbenchController(WorkbenchModel model, TaskRunner runner, Consumer<String> remember) {
         this.model = model;
         this.runner = runner;
         this.remember = remember;
         this.mipp = new MippController(model.mipp(), runner, model.networkProperty(), model.probeProperty());
+        runner.busyProperty().addListener((o, was, busy) -> {
+            if (!busy && recomputeWhenIdle) {
+                // after the ended task's own result handler, which may start work itself
+                javafx.application.Platform.runLater(() -> {
+                    if (recomputeWhenIdle && !runner.isBusy()) {
+                        recomputeScores();
+                    }
+                });
+            }
+        });
     }
 
     /** The MIPP stepper's actions. */
@@ -35,16 +50,21 @@ public final class WorkbenchController {
         return runner;
     }
 
-    /** Opens a model folder; on failure the current model stays. */
-    public void openModelFolder(Path folder) {
-        runner.run("Opening " + folder.getFileName(), progress -> {
-            progress.update("Reading " + folder, 0, 2);
-            var network = ModelFolder.read(folder);
+    /**
+     * Opens what the user named: a model folder, an {@code .onnx} file (or a {@code model.json}) or a bundled
+     * sample name ({@link dev.infoprune.model.ModelLocator}); on failure one message and the current model stays.
+     */
+    public void open(String pathOrSample) {
+        String title = "Opening " + shortName(pathOrSample);
+        runner.run(title, progress -> {
+            progress.update("Reading " + pathOrSample, 0, 2);
+            ModelSource source = ModelSource.of(pathOrSample);
+            Network network = source.read();
             progress.update("Preparing the drawing", 1, 2);
-            return LoadedModel.prepare(folder.toString(), network);
+            return LoadedModel.prepare(source, network);
         }, loaded -> {
             model.show(loaded);
-            remember.accept(folder.toString());
+            remember.accept(loaded.source().spec());
             String data = dataFor(loaded.network());
             if (data != null) {
                 computeScores(data);
@@ -52,66 +72,81 @@ public final class WorkbenchController {
         });
     }
 
-    /** The data set to score a newly opened model on: the one chosen before, else its card's bundled data set. */
-    private String dataFor(dev.infoprune.model.Network network) {
-        if (!model.dataSpecProperty().get().isEmpty()) {
-            return model.dataSpecProperty().get();
-        }
-        String card = network.card().dataset();
-        return card != null && dev.infoprune.data.BundledDatasets.isBundled(card) ? card : null;
-    }
-
-    /**
-     * Loads a data set (bundled name, CSV file or IDX folder), captures the open model's activations on a probe
-     * sample and estimates every node's information scores. Cancelling or failing keeps the scores shown before.
-     */
-    public void computeScores(String dataSpec) {
-        var network = model.network();
-        if (network == null) {
-            runner.announce("Open a model first");
-            return;
-        }
-        var settings = ScoreComputation.Settings.DEFAULT;
-        runner.run("Computing scores on " + dataSpec, progress -> ScoreComputation.compute(network, dataSpec, settings, progress),
-                result -> {
-            if (model.network() == network) {
-                model.showScores(dataSpec, result);
-            }
-        });
-    }
-
-    /** Recomputes the scores on the data set chosen last. */
-    public void recomputeScores() {
-        String spec = model.dataSpecProperty().get();
-        if (spec.isEmpty()) {
-            runner.announce("Choose a data set first (Data menu)");
-        } else {
-            computeScores(spec);
-        }
+    /** Opens a model folder or an {@code .onnx} file. */
+    public void openModel(Path path) {
+        open(path.toString());
     }
 
     /** Opens a bundled sample model by name. */
     public void openSample(String name) {
-        Path folder = SampleModels.find(name).orElse(null);
-        if (folder == null) {
-            runner.run("Opening sample " + name, progress -> {
-                throw new BadInputException(name, "no such bundled sample model (looked in sample-models/)");
-            }, x -> {
-            });
-            return;
-        }
-        openModelFolder(folder);
+        open(name);
     }
 
-    /** Opens what a recent-files entry or a command-line argument names: a folder path or a sample name. */
-    public void open(String pathOrSample) {
-        Path p = Path.of(pathOrSample);
-        if (ModelFolder.isModelFolder(p)) {
-            openModelFolder(p);
-        } else if (SampleModels.find(pathOrSample).isPresent()) {
-            openSample(pathOrSample);
+    /** The data set to score a newly opened model on: the one chosen before, else its card's bundled data set. */
+    private String dataFor(Network network) {
+        if (!model.dataSpecProperty().get().isEmpty()) {
+            return model.dataSpecProperty().get();
+        }
+        String card = network.card().dataset();
+        return card != null && BundledDatasets.isBundled(card) ? card : null;
+    }
+
+    /**
+     * Loads a data set (bundled name, CSV file or IDX folder), captures the open model's activations on a probe
+     * sample and estimates every node's information scores with the chosen estimator. Cancelling or failing
+     * keeps the scores shown before.
+     */
+    public void computeScores(String dataSpec) {
+        DataChoice current = model.dataChoiceProperty().get();
+        computeScores(current != null && current.spec().equals(dataSpec) ? current : DataChoice.of(dataSpec));
+    }
+
+    public void computeScores(DataChoice data) {
+        Network network = model.network();
+        if (network == null) {
+            runner.announce("Open a model first");
+            return;
+        }
+        EstimatorChoice estimator = model.estimatorProperty().get();
+        recomputeWhenIdle = false;
+        runner.run("Computing scores on " + shortName(data.spec()) + " with " + estimator.name(),
+                progress -> ProbeScores.compute(network, data, estimator, progress),
+                result -> {
+                    if (model.network() == network) {
+                        model.showScores(data, result);
+                    }
+                });
+    }
+
+    /** Recomputes the scores on the data set chosen last. */
+    public void recomputeScores() {
+        DataChoice data = model.dataChoiceProperty().get();
+        String spec = model.dataSpecProperty().get();
+        if (data != null) {
+            computeScores(data);
+        } else if (!spec.isEmpty()) {
+            computeScores(spec);
         } else {
-            openModelFolder(p);
+            runner.announce("Choose a data set first (Data menu)");
+        }
+    }
+
+    /**
+     * Uses another estimator: the scores are recomputed at once (when a data set is chosen), or as soon as the
+     * task running now ends.
+     */
+    public void chooseEstimator(EstimatorChoice choice) {
+        if (choice.equals(model.estimatorProperty().get())) {
+            return;
+        }
+        model.estimatorProperty().set(choice);
+        if (model.dataChoiceProperty().get() == null && model.dataSpecProperty().get().isEmpty()) {
+            runner.announce("Estimator " + choice.name() + " chosen; choose a data set to compute scores");
+        } else if (runner.isBusy()) {
+            recomputeWhenIdle = true;
+            runner.announce("Scores will be recomputed with " + choice.name() + " when the current task ends");
+        } else {
+            recomputeScores();
         }
     }
 
@@ -120,5 +155,10 @@ public final class WorkbenchController {
         if (score != null) {
             model.networkView().scoreProperty().set(score);
         }
+    }
+
+    static String shortName(String spec) {
+        int slash = Math.max(spec.lastIndexOf('/'), spec.lastIndexOf('\\'));
+        return slash < 0 || slash == spec.length() - 1 ? spec : spec.substring(slash + 1);
     }
 }

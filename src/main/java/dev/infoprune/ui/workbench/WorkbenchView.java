@@ -1,5 +1,6 @@
 package dev.infoprune.ui.workbench;
 
+import dev.infoprune.ui.estimator.EstimatorChooser;
 import dev.infoprune.ui.inspector.InspectorView;
 import dev.infoprune.ui.mipp.MippDecisionView;
 import dev.infoprune.ui.mipp.MippView;
@@ -33,15 +34,15 @@ import java.util.function.Supplier;
 
 /** The main window's layout: menus, toolbar, model header, network view with legend, inspector, status bar. */
 public final class WorkbenchView extends BorderPane {
-    static final List<String> SAMPLES = List.of("mlp-digits", "lenet300-fashion", "lenet5-fashion", "vgg-fashion");
-
     private final NetworkView networkView;
     private final SplitPane split;
     private final Menu recentMenu = new Menu("Open recent");
     private final MippView mippView;
     private final SplitPane centreSplit;
 
-    public WorkbenchView(WorkbenchController controller, FileDialogs dialogs, Supplier<List<String>> recent) {
+    private final EstimatorChooser estimatorChooser = new EstimatorChooser();
+
+    public WorkbenchView(WorkbenchController controller, SessionController sessions, FileDialogs dialogs, Supplier<List<String>> recent) {
         WorkbenchModel model = controller.model();
         setId("workbench");
         networkView = new NetworkView(model.networkView());
@@ -69,9 +70,9 @@ public final class WorkbenchView extends BorderPane {
         SplitPane.setResizableWithParent(inspectorScroll, false);
 
         recentMenu.setId("recentMenu");
-        recentMenu.setOnShowing(e -> fillRecent(controller, recent.get()));
-        fillRecent(controller, recent.get());
-        setTop(new VBox(menus(controller, dialogs), toolbar(controller, dialogs)));
+        recentMenu.setOnShowing(e -> fillRecent(controller, sessions, recent.get()));
+        fillRecent(controller, sessions, recent.get());
+        setTop(new VBox(menus(controller, sessions, dialogs), toolbar(controller, dialogs), scoreBar(controller, dialogs)));
         setCenter(split);
         setBottom(new StatusBar(controller.runner()));
     }
@@ -108,21 +109,42 @@ public final class WorkbenchView extends BorderPane {
         return box;
     }
 
-    private MenuBar menus(WorkbenchController controller, FileDialogs dialogs) {
-        MenuItem open = new MenuItem("Open model folder…");
-        open.setId("openModelFolder");
+    private MenuBar menus(WorkbenchController controller, SessionController sessions, FileDialogs dialogs) {
+        MenuItem open = new MenuItem("Open model…");
+        open.setId("openModel");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> dialogs.chooseModelFolder(getScene().getWindow()).ifPresent(controller::openModelFolder));
+        open.setOnAction(e -> dialogs.chooseModelFile(getScene().getWindow()).ifPresent(controller::openModel));
+        MenuItem openFolder = new MenuItem("Open model folder…");
+        openFolder.setId("openModelFolder");
+        openFolder.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        openFolder.setOnAction(e -> dialogs.chooseModelFolder(getScene().getWindow()).ifPresent(controller::openModel));
         Menu samples = new Menu("Open sample");
-        for (String s : SAMPLES) {
+        samples.setId("sampleMenu");
+        for (String s : dev.infoprune.model.SampleModels.names()) {
             MenuItem item = new MenuItem(s);
+            item.setMnemonicParsing(false);
             item.setOnAction(e -> controller.openSample(s));
             samples.getItems().add(item);
         }
+        MenuItem openSession = new MenuItem("Open session…");
+        openSession.setId("openSession");
+        openSession.setOnAction(e -> dialogs.chooseSessionToOpen(getScene().getWindow()).ifPresent(p -> sessions.open(p, true)));
+        MenuItem save = new MenuItem("Save session");
+        save.setId("saveSession");
+        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        save.setOnAction(e -> sessions.save(dialogs, getScene().getWindow()));
+        MenuItem saveAs = new MenuItem("Save session as…");
+        saveAs.setId("saveSessionAs");
+        saveAs.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
+        saveAs.setOnAction(e -> sessions.saveAs(dialogs, getScene().getWindow()));
+        save.disableProperty().bind(controller.model().networkProperty().isNull());
+        saveAs.disableProperty().bind(controller.model().networkProperty().isNull());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, open, samples, recentMenu, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, openFolder, samples, recentMenu, new SeparatorMenuItem(),
+                openSession, save, saveAs, new SeparatorMenuItem(), quit);
+        file.setId("fileMenu");
 
         CheckMenuItem edges = new CheckMenuItem("Strongest connections");
         edges.setAccelerator(KeyCombination.keyCombination("E"));
@@ -178,7 +200,8 @@ public final class WorkbenchView extends BorderPane {
         WorkbenchModel model = controller.model();
         Button open = new Button("Open…");
         open.setId("openButton");
-        open.setOnAction(e -> dialogs.chooseModelFolder(getScene().getWindow()).ifPresent(controller::openModelFolder));
+        open.setTooltip(new javafx.scene.control.Tooltip("Open an ONNX file or a model folder's model.json (Ctrl+O)"));
+        open.setOnAction(e -> dialogs.chooseModelFile(getScene().getWindow()).ifPresent(controller::openModel));
         ComboBox<NodeScore> score = new ComboBox<>(model.scores());
         score.setId("scoreChoice");
         score.setPromptText("score");
@@ -189,29 +212,45 @@ public final class WorkbenchView extends BorderPane {
         Button fit = new Button("Fit");
         fit.setId("fitButton");
         fit.setOnAction(e -> model.networkView().resetView());
-        javafx.scene.control.MenuButton data = new javafx.scene.control.MenuButton();
-        data.setId("dataButton");
-        data.textProperty().bind(model.dataSpecProperty().map(d -> d.isEmpty() ? "Data set…" : "Data: " + shortName(d)));
-        data.getItems().addAll(dataItems(controller, dialogs));
-        Label estimator = new Label("estimator: gaussian");
-        estimator.setId("estimatorLabel");
-        Button compute = new Button("Compute scores");
-        compute.setId("computeScores");
-        compute.setOnAction(e -> controller.recomputeScores());
-        compute.disableProperty().bind(controller.runner().busyProperty().or(model.dataSpecProperty().isEmpty()));
-        ToolBar bar = new ToolBar(open, new javafx.scene.control.Separator(), data, estimator, compute,
-                new javafx.scene.control.Separator(), new Label("Colour by"), score, edges, fit);
+        ToolBar bar = new ToolBar(open, new javafx.scene.control.Separator(), new Label("Colour by"), score, edges, fit);
         bar.setId("toolBar");
         return bar;
     }
 
-    private void fillRecent(WorkbenchController controller, List<String> recent) {
+    /** The second row: which data set and estimator the information scores come from, and Compute. */
+    private ToolBar scoreBar(WorkbenchController controller, FileDialogs dialogs) {
+        WorkbenchModel model = controller.model();
+        javafx.scene.control.MenuButton data = new javafx.scene.control.MenuButton();
+        data.setId("dataButton");
+        data.textProperty().bind(model.dataSpecProperty().map(d -> d.isEmpty() ? "Data set…" : "Data: " + WorkbenchController.shortName(d)));
+        data.getItems().addAll(dataItems(controller, dialogs));
+        estimatorChooser.setValue(model.estimatorProperty().get());
+        estimatorChooser.valueProperty().addListener((o, a, choice) -> controller.chooseEstimator(choice));
+        model.estimatorProperty().addListener((o, a, choice) -> estimatorChooser.setValue(choice));
+        Label problem = new Label();
+        problem.setId("estimatorProblem");
+        problem.getStyleClass().add("estimator-problem");
+        problem.textProperty().bind(estimatorChooser.problemProperty());
+        Button compute = new Button("Compute scores");
+        compute.setId("computeScores");
+        compute.setOnAction(e -> controller.recomputeScores());
+        compute.disableProperty().bind(controller.runner().busyProperty().or(model.dataSpecProperty().isEmpty()));
+        ToolBar bar = new ToolBar(data, new javafx.scene.control.Separator(), estimatorChooser, compute, problem);
+        bar.setId("scoreBar");
+        return bar;
+    }
+
+    private void fillRecent(WorkbenchController controller, SessionController sessions, List<String> recent) {
         ObservableList<MenuItem> items = recentMenu.getItems();
         items.clear();
         for (String r : recent) {
             MenuItem item = new MenuItem(r);
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> controller.open(r));
+            if (r.endsWith(dev.infoprune.workspace.SessionFiles.EXTENSION)) {
+                item.setOnAction(e -> sessions.open(java.nio.file.Path.of(r), true));
+            } else {
+                item.setOnAction(e -> controller.open(r));
+            }
             items.add(item);
         }
         if (items.isEmpty()) {
@@ -221,9 +260,9 @@ public final class WorkbenchView extends BorderPane {
         }
     }
 
-    private static String shortName(String spec) {
-        int slash = Math.max(spec.lastIndexOf('/'), spec.lastIndexOf('\\'));
-        return slash < 0 ? spec : spec.substring(slash + 1);
+    /** The estimator chooser of the score bar. */
+    public EstimatorChooser estimatorChooser() {
+        return estimatorChooser;
     }
 
     public NetworkView networkView() {

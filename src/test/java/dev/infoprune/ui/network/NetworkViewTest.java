@@ -109,4 +109,41 @@ class NetworkViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.zoomProperty().get()).isEqualTo(1.0);
     }
+
+    @Test
+    void panningCopiesACachedPictureThatIsMadeOncePerContent(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        int renders = view.networkRenders();
+        robot.interact(() -> model.panXProperty().set(37));
+        snapshot();
+        assertThat(view.networkRenders()).as("the first pan makes the picture").isEqualTo(renders + 1);
+        robot.interact(() -> {
+            model.panXProperty().set(-12);
+            model.panYProperty().set(-21);
+        });
+        PixelReader px = snapshot().getPixelReader();
+        assertThat(view.networkRenders()).as("later pans copy it").isEqualTo(renders + 1);
+        assertColor(px, view.screenPointOf(new NodeId("fc1", 150)), ColorScale.color(150, 0, 300));
+        assertColor(px, view.screenPointOf(new NodeId("fc2", 4)), ColorScale.color(200, 0, 300));
+        robot.interact(() -> model.hoveredProperty().set(new NodeId("fc2", 1)));
+        snapshot();
+        assertThat(view.networkRenders()).isEqualTo(renders + 1);
+
+        BitSet gone = new BitSet();
+        gone.set(4);
+        robot.interact(() -> model.removedProperty().set(Map.of("fc2", gone)));
+        px = snapshot().getPixelReader();
+        assertThat(view.networkRenders()).as("a content change draws directly").isEqualTo(renders + 1);
+        Point2D removed = view.screenPointOf(new NodeId("fc2", 4));
+        assertThat(px.getColor((int) removed.getX() + 3, (int) removed.getY()).getBrightness()).isGreaterThan(0.9);
+        robot.interact(() -> model.panYProperty().set(5));
+        px = snapshot().getPixelReader();
+        assertThat(view.networkRenders()).as("the next pan makes the new picture").isEqualTo(renders + 2);
+        removed = view.screenPointOf(new NodeId("fc2", 4));
+        assertThat(px.getColor((int) removed.getX() + 3, (int) removed.getY()).getBrightness()).isGreaterThan(0.9);
+        assertColor(px, view.screenPointOf(new NodeId("fc2", 6)), ColorScale.color(150, 0, 300));
+        robot.interact(() -> model.zoomAt(1.5, 300, 300));
+        px = snapshot().getPixelReader();
+        assertColor(px, view.screenPointOf(new NodeId("fc2", 6)), ColorScale.color(150, 0, 300));
+    }
 }

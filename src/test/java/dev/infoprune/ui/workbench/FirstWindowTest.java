@@ -109,7 +109,7 @@ class FirstWindowTest {
         Path broken = tmp.resolve("broken");
         Files.createDirectories(broken);
         Files.writeString(broken.resolve("model.json"), "{ not json");
-        robot.interact(() -> workbench.controller().openModelFolder(broken));
+        robot.interact(() -> workbench.controller().openModel(broken));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !errors.isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).singleElement().asString().contains("model.json").contains("not valid JSON");

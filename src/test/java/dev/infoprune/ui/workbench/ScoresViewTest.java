@@ -61,8 +61,8 @@ class ScoresViewTest {
         awaitScores();
         assertThat(errors).isEmpty();
         NodeScore shown = workbench.model().networkView().scoreProperty().get();
-        var probe = dev.infoprune.data.DatasetLocator.resolve("digits", ScoreComputation.Settings.DEFAULT.seed()).probe();
-        assertThat(shown.id()).isEqualTo(ScoreComputation.MI_LABELS);
+        var probe = dev.infoprune.data.DatasetLocator.resolve("digits", dev.infoprune.workspace.DataChoice.DEFAULT_SEED).probe();
+        assertThat(shown.id()).isEqualTo(ScoreViews.id(dev.infoprune.info.ScoreKind.LABEL_MI));
         assertThat(robot.lookup("#legendTitle").queryAs(Label.class).getText()).isEqualTo("I(node; labels) [nats]");
         assertThat(robot.lookup("#legendEstimator").queryAs(Label.class).getText())
                 .contains("gaussian").contains(probe.size() + " probe samples of digits");
@@ -76,14 +76,14 @@ class ScoresViewTest {
         robot.clickOn("#scoreChoice");
         robot.clickOn("I(node; labels | rest of layer)");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(workbench.model().networkView().scoreProperty().get().id()).isEqualTo(ScoreComputation.CMI_LABELS);
+        assertThat(workbench.model().networkView().scoreProperty().get().id()).isEqualTo(ScoreViews.id(dev.infoprune.info.ScoreKind.LABEL_CMI_GIVEN_LAYER));
         assertThat(robot.lookup("#legendTitle").queryAs(Label.class).getText()).startsWith("I(node; labels | rest of layer)");
 
         var view = workbench.view().networkView();
         robot.clickOn(view.localToScreen(view.screenPointOf(new NodeId("fc1", 7))));
         WaitForAsyncUtils.waitForFxEvents();
-        double cmi = workbench.model().score(ScoreComputation.CMI_LABELS).value("fc1", 7);
-        assertThat(robot.lookup("#score-" + ScoreComputation.CMI_LABELS).queryAs(Label.class).getText())
+        double cmi = workbench.model().score(ScoreViews.id(dev.infoprune.info.ScoreKind.LABEL_CMI_GIVEN_LAYER)).value("fc1", 7);
+        assertThat(robot.lookup("#score-" + ScoreViews.id(dev.infoprune.info.ScoreKind.LABEL_CMI_GIVEN_LAYER)).queryAs(Label.class).getText())
                 .isEqualTo(String.format(Locale.ROOT, "%.4g nats", cmi));
         assertThat(robot.lookup("#histogramNote").queryAs(Label.class).getText()).startsWith(probe.size() + " samples");
         Screenshots.save(workbench.stage().getScene(), "scores-and-inspector");
