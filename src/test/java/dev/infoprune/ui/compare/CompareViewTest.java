@@ -75,8 +75,14 @@ class CompareViewTest {
     }
 
     private void awaitResult(ExperimentResult before) throws Exception {
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !errors.isEmpty()
-                || result() != before && !workbench.runner().isBusy());
+        try {
+            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !errors.isEmpty()
+                    || result() != before && !workbench.runner().isBusy());
+        } catch (java.util.concurrent.TimeoutException e) {
+            var task = workbench.runner().currentProperty().get();
+            throw new AssertionError("no result after 180 s; status: " + workbench.runner().lastOutcomeProperty().get()
+                    + "; running: " + (task == null ? "nothing" : task.getTitle() + " — " + task.getMessage()), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).isEmpty();
     }
