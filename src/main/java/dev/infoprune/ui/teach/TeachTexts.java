@@ -25,6 +25,7 @@ public final class TeachTexts {
         }
         String id = score.id();
         String how = score.estimator().isEmpty() ? "" : " Computed here with " + score.estimator() + ".";
+        boolean gaussian = score.estimator().startsWith("gaussian");
         return switch (id) {
             case "weight-l1" -> new Lesson(score.title(), "‖wᵢ‖₁ = Σⱼ |wᵢⱼ|",
                     "The sum of the absolute values of the weights coming into node i (for a conv filter, its whole "
@@ -40,10 +41,11 @@ public final class TeachTexts {
                     "I(Xᵢ; Y) = H(Y) − H(Y | Xᵢ)\nGaussian estimate:  I = −½ ln(1 − ρᵢ²),   ρᵢ² = rᵢᵀ R_Y⁻¹ rᵢ",
                     "How much knowing node i's activation Xᵢ lowers the uncertainty about the class label Y. 0 means "
                             + "the node on its own says nothing about the class; the true value can never exceed H(Y) "
-                            + "(ln 10 ≈ 2.30 nats for ten balanced classes). The Gaussian estimate treats the "
-                            + "activation and the one-hot labels as jointly Gaussian: rᵢ holds the correlations of Xᵢ "
-                            + "with the label columns and R_Y their correlation matrix, so it sees linear relations "
-                            + "only. A high score alone does not make a node necessary: its neighbours may say the "
+                            + "(ln 10 ≈ 2.30 nats for ten balanced classes). "
+                            + (gaussian ? "The Gaussian estimate treats the activation and the one-hot labels as "
+                            + "jointly Gaussian: rᵢ holds the correlations of Xᵢ with the label columns and R_Y their "
+                            + "correlation matrix, so it sees linear relations only. " : "")
+                            + "A high score alone does not make a node necessary: its neighbours may say the "
                             + "same. " + NATS + how);
             case "label-cmi" -> new Lesson(score.title(),
                     "I(Xᵢ; Y | X₋ᵢ) = I(X; Y) − I(X₋ᵢ; Y)\nGaussian:  ½ [ ln (R_XY⁻¹)ᵢᵢ − ln (R_X⁻¹)ᵢᵢ ]",
@@ -52,17 +54,22 @@ public final class TeachTexts {
                             + "I(node; labels) but almost no conditional information is redundant, because other "
                             + "nodes carry the same information; removing it costs little. Information-preserving "
                             + "pruning such as MIPP is built on this idea. " + NATS + how);
+            case "next-layer-mi" -> nextLayer(score, how);
             default -> generic(score, how);
         };
+    }
+
+    private static Lesson nextLayer(NodeScore score, String how) {
+        return new Lesson(score.title(), "I(Xᵢ; T),   T = the units of the next layer (the outputs after the last hidden layer)",
+                "How much node i's activation tells about the next layer's activations taken together. MIPP "
+                        + "preserves exactly this between adjacent layers: a node that tells the next layer "
+                        + "nothing it needs can go, even if it is correlated with the label." + how);
     }
 
     private static Lesson generic(NodeScore score, String how) {
         String t = score.title();
         if (t.contains("next")) {
-            return new Lesson(t, "I(Xᵢ; T),   T = the kept nodes of the next layer",
-                    "How much node i's activation tells about the next layer's activations taken together. MIPP "
-                            + "preserves exactly this between adjacent layers: a node that tells the next layer "
-                            + "nothing it needs can go, even if it is correlated with the label." + how);
+            return nextLayer(score, how);
         }
         if (t.contains("Δ") || score.id().contains("mipp") || score.id().contains("delta")) {
             return new Lesson(t, "Δᵢ = I(S; T) − I(S ∖ {i}; T)",

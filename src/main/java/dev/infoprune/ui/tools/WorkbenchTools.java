@@ -15,6 +15,8 @@ import dev.infoprune.ui.teach.TeachController;
 import dev.infoprune.ui.teach.TeachModel;
 import dev.infoprune.ui.teach.TeachPanel;
 import dev.infoprune.study.ExperimentResult;
+import dev.infoprune.ui.mipp.MippModel;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Orientation;
@@ -31,6 +33,8 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
@@ -88,6 +92,7 @@ public final class WorkbenchTools {
         teachPanel = new TeachPanel(teach.model());
 
         Node networkArea = split.getItems().get(0);
+        keepDividers(networkArea);
         if (networkArea.getId() == null) {
             networkArea.setId("networkArea");
         }
@@ -95,6 +100,8 @@ public final class WorkbenchTools {
         compareTab = tab("tabCompare", "Compare", compareView);
         fineTuneTab = tab("tabFineTune", "Fine-tune", new FineTuneView(fineTune));
         tabs.setId("workbenchTabs");
+        // the toolbar's view switch stands in for the tab headers, so the network keeps all its height
+        tabs.getStyleClass().add("headerless-tabs");
         tabs.getTabs().addAll(networkTab, compareTab, fineTuneTab);
         split.getItems().set(0, tabs);
 
@@ -128,6 +135,25 @@ public final class WorkbenchTools {
      */
     public static WorkbenchTools install(FlowContext context, Parent root, SplitPane split) {
         return new WorkbenchTools(context, root, split);
+    }
+
+    /**
+     * Split panes take their divider positions at their first layout; inside a tab pane that first layout
+     * comes at a provisional size, so the positions the network area was built with are set again once the
+     * window is shown and laid out.
+     */
+    private void keepDividers(Node area) {
+        java.util.Map<SplitPane, double[]> positions = new java.util.LinkedHashMap<>();
+        for (Node n : area.lookupAll(".split-pane")) {
+            if (n instanceof SplitPane sp) {
+                positions.put(sp, sp.getDividerPositions());
+            }
+        }
+        tabs.sceneProperty().flatMap(sc -> sc.windowProperty()).flatMap(Window::showingProperty).addListener((o, was, showing) -> {
+            if (Boolean.TRUE.equals(showing)) {
+                javafx.application.Platform.runLater(() -> positions.forEach(SplitPane::setDividerPositions));
+            }
+        });
     }
 
     private static Tab tab(String id, String title, Node content) {
@@ -176,14 +202,43 @@ public final class WorkbenchTools {
         if (toolbar == null) {
             return;
         }
-        Button compareButton = button("compareButton", "Compare", "Compare pruning methods side by side (Ctrl+2)", this::showCompare);
-        Button fineTuneButton = button("fineTuneButton", "Fine-tune", "Fine-tune the network you work on (Ctrl+3)", this::showFineTune);
+        ToggleGroup views = new ToggleGroup();
+        ToggleButton networkButton = viewToggle("networkButton", "Network", "The network view and the MIPP stepper (Ctrl+1)", networkTab, views);
+        ToggleButton compareButton = viewToggle("compareButton", "Compare", "Compare pruning methods side by side (Ctrl+2)", compareTab, views);
+        ToggleButton fineTuneButton = viewToggle("fineTuneButton", "Fine-tune", "Fine-tune the network you work on (Ctrl+3)", fineTuneTab, views);
+        views.selectToggle(networkButton);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> {
+            for (var t : views.getToggles()) {
+                if (t.getUserData() == tab) {
+                    views.selectToggle(t);
+                }
+            }
+        });
+        // a view switch always has one view chosen
+        views.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null && was != null) {
+                views.selectToggle(was);
+            }
+        });
         Button exportButton = button("exportButton", "Export…", "Export model, ONNX, plan, trace, report, view (Ctrl+E)", this::openExport);
         ToggleButton teachButton = new ToggleButton("Teach");
         teachButton.setId("teachToggle");
         teachButton.setTooltip(new Tooltip("Formulas and plain words for the score and the MIPP step (F1)"));
         teachButton.selectedProperty().bindBidirectional(teachShown);
-        toolbar.getItems().addAll(new Separator(), compareButton, fineTuneButton, exportButton, teachButton);
+        HBox switcher = new HBox(networkButton, compareButton, fineTuneButton);
+        switcher.setId("viewSwitch");
+        switcher.getStyleClass().add("view-switch");
+        toolbar.getItems().addAll(new Separator(), switcher, exportButton, teachButton);
+    }
+
+    private ToggleButton viewToggle(String id, String text, String tip, Tab tab, ToggleGroup group) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setUserData(tab);
+        b.setToggleGroup(group);
+        b.setOnAction(e -> tabs.getSelectionModel().select(tab));
+        return b;
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {
@@ -192,6 +247,13 @@ public final class WorkbenchTools {
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    /** Lets the teach panel follow the MIPP stepper: its current step and the confidence it decides at. */
+    public void followMipp(MippModel mipp) {
+        context.mippStepProperty().bind(mipp.currentProperty());
+        context.mippConfidenceProperty().bind(Bindings.createDoubleBinding(() -> mipp.track() != null
+                ? mipp.track().confidence() : mipp.setupProperty().get().confidence(), mipp.trackProperty(), mipp.setupProperty()));
     }
 
     public void showCompare() {

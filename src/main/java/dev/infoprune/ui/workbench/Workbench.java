@@ -45,6 +45,7 @@ public final class Workbench {
         this.view = new WorkbenchView(controller, sessions, options.dialogs(), () -> settings.recentFiles());
         this.tools = WorkbenchTools.install(new FlowContext(() -> stage, runner, errors, model.networkProperty(),
                 model.dataSpecProperty(), model.networkView()), view, view.split());
+        tools.followMipp(model.mipp());
     }
 
     private void remember(String path) {

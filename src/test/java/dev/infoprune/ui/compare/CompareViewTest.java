@@ -75,8 +75,14 @@ class CompareViewTest {
     }
 
     private void awaitResult(ExperimentResult before) throws Exception {
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !errors.isEmpty()
-                || result() != before && !workbench.runner().isBusy());
+        try {
+            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !errors.isEmpty()
+                    || result() != before && !workbench.runner().isBusy());
+        } catch (java.util.concurrent.TimeoutException e) {
+            var task = workbench.runner().currentProperty().get();
+            throw new AssertionError("no result after 180 s; status: " + workbench.runner().lastOutcomeProperty().get()
+                    + "; running: " + (task == null ? "nothing" : task.getTitle() + " — " + task.getMessage()), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).isEmpty();
     }
@@ -198,7 +204,7 @@ class CompareViewTest {
         assertThat(table(robot).getItems()).hasSize(1 + r.results().size());
         assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText()).contains("cancelled");
         assertThat(errors).isEmpty();
-        robot.clickOn("#tabNetwork");
+        robot.clickOn("#networkButton");
         var view = workbench.view().networkView();
         robot.clickOn(view.localToScreen(view.screenPointOf(new NodeId("fc1", 3))));
         WaitForAsyncUtils.waitForFxEvents();

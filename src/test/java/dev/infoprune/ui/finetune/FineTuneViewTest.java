@@ -122,12 +122,12 @@ class FineTuneViewTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model().losses().size() > 20);
         assertThat(workbench.runner().isBusy()).isTrue();
         // the window answers while training runs: switch tabs and select a node
-        robot.clickOn("#tabNetwork");
+        robot.clickOn("#networkButton");
         var view = workbench.view().networkView();
         robot.clickOn(view.localToScreen(view.screenPointOf(new NodeId("fc2", 4))));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(workbench.model().networkView().selectedProperty().get()).isEqualTo(new NodeId("fc2", 4));
-        robot.clickOn("#tabFineTune");
+        robot.clickOn("#fineTuneButton");
         robot.clickOn("#cancelFineTune");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();

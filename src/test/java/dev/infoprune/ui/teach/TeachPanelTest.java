@@ -83,19 +83,24 @@ class TeachPanelTest {
                 "Selected fc1:5:  I(node; labels | rest of layer) = %.4g nats — rank %d of 24 in fc1 (1 = highest).", v, higher + 1));
 
         assertThat(text(robot, "#teachStepFormula")).startsWith("Δᵢ = I(S; T) − I(S ∖ {i}; T)");
-        Step step = new Step(6, "fc2", 7, 9, 0.12, 1.8312, 1.8301, 0.0011, 0.0009, -0.0004,
-                new double[] {0.001, 0.002, 0.0, 0.0015, 0.001}, null, Decision.PRUNE, 8, 3.2);
-        robot.interact(() -> {
-            workbench.tools().context().mippStepProperty().set(step);
-            workbench.model().networkView().underTestProperty().set(new NodeId("fc2", 7));
-        });
+        // one step of the real stepper: the panel shows that step's numbers and decision
+        robot.clickOn("#mippStart");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().mipp().track() != null && !workbench.runner().isBusy());
+        robot.clickOn("#mippStep");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().mipp().position() == 1 && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text(robot, "#teachStepTitle")).isEqualTo("MIPP step 7: fc2:7 pruned");
-        assertThat(text(robot, "#teachStepFormula")).isEqualTo(
-                "Δ = I(S;T) − I(S∖{fc2:7};T) = 1.8312 − 1.8301 = 0.0011 nats\nlower end at 95%: -0.0004  ≤ 0  →  pruned");
-        assertThat(text(robot, "#teachStepText")).contains("against the 9 nodes of its layer still kept")
-                .contains("over 5 subsamples").contains("not significant at 95%").endsWith("8 nodes of fc2 remain.");
+        Step step = workbench.model().mipp().currentProperty().get();
+        assertThat(step).isNotNull();
+        assertThat(text(robot, "#teachStepTitle")).isEqualTo("MIPP step 1: " + step.layer() + ":" + step.unit()
+                + (step.decision() == Decision.PRUNE ? " pruned" : " kept"));
+        assertThat(text(robot, "#teachStepFormula")).isEqualTo(TeachTexts.forStep(step, 0.95).formula())
+                .startsWith(String.format(Locale.ROOT, "Δ = I(S;T) − I(S∖{%s:%d};T) = %.4f − %.4f = %.4f nats",
+                        step.layer(), step.unit(), step.miWith(), step.miWithout(), step.delta()));
+        assertThat(text(robot, "#teachStepText")).contains("against the " + step.setSize() + " nodes of its layer still kept")
+                .contains("over 5 subsamples");
         Screenshots.save(workbench.stage().getScene(), "teach-panel");
+        dev.infoprune.ui.NodeSnapshots.save(robot.lookup("#teachPanel").queryAs(javafx.scene.control.ScrollPane.class).getContent(),
+                "teach-panel-content");
 
         robot.clickOn("#teachToggle");
         WaitForAsyncUtils.waitForFxEvents();
