@@ -10,6 +10,7 @@ import dev.infoprune.model.Normalization;
 import dev.infoprune.model.RandomNetworks;
 import dev.infoprune.model.ReferenceForward;
 import dev.infoprune.prune.CmiFilterPruning;
+import dev.infoprune.prune.PruningMethods;
 import dev.infoprune.prune.PruningMethod;
 import dev.infoprune.prune.PruningPlan;
 import dev.infoprune.prune.Surgery;
@@ -55,7 +56,13 @@ class OnnxEngineAgreementTest {
     void networksPrunedByEachMethodAgreeWithTheEngine() {
         Network cnn = RandomNetworks.cnn(41, 1, 12, 12, 3);
         Network mlp = RandomNetworks.mlp(42, 10, 16, 8, 3);
-        List<PruningMethod> methods = List.of(new CmiFilterPruning(CmiFilterPruning.Settings.defaults().withFraction(0.6)));
+        List<PruningMethod> methods = List.of(
+                new CmiFilterPruning(CmiFilterPruning.Settings.defaults().withFraction(0.6)),
+                PruningMethods.create("mipp", Map.of("ridge", "1")),
+                PruningMethods.create("global-topk", Map.of("sparsity", "0.4", "min-per-layer", "1")),
+                PruningMethods.create("local-magnitude", Map.of("sparsity", "0.5")),
+                PruningMethods.create("itpruner", Map.of("sparsity", "0.5")),
+                PruningMethods.create("random", Map.of("sparsity", "0.5", "seed", "3")));
         for (PruningMethod method : methods) {
             for (Network net : List.of(cnn, mlp)) {
                 Dataset probe = labelledByTheNetwork(net, 120, 43);
