@@ -109,6 +109,10 @@ class SessionWorkbenchTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> workbench.model().networkView().scoreProperty().get().estimator().contains("k=4")
                 && !workbench.runner().isBusy());
         robot.interact(() -> workbench.controller().selectScore("label-cmi"));
+        // choosing a score may start its computation: Start MIPP is disabled until that is done
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !workbench.runner().isBusy()
+                && !robot.lookup("#mippStart").queryButton().isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
         // MIPP in the stepper: 12 steps forward, 4 back
         robot.clickOn("#mippStart");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().mipp().track() != null && !workbench.runner().isBusy());
