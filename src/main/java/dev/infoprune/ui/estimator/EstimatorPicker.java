@@ -2,6 +2,7 @@ package dev.infoprune.ui.estimator;
 
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.info.Estimators;
+import dev.infoprune.workspace.EstimatorChoice;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
@@ -19,12 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Picks an information estimator from the catalog of {@link Estimators} and edits its options: a choice of
- * names, and a menu with one field per option (empty = the default shown as prompt). An option that does not
- * parse is marked and the choice keeps its last valid value.
+ * Picks an information estimator from the catalog of {@link Estimators} and edits its options, compactly for a
+ * crowded row (the MIPP settings): a choice of names, and a menu with one field per option (empty = the default
+ * shown as prompt). An option that does not parse is marked and the choice keeps its last valid value. The
+ * toolbar's {@link EstimatorChooser} shows the option fields inline instead.
  */
 public final class EstimatorPicker extends HBox {
-    private final ObjectProperty<EstimatorChoice> choice = new SimpleObjectProperty<>(this, "choice", EstimatorChoice.GAUSSIAN);
+    private final ObjectProperty<EstimatorChoice> choice = new SimpleObjectProperty<>(this, "choice", EstimatorChoice.DEFAULT);
     private final ComboBox<String> names = new ComboBox<>();
     private final MenuButton options = new MenuButton("options");
     private final Map<String, TextField> fields = new LinkedHashMap<>();
@@ -36,7 +38,7 @@ public final class EstimatorPicker extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         names.setId(idPrefix + "Estimator");
         names.getItems().setAll(Estimators.names());
-        names.setValue(EstimatorChoice.GAUSSIAN.name());
+        names.setValue(EstimatorChoice.DEFAULT.name());
         options.setId(idPrefix + "EstimatorOptions");
         names.valueProperty().addListener((o, a, n) -> {
             if (!updating && n != null && !n.equals(choice.get().name())) {
@@ -56,7 +58,8 @@ public final class EstimatorPicker extends HBox {
         updating = true;
         try {
             names.setValue(c.name());
-            Estimators.Description d = c.description();
+            Estimators.Description d = Estimators.catalog().stream().filter(x -> x.name().equals(c.name())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown estimator " + c.name()));
             names.setTooltip(new Tooltip(d.summary()));
             GridPane grid = new GridPane();
             grid.setHgap(6);
@@ -85,7 +88,7 @@ public final class EstimatorPicker extends HBox {
             options.getItems().setAll(item);
             options.setText(c.options().isEmpty() ? "options" : "options*");
             options.setDisable(d.parameters().isEmpty());
-            options.setTooltip(new Tooltip(c.describe()));
+            options.setTooltip(new Tooltip(c.name() + " " + c.options()));
         } finally {
             updating = false;
         }

@@ -7,7 +7,7 @@ import dev.infoprune.prune.PruningMethods;
 import dev.infoprune.prune.mipp.Mipp;
 import dev.infoprune.prune.mipp.MippRun;
 import dev.infoprune.prune.mipp.Step;
-import dev.infoprune.ui.estimator.EstimatorChoice;
+import dev.infoprune.workspace.EstimatorChoice;
 import dev.infoprune.ui.task.TaskRunner;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -89,9 +89,8 @@ public final class MippController {
         var layers = t.visitOrder().stream().map(l -> new dev.infoprune.prune.mipp.MippTrace.LayerWidth(l, t.widths().get(l))).toList();
         var trace = new dev.infoprune.prune.mipp.MippTrace(dev.infoprune.prune.mipp.MippTrace.FORMAT, 1, net.name(), runSettings.asMap(),
                 runSettings.estimator().describe(), runSettings.seed(), runSamples, layers, t.computed());
-        EstimatorChoice e = model.setupProperty().get().estimator();
-        return new dev.infoprune.workspace.MippState(runSettings, new dev.infoprune.workspace.EstimatorChoice(e.name(), e.options()),
-                trace, model.position());
+        return new dev.infoprune.workspace.MippState(runSettings, model.setupProperty().get().estimator(), trace,
+                model.position());
     }
 
     /**
@@ -109,16 +108,16 @@ public final class MippController {
         int count = state.trace().probeSamples() >= acts.samples() ? 0 : state.trace().probeSamples();
         EstimatorChoice estimator = state.estimator() == null
                 ? new EstimatorChoice(dev.infoprune.info.GaussianEstimator.NAME, ridgeOf(settings))
-                : new EstimatorChoice(state.estimator().name(), state.estimator().options());
+                : state.estimator();
         // the form shows what the user typed; a session without it shows the ridge the run used
         MippSetup setup = new MippSetup(settings.confidence(), settings.repeats(), estimator, settings.seed(), count);
         runner.run("Resuming MIPP", progress -> {
             Activations sample = sample(acts, count, settings.seed());
             MippRun r = state.resume(net, sample);
-            MippTrack fresh = MippTrack.of(r, setup.describe(sample.samples()));
+            MippTrack fresh = MippTrack.of(r, setup.describe(r.settings().estimator().describe(), sample.samples()));
             MippTrack all = new MippTrack(fresh.visitOrder(), fresh.widths(), fresh.totalSteps(), fresh.confidence(),
                     fresh.settingsText(), state.trace().steps());
-            return new Started(setup, r, all);
+            return new Started(setup, r, all, settings, state.trace().probeSamples());
         }, started -> {
             if (network.getValue() != net || probe.getValue() != acts) {
                 return;
@@ -127,6 +126,7 @@ public final class MippController {
             runSettings = settings;
             runSamples = state.trace().probeSamples();
             model.setupProperty().set(setup);
+            model.positionProperty().set(0);
             model.trackProperty().set(started.track());
             model.positionProperty().set(state.position());
         });
@@ -155,21 +155,24 @@ public final class MippController {
             Activations sample = sample(acts, setup.probeSamples(), setup.seed());
             Mipp mipp = (Mipp) PruningMethods.create(Mipp.NAME, setup.methodOptions());
             MippRun r = mipp.start(net, sample);
-            return new Started(setup, r, MippTrack.of(r, setup.describe(sample.samples())));
+            return new Started(setup, r, MippTrack.of(r, setup.describe(r.settings().estimator().describe(), sample.samples())),
+                    r.settings(), sample.samples());
         }, started -> {
             if (network.getValue() != net || probe.getValue() != acts) {
                 return;
             }
             run = started.run();
-            runSettings = started.run().settings();
-            runSamples = started.run().trace().probeSamples();
+            runSettings = started.settings();
+            runSamples = started.samples();
             model.setupProperty().set(started.setup());
             model.positionProperty().set(0);
             model.trackProperty().set(started.track());
         });
     }
 
-    private record Started(MippSetup setup, MippRun run, MippTrack track) {
+    /** A run made in the background, with what the FX thread may read about it (the run itself it never touches). */
+    private record Started(MippSetup setup, MippRun run, MippTrack track, dev.infoprune.prune.mipp.MippSettings settings,
+                           int samples) {
     }
 
     /** A seeded subset of {@code count} probe samples (all when {@code count} is 0 or not smaller). */

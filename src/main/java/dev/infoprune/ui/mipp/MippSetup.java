@@ -3,7 +3,7 @@ package dev.infoprune.ui.mipp;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.info.GaussianEstimator;
 import dev.infoprune.prune.PruningMethods;
-import dev.infoprune.ui.estimator.EstimatorChoice;
+import dev.infoprune.workspace.EstimatorChoice;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import java.util.Map;
  * the seed, and how many probe samples to use (0: all the scores were computed on).
  */
 public record MippSetup(double confidence, int repeats, EstimatorChoice estimator, long seed, int probeSamples) {
-    public static final MippSetup DEFAULT = new MippSetup(0.95, 5, EstimatorChoice.GAUSSIAN, 0, 0);
+    public static final MippSetup DEFAULT = new MippSetup(0.95, 5, EstimatorChoice.DEFAULT, 0, 0);
 
     /** The settings as typed in the form; {@link #parse()} checks them. */
     public record Text(String confidence, String repeats, EstimatorChoice estimator, String seed, String probeSamples) {
@@ -70,9 +70,12 @@ public record MippSetup(double confidence, int repeats, EstimatorChoice estimato
         return o;
     }
 
-    /** For the status line and the chart titles, e.g. {@code x = 0.95, R = 5, gaussian(ridge=0.001), seed 0}. */
-    public String describe(int samples) {
+    /**
+     * For the stepper's status line, e.g. {@code x = 0.95, R = 5, gaussian(bias-corrected=true, ridge=0.001), seed 0,
+     * 359 probe samples}, with the estimator as the run describes it (defaults included).
+     */
+    public String describe(String estimatorUsed, int samples) {
         return String.format(Locale.ROOT, "x = %s, R = %d, %s, seed %d, %d probe samples", new java.math.BigDecimal(Double.toString(confidence)).stripTrailingZeros().toPlainString(), repeats,
-                estimator.describe(), seed, samples);
+                estimatorUsed, seed, samples);
     }
 }

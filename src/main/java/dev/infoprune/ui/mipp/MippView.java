@@ -151,9 +151,9 @@ public final class MippView extends VBox {
         description.getStyleClass().add("mipp-step-text");
         description.setWrapText(true);
         // a fixed height: the network above must not move when the text changes length
-        description.setMinHeight(40);
-        description.setPrefHeight(40);
-        description.setMaxHeight(40);
+        description.setMinHeight(46);
+        description.setPrefHeight(46);
+        description.setMaxHeight(46);
         description.setMaxWidth(Double.MAX_VALUE);
         description.setAlignment(Pos.TOP_LEFT);
         description.textProperty().bind(model.descriptionProperty());

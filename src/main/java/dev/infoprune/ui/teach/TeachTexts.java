@@ -37,8 +37,8 @@ public final class TeachTexts {
                     "The Euclidean length of the weights coming into node i. Like the L1 norm it ranks nodes by how "
                             + "strongly they are wired, not by what they compute; it weighs a few large weights more "
                             + "than many small ones." + how);
-            case "label-mi", "mi-labels" -> new Lesson(score.title(),
-                    "I(Xᵢ; Y) = H(Y) − H(Y | Xᵢ)" + (gaussian ? "\nGaussian estimate:  I = −½ ln(1 − ρᵢ²),   ρᵢ² = rᵢᵀ R_Y⁻¹ rᵢ" : ""),
+            case "label-mi" -> new Lesson(score.title(),
+                    "I(Xᵢ; Y) = H(Y) − H(Y | Xᵢ)\nGaussian estimate:  I = −½ ln(1 − ρᵢ²),   ρᵢ² = rᵢᵀ R_Y⁻¹ rᵢ",
                     "How much knowing node i's activation Xᵢ lowers the uncertainty about the class label Y. 0 means "
                             + "the node on its own says nothing about the class; the true value can never exceed H(Y) "
                             + "(ln 10 ≈ 2.30 nats for ten balanced classes). "
@@ -47,8 +47,8 @@ public final class TeachTexts {
                             + "correlation matrix, so it sees linear relations only. " : "")
                             + "A high score alone does not make a node necessary: its neighbours may say the "
                             + "same. " + NATS + how);
-            case "label-cmi", "cmi-labels-rest" -> new Lesson(score.title(),
-                    "I(Xᵢ; Y | X₋ᵢ) = I(X; Y) − I(X₋ᵢ; Y)" + (gaussian ? "\nGaussian:  ½ [ ln (R_XY⁻¹)ᵢᵢ − ln (R_X⁻¹)ᵢᵢ ]" : ""),
+            case "label-cmi" -> new Lesson(score.title(),
+                    "I(Xᵢ; Y | X₋ᵢ) = I(X; Y) − I(X₋ᵢ; Y)\nGaussian:  ½ [ ln (R_XY⁻¹)ᵢᵢ − ln (R_X⁻¹)ᵢᵢ ]",
                     "What node i tells about the label that the rest of its layer X₋ᵢ does not already tell: the "
                             + "information the layer loses when this node alone is removed. A node with high "
                             + "I(node; labels) but almost no conditional information is redundant, because other "

@@ -57,8 +57,11 @@ public final class WorkbenchView extends BorderPane {
         centreSplit = new SplitPane(canvasArea, mippView);
         centreSplit.setId("centreSplit");
         centreSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        centreSplit.setDividerPositions(0.52);
-        SplitPane.setResizableWithParent(mippView, false);
+        // Both panes follow the window; a fixed-size stepper kept its first preferred height and squeezed the
+        // network to a strip. Applied again once the window has its real size.
+        mippView.setMinHeight(120);
+        centreSplit.setDividerPositions(0.6);
+        javafx.application.Platform.runLater(() -> centreSplit.setDividerPositions(0.6));
         VBox centre = new VBox(header(model), centreSplit);
         VBox.setVgrow(centreSplit, javafx.scene.layout.Priority.ALWAYS);
         InspectorView inspector = new InspectorView(model.networkView(), model.networkProperty(), model.probeProperty());
@@ -283,7 +286,7 @@ public final class WorkbenchView extends BorderPane {
             mippView.setVisible(on);
             if (on && !centreSplit.getItems().contains(mippView)) {
                 centreSplit.getItems().add(mippView);
-                centreSplit.setDividerPositions(0.52);
+                centreSplit.setDividerPositions(0.6);
             } else if (!on) {
                 centreSplit.getItems().remove(mippView);
             }

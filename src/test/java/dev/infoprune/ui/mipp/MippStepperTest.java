@@ -61,10 +61,22 @@ class MippStepperTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Waits until the scores are in and no task runs, also after the events queued meanwhile (one task may start the next). */
+    private void awaitScoresAndQuiet(FxRobot robot) throws Exception {
+        javafx.scene.control.Button start = robot.lookup("#mippStart").queryButton();
+        for (int i = 0; i < 50; i++) {
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> workbench.model().probeProperty().get() != null
+                    && !workbench.runner().isBusy());
+            WaitForAsyncUtils.waitForFxEvents();
+            if (!workbench.runner().isBusy() && !start.isDisabled()) {
+                return;
+            }
+        }
+        throw new AssertionError("the workbench never became idle");
+    }
+
     private void startMipp(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> workbench.model().probeProperty().get() != null
-                && !workbench.runner().isBusy());
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitScoresAndQuiet(robot);
         robot.clickOn("#mippStart");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> mipp().track() != null && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
@@ -226,8 +238,7 @@ class MippStepperTest {
 
     @Test
     void cancellingARunToTheEndKeepsTheEarlierStepsAndTheWindowAnswers(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> workbench.model().probeProperty().get() != null
-                && !workbench.runner().isBusy());
+        awaitScoresAndQuiet(robot);
         // a slow estimator makes the run long enough to cancel
         robot.clickOn("#mippEstimator");
         robot.clickOn("ksg");

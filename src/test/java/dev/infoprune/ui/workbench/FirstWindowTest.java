@@ -88,9 +88,12 @@ class FirstWindowTest {
         var view = workbench.view().networkView();
         NodeId node = new NodeId("fc2", 5);
         Point2D p = view.localToScreen(view.screenPointOf(node));
+        // From off the node, so that the move onto it is a real pointer event whatever an earlier test left.
+        robot.moveTo(view.localToScreen(2, 2));
         robot.moveTo(p);
         WaitForAsyncUtils.waitForFxEvents();
         Label tip = robot.lookup("#nodeTooltip").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, tip::isVisible);
         assertThat(tip.isVisible()).isTrue();
         double l1 = network.layer(network.indexOf("fc2")) instanceof dev.infoprune.model.Dense d ? d.weight().sliceL1(5) : 0;
         assertThat(tip.getText()).startsWith("fc2:5").contains(String.format(java.util.Locale.ROOT, "%.4g", l1));
