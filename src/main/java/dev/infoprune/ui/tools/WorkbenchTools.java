@@ -36,7 +36,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -223,7 +222,7 @@ public final class WorkbenchTools {
         Button exportButton = button("exportButton", "Export…", "Export model, ONNX, plan, trace, report, view (Ctrl+E)", this::openExport);
         ToggleButton teachButton = new ToggleButton("Teach");
         teachButton.setId("teachToggle");
-        teachButton.setTooltip(new Tooltip("Formulas and plain words for the score and the MIPP step (F1)"));
+        teachButton.setAccessibleHelp("Formulas and plain words for the score and the MIPP step (F1)");
         teachButton.selectedProperty().bindBidirectional(teachShown);
         HBox switcher = new HBox(networkButton, compareButton, fineTuneButton);
         switcher.setId("viewSwitch");
@@ -234,7 +233,8 @@ public final class WorkbenchTools {
     private ToggleButton viewToggle(String id, String text, String tip, Tab tab, ToggleGroup group) {
         ToggleButton b = new ToggleButton(text);
         b.setId(id);
-        b.setTooltip(new Tooltip(tip));
+        // no tooltips on these: in a headless run an open tooltip swallowed the next click
+        b.setAccessibleHelp(tip);
         b.setUserData(tab);
         b.setToggleGroup(group);
         b.setOnAction(e -> tabs.getSelectionModel().select(tab));
@@ -244,7 +244,7 @@ public final class WorkbenchTools {
     private static Button button(String id, String text, String tip, Runnable action) {
         Button b = new Button(text);
         b.setId(id);
-        b.setTooltip(new Tooltip(tip));
+        b.setAccessibleHelp(tip);
         b.setOnAction(e -> action.run());
         return b;
     }

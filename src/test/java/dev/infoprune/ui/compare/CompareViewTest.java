@@ -216,6 +216,7 @@ class CompareViewTest {
         awaitIdle();
         robot.clickOn("#compareButton");
         robot.clickOn("#method-mipp");
+        assertThat(workbench.tools().compare().model().chosenMethods()).containsExactly("global-topk", "local-magnitude");
         robot.clickOn("#runCompare");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).singleElement().asString().startsWith("Cannot compare: sparsity: matching MIPP's sparsity needs mipp");
