@@ -215,7 +215,12 @@ class CompareViewTest {
     void matchingWithoutASelfSizingMethodIsADialogAndNothingRuns(FxRobot robot) throws Exception {
         awaitIdle();
         robot.clickOn("#compareButton");
-        robot.clickOn("#method-mipp");
+        WaitForAsyncUtils.waitForFxEvents();
+        // Monocle can drop a click on a loaded machine: click until the box has toggled (at most three times).
+        for (int attempt = 0; attempt < 3 && workbench.tools().compare().model().chosenMethods().contains("mipp"); attempt++) {
+            robot.clickOn("#method-mipp");
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         assertThat(workbench.tools().compare().model().chosenMethods()).containsExactly("global-topk", "local-magnitude");
         robot.clickOn("#runCompare");
         WaitForAsyncUtils.waitForFxEvents();
