@@ -1,6 +1,9 @@
 package dev.infoprune.info;
 
 import dev.infoprune.core.Matrix;
+import org.bytedeco.javacpp.DoublePointer;
+
+import java.nio.DoubleBuffer;
 
 /**
  * Sample covariance and correlation matrices. A constant column gets correlation 0 with everything and 1 with
@@ -22,16 +25,26 @@ final class Correlations {
         this.d = d;
     }
 
+    /**
+     * One pass for the means, one that writes the centred rows to native memory (and sums the squares for the
+     * standard deviations), one {@code dsyrk} for the covariance (two halves in parallel when large), and the
+     * scaling to correlations on the d × d result.
+     */
     static Correlations of(Matrix m) {
-        double[] z = standardized(m);
         int n = m.rows();
         int d = m.cols();
-        double[] c = NativeLinearAlgebra.crossProduct(z, n, d, 1.0 / (n - 1));
         double[] mean = new double[d];
         double[] std = new double[d];
-        moments(m, mean, std);
-        for (int j = 0; j < d; j++) {
-            c[j * d + j] = 1.0;
+        double[] c;
+        try (DoublePointer centred = new DoublePointer((long) n * d)) {
+            moments(m, mean, std, centred.asBuffer());
+            c = NativeLinearAlgebra.crossProduct(centred, n, d, 1.0 / (n - 1));
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                c[i * d + j] = std[i] > 0 && std[j] > 0 ? c[i * d + j] / (std[i] * std[j]) : 0;
+            }
+            c[i * d + i] = 1.0;
         }
         return new Correlations(mean, std, c, d);
     }
@@ -60,6 +73,11 @@ final class Correlations {
 
     /** Column means and sample standard deviations (n-1); a column whose spread is at rounding level counts as constant. */
     static void moments(Matrix m, double[] mean, double[] std) {
+        moments(m, mean, std, null);
+    }
+
+    /** As {@link #moments(Matrix, double[], double[])}, writing the centred rows to {@code centred} when given. */
+    private static void moments(Matrix m, double[] mean, double[] std, DoubleBuffer centred) {
         int n = m.rows();
         int d = m.cols();
         double[] src = m.data();
@@ -73,12 +91,17 @@ final class Correlations {
             mean[j] /= n;
         }
         double[] scale = new double[d];
+        double[] row = new double[d];
         for (int i = 0; i < n; i++) {
             int b = i * d;
             for (int j = 0; j < d; j++) {
                 double v = src[b + j] - mean[j];
+                row[j] = v;
                 std[j] += v * v;
                 scale[j] = Math.max(scale[j], Math.abs(src[b + j]));
+            }
+            if (centred != null) {
+                centred.put(row);
             }
         }
         for (int j = 0; j < d; j++) {

@@ -155,7 +155,7 @@ public final class GaussianEstimator implements InformationEstimator {
     private double logDet(double[] corr, int d) {
         double lambda = ridge;
         for (int attempt = 0; attempt < 12; attempt++) {
-            double v = NativeLinearAlgebra.logDeterminant(withRidge(corr, d, lambda), d);
+            double v = NativeLinearAlgebra.logDeterminant(corr, d, lambda);
             if (!Double.isNaN(v)) {
                 return v;
             }

@@ -1,8 +1,9 @@
 package dev.infoprune.info;
 
 import dev.infoprune.core.Matrix;
-import org.bytedeco.openblas.global.openblas;
+import org.bytedeco.javacpp.FloatPointer;
 
+import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -88,37 +89,40 @@ public final class HsicEstimator implements InformationEstimator {
         return kk > 0 && ll > 0 ? kl / Math.sqrt(kk * ll) : 0;
     }
 
-    /** Biased linear HSIC/CKA from feature-space products of the centred columns (float BLAS). */
+    /**
+     * Biased linear HSIC/CKA from feature-space products of the centred columns in single-precision BLAS:
+     * XᵀY ({@code sgemm}) on one thread while XᵀX and YᵀY ({@code ssyrk}, upper triangles) run on another,
+     * which splits the multiply-adds evenly when the layers are equally wide. Sums of squares are in double.
+     */
     private double linearFeatureSpace(Matrix x, Matrix y) {
         int n = x.rows();
         int p = x.cols();
         int q = y.cols();
-        float[] cx = centredFloats(x);
-        float[] cy = centredFloats(y);
-        float[] xy = new float[p * q];
-        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans, p, q, n, 1f, cx, p, cy, q, 0f, xy, q);
-        double cross = sumSquares(xy, false, 0);
-        if (!normalized) {
-            return cross / ((n - 1.0) * (n - 1.0));
+        NativeLinearAlgebra.Pair<FloatPointer, FloatPointer> centred = NativeLinearAlgebra.inParallel(() -> centredFloats(x), () -> centredFloats(y));
+        try (FloatPointer cx = centred.first(); FloatPointer cy = centred.second()) {
+            if (!normalized) {
+                return sumSquares(NativeLinearAlgebra.crossProduct(cx, p, cy, q, n)) / ((n - 1.0) * (n - 1.0));
+            }
+            NativeLinearAlgebra.Pair<Double, Double> parts = NativeLinearAlgebra.inParallel(
+                    () -> sumSquares(NativeLinearAlgebra.crossProduct(cx, p, cy, q, n)),
+                    () -> Math.sqrt(upperSumSquares(NativeLinearAlgebra.crossProductUpper(cx, n, p), p))
+                            * Math.sqrt(upperSumSquares(NativeLinearAlgebra.crossProductUpper(cy, n, q), q)));
+            double norms = parts.second();
+            return norms > 0 ? parts.first() / norms : 0;
         }
-        float[] xx = new float[p * p];
-        float[] yy = new float[q * q];
-        openblas.cblas_ssyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans, p, n, 1f, cx, p, 0f, xx, p);
-        openblas.cblas_ssyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans, q, n, 1f, cy, q, 0f, yy, q);
-        double nx = sumSquares(xx, true, p);
-        double ny = sumSquares(yy, true, q);
-        return nx > 0 && ny > 0 ? cross / Math.sqrt(nx * ny) : 0;
     }
 
-    /** Σ a_ij², or for an upper-triangle-only symmetric d × d matrix, the full sum. */
-    private static double sumSquares(float[] a, boolean upperOnly, int d) {
+    private static double sumSquares(float[] a) {
         double s = 0;
-        if (!upperOnly) {
-            for (float v : a) {
-                s += (double) v * v;
-            }
-            return s;
+        for (float v : a) {
+            s += (double) v * v;
         }
+        return s;
+    }
+
+    /** Σ a_ij² of a symmetric d × d matrix given by its upper triangle. */
+    private static double upperSumSquares(float[] a, int d) {
+        double s = 0;
         for (int i = 0; i < d; i++) {
             s += (double) a[i * d + i] * a[i * d + i];
             for (int j = i + 1; j < d; j++) {
@@ -128,7 +132,8 @@ public final class HsicEstimator implements InformationEstimator {
         return s;
     }
 
-    private static float[] centredFloats(Matrix m) {
+    /** The centred columns as single-precision numbers in native memory (the caller closes it). */
+    private static FloatPointer centredFloats(Matrix m) {
         int n = m.rows();
         int d = m.cols();
         double[] mean = new double[d];
@@ -141,11 +146,14 @@ public final class HsicEstimator implements InformationEstimator {
         for (int j = 0; j < d; j++) {
             mean[j] /= n;
         }
-        float[] out = new float[n * d];
+        FloatPointer out = new FloatPointer((long) n * d);
+        FloatBuffer buffer = out.asBuffer();
+        float[] row = new float[d];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                out[i * d + j] = (float) (src[i * d + j] - mean[j]);
+                row[j] = (float) (src[i * d + j] - mean[j]);
             }
+            buffer.put(row);
         }
         return out;
     }

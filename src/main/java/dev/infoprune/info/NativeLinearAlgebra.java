@@ -1,65 +1,170 @@
 package dev.infoprune.info;
 
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The few dense kernels the estimators need, on OpenBLAS/LAPACK (the library ND4J itself runs on) called
- * directly on Java arrays: this avoids INDArray allocation and copies for matrices of a few hundred columns.
- * All matrices are row-major.
+ * directly. All matrices are row-major.
+ *
+ * <p>Threads: OpenBLAS is set to one thread when this class loads, and the callers parallelise across
+ * independent products instead (two halves of a large cross product, the entropies of one mutual information)
+ * on the common fork-join pool. With OpenBLAS's own pool, calls from several Java threads at once oversubscribe
+ * the two cores, and its idle workers keep spinning for a while after every call and take a core from the
+ * Java-parallel loops around it. ND4J would set its own thread count when its backend starts; nothing in
+ * InfoPrune starts it.
+ *
+ * <p>Large operands live in native memory ({@link DoublePointer}, {@link FloatPointer}): JavaCPP copies a Java
+ * array argument in and back out on every call (2.7 ms for a 12 MB array on the development machine).
  */
 final class NativeLinearAlgebra {
     private static final byte UPPER = (byte) 'U';
-    private static final byte NO_VECTORS = (byte) 'N';
+    private static final byte LOWER = (byte) 'L';
+    /** Below this many multiply-adds a cross product is not worth splitting over two threads. */
+    private static final double SPLIT_FROM = 4e6;
+
+    static {
+        openblas.blas_set_num_threads(1);
+    }
 
     private NativeLinearAlgebra() {
     }
 
-    /** C = scale · Aᵀ A for A (n × d), the full symmetric d × d result. */
+    /** Runs both on the common pool and waits; each returns its own result, so the outcome does not depend on scheduling. */
+    static <A, B> Pair<A, B> inParallel(Supplier<A> first, Supplier<B> second) {
+        CompletableFuture<A> a = CompletableFuture.supplyAsync(first);
+        B b = second.get();
+        return new Pair<>(a.join(), b);
+    }
+
+    record Pair<A, B>(A first, B second) {
+    }
+
+    /** A native copy of a Java array (the caller closes it). */
+    static DoublePointer toNative(double[] a) {
+        return new DoublePointer(a);
+    }
+
+    /**
+     * C = scale · Aᵀ A for A (n × d) in native memory, the full symmetric d × d result. Large products are
+     * computed as the sum of the two row halves' products, each on its own thread; the split is fixed by n,
+     * so the same input always gives the same bits.
+     */
+    static double[] crossProduct(DoublePointer a, int n, int d, double scale) {
+        if ((double) n * d * d < SPLIT_FROM || n < 4) {
+            return mirrored(syrk(a, 0, n, d, scale), d);
+        }
+        int half = n / 2;
+        Pair<double[], double[]> parts = inParallel(() -> syrk(a, 0, half, d, scale), () -> syrk(a, half, n - half, d, scale));
+        double[] c = parts.first();
+        double[] second = parts.second();
+        for (int i = 0; i < c.length; i++) {
+            c[i] += second[i];
+        }
+        return mirrored(c, d);
+    }
+
+    /** C = scale · Aᵀ A for A (n × d) in a Java array, the full symmetric d × d result. */
     static double[] crossProduct(double[] a, int n, int d, double scale) {
-        double[] c = new double[d * d];
-        openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans, d, n, scale, a, d, 0.0, c, d);
-        mirrorUpper(c, d);
-        return c;
+        try (DoublePointer p = toNative(a)) {
+            return crossProduct(p, n, d, scale);
+        }
+    }
+
+    /** The upper triangle of scale · Aᵀ A over rows [from, from + rows) of A. */
+    private static double[] syrk(DoublePointer a, int from, int rows, int d, double scale) {
+        // a view of the rows (never closed: closing a view would free the memory it views)
+        DoublePointer part = new DoublePointer(a).position(a.position() + (long) from * d);
+        try (DoublePointer c = new DoublePointer((long) d * d)) {
+            openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans, d, rows, scale, part, d, 0.0, c, d);
+            double[] out = new double[d * d];
+            c.get(out);
+            return out;
+        }
+    }
+
+    /** The upper triangle of Aᵀ A (d × d, lower triangle left 0) for A (n × d) in native memory, single precision. */
+    static float[] crossProductUpper(FloatPointer a, int n, int d) {
+        try (FloatPointer c = new FloatPointer((long) d * d)) {
+            c.zero();
+            openblas.cblas_ssyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans, d, n, 1f, a, d, 0f, c, d);
+            float[] out = new float[d * d];
+            c.get(out);
+            return out;
+        }
+    }
+
+    /** Aᵀ B for A (n × p), B (n × q) in native memory, single precision: the p × q result. */
+    static float[] crossProduct(FloatPointer a, int p, FloatPointer b, int q, int n) {
+        try (FloatPointer c = new FloatPointer((long) p * q)) {
+            openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans, p, q, n, 1f, a, p, b, q, 0f, c, q);
+            float[] out = new float[p * q];
+            c.get(out);
+            return out;
+        }
     }
 
     /** G = A Aᵀ for A (n × d), the full symmetric n × n result. */
     static double[] gram(double[] a, int n, int d) {
-        double[] g = new double[n * n];
-        openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasNoTrans, n, d, 1.0, a, d, 0.0, g, n);
-        mirrorUpper(g, n);
-        return g;
+        try (DoublePointer pa = toNative(a); DoublePointer g = new DoublePointer((long) n * n)) {
+            openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasNoTrans, n, d, 1.0, pa, d, 0.0, g, n);
+            double[] out = new double[n * n];
+            g.get(out);
+            return mirrored(out, n);
+        }
     }
 
     /** C = Aᵀ B for A (n × p), B (n × q): the p × q result. */
     static double[] crossProduct(double[] a, int p, double[] b, int q, int n) {
-        double[] c = new double[p * q];
-        openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans, p, q, n, 1.0, a, p, b, q, 0.0, c, q);
-        return c;
+        try (DoublePointer pa = toNative(a); DoublePointer pb = toNative(b); DoublePointer c = new DoublePointer((long) p * q)) {
+            openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans, p, q, n, 1.0, pa, p, pb, q, 0.0, c, q);
+            double[] out = new double[p * q];
+            c.get(out);
+            return out;
+        }
     }
 
-    private static void mirrorUpper(double[] c, int d) {
+    private static double[] mirrored(double[] c, int d) {
         for (int i = 0; i < d; i++) {
             for (int j = i + 1; j < d; j++) {
                 c[j * d + i] = c[i * d + j];
             }
         }
+        return c;
+    }
+
+    /**
+     * log det (S + ridge · I) of a symmetric positive definite matrix by Cholesky (only the upper triangle of S
+     * is read), or NaN when it is not positive definite.
+     */
+    static double logDeterminant(double[] spd, int d, double ridge) {
+        if (d == 0) {
+            return 0;
+        }
+        try (DoublePointer a = toNative(spd)) {
+            for (int i = 0; i < d; i++) {
+                long at = (long) i * d + i;
+                a.put(at, a.get(at) + ridge);
+            }
+            // the row-major upper triangle is the column-major lower one: no transposition inside LAPACKE
+            if (openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, LOWER, d, a, d) != 0) {
+                return Double.NaN;
+            }
+            double s = 0;
+            for (int i = 0; i < d; i++) {
+                s += Math.log(a.get((long) i * d + i));
+            }
+            return 2 * s;
+        }
     }
 
     /** log det of a symmetric positive definite matrix by Cholesky, or NaN when it is not positive definite. */
     static double logDeterminant(double[] spd, int d) {
-        if (d == 0) {
-            return 0;
-        }
-        double[] a = spd.clone();
-        int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_ROW_MAJOR, UPPER, d, a, d);
-        if (info != 0) {
-            return Double.NaN;
-        }
-        double s = 0;
-        for (int i = 0; i < d; i++) {
-            s += Math.log(a[i * d + i]);
-        }
-        return 2 * s;
+        return logDeterminant(spd, d, 0);
     }
 
     /** The inverse of a symmetric positive definite matrix, or null when it is not positive definite. */
@@ -77,25 +182,50 @@ final class NativeLinearAlgebra {
         return a;
     }
 
-    /** Eigenvalues (ascending) of a symmetric matrix, LAPACK dsyevd without eigenvectors. */
-    static double[] eigenvalues(double[] symmetric, int n) {
-        double[] a = symmetric.clone();
-        double[] w = new double[n];
-        int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_ROW_MAJOR, NO_VECTORS, UPPER, n, a, n, w);
-        if (info != 0) {
-            throw new ArithmeticException("LAPACK dsyevd failed to converge (info " + info + ")");
+    /**
+     * Eigenvalues (ascending) of a symmetric n × n matrix given by its row-major upper triangle in native
+     * memory, which is overwritten: Householder reduction to tridiagonal form (blocked {@code dsytrd}) and the
+     * root-free QR iteration {@code dsterf}, the cheapest LAPACK route to eigenvalues without vectors.
+     * ({@code dsyevd} with jobz = 'N' does the same, but LAPACKE gives it the minimal workspace, so its reduction
+     * runs unblocked and takes about twice as long.)
+     */
+    static double[] eigenvalues(DoublePointer upper, int n) {
+        try (DoublePointer d = new DoublePointer(n); DoublePointer e = new DoublePointer(Math.max(1, n - 1));
+             DoublePointer tau = new DoublePointer(Math.max(1, n - 1))) {
+            check("dsytrd", openblas.LAPACKE_dsytrd(openblas.LAPACK_COL_MAJOR, LOWER, n, upper, n, d, e, tau));
+            check("dsterf", openblas.LAPACKE_dsterf(n, d, e));
+            double[] w = new double[n];
+            d.get(w);
+            return w;
         }
-        return w;
     }
 
-    /** Eigenvalues in single precision (LAPACK ssyevd), about twice as fast as double for Gram matrices. */
-    static float[] eigenvalues(float[] symmetric, int n) {
-        float[] a = symmetric.clone();
-        float[] w = new float[n];
-        int info = openblas.LAPACKE_ssyevd(openblas.LAPACK_ROW_MAJOR, NO_VECTORS, UPPER, n, a, n, w);
-        if (info != 0) {
-            throw new ArithmeticException("LAPACK ssyevd failed to converge (info " + info + ")");
+    /** As {@link #eigenvalues(DoublePointer, int)} in single precision ({@code ssytrd}, {@code ssterf}). */
+    static double[] eigenvalues(FloatPointer upper, int n) {
+        try (FloatPointer d = new FloatPointer(n); FloatPointer e = new FloatPointer(Math.max(1, n - 1));
+             FloatPointer tau = new FloatPointer(Math.max(1, n - 1))) {
+            check("ssytrd", openblas.LAPACKE_ssytrd(openblas.LAPACK_COL_MAJOR, LOWER, n, upper, n, d, e, tau));
+            check("ssterf", openblas.LAPACKE_ssterf(n, d, e));
+            float[] w = new float[n];
+            d.get(w);
+            double[] out = new double[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = w[i];
+            }
+            return out;
         }
-        return w;
+    }
+
+    /** Eigenvalues (ascending) of a symmetric matrix in a Java array (left unchanged), in double precision. */
+    static double[] eigenvalues(double[] symmetric, int n) {
+        try (DoublePointer a = toNative(symmetric)) {
+            return eigenvalues(a, n);
+        }
+    }
+
+    private static void check(String routine, int info) {
+        if (info != 0) {
+            throw new ArithmeticException("LAPACK " + routine + " failed (info " + info + ")");
+        }
     }
 }

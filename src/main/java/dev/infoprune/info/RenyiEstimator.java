@@ -19,13 +19,13 @@ import java.util.stream.IntStream;
  * I/n and S → log n; as σ → ∞, S → 0. At the rule widths the MI estimate is biased upward at small n and decreases as n
  * grows (measured for ρ = 0.5: 0.41 at n = 100, 0.23 at n = 1000, 0.17 at n = 2000, Shannon value 0.144;
  * independence: 0.28, 0.10, 0.04). It is a Rényi-type dependence measure, not Shannon MI.
- * Eigenvalues come from LAPACK ?syevd without eigenvectors (single precision from n = 400 on when α ≥ 1, which is
- * twice as fast; eigenvalues below the rounding floor n·ε·λ_max are taken as 0).
+ * Only the upper triangles of the Gram matrices are computed ({@link GaussianGram}); the entropies of one estimate
+ * run in parallel, and each is one pass (α = 2) or one LAPACK tridiagonal reduction ({@link GramEntropy}: single
+ * precision from n = 400 on when α ≥ 1; eigenvalues below the rounding floor n·ε·λ_max are taken as 0).
  */
 public final class RenyiEstimator implements InformationEstimator {
     public static final String NAME = "renyi";
     public static final double DEFAULT_ALPHA = 1.01;
-    private static final int SINGLE_PRECISION_FROM = 400;
 
     public enum WidthRule { SILVERMAN, SCOTT, FIXED }
 
@@ -33,6 +33,7 @@ public final class RenyiEstimator implements InformationEstimator {
     private final WidthRule rule;
     private final double width;
     private final EstimatorSpec spec;
+    private final GramEntropy entropy;
 
     public RenyiEstimator() {
         this(DEFAULT_ALPHA, WidthRule.SILVERMAN, 0);
@@ -53,6 +54,7 @@ public final class RenyiEstimator implements InformationEstimator {
         p.put("alpha", alpha);
         p.put("width", rule == WidthRule.FIXED ? width : rule.name().toLowerCase());
         this.spec = new EstimatorSpec(NAME, p);
+        this.entropy = new GramEntropy(alpha);
     }
 
     @Override
@@ -68,130 +70,20 @@ public final class RenyiEstimator implements InformationEstimator {
         };
     }
 
-    /** The unnormalised Gaussian Gram matrix (diagonal 1) of the standardised columns. */
+    /** The unnormalised Gaussian Gram matrix (diagonal 1) of the standardised columns, upper triangle only ({@link GaussianGram}). */
     double[] gram(Matrix m) {
-        int n = m.rows();
-        int d = m.cols();
-        double[] z = Correlations.standardized(m);
-        double s = sigma(n, d);
-        double scale = -1 / (2 * s * s);
-        double[] k = new double[n * n];
-        if (d == 1) {
-            IntStream.range(0, n).parallel().forEach(i -> {
-                double zi = z[i];
-                int row = i * n;
-                for (int j = 0; j < n; j++) {
-                    double t = zi - z[j];
-                    k[row + j] = Math.exp(scale * t * t);
-                }
-            });
-            return k;
-        }
-        double[] g = NativeLinearAlgebra.gram(z, n, d);
-        double[] sq = new double[n];
-        for (int i = 0; i < n; i++) {
-            sq[i] = g[i * n + i];
-        }
-        IntStream.range(0, n).parallel().forEach(i -> {
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                k[row + j] = Math.exp(scale * Math.max(0, sq[i] + sq[j] - 2 * g[row + j]));
-            }
-        });
-        return k;
+        return GaussianGram.upper(Correlations.standardized(m), m.rows(), m.cols(), sigma(m.rows(), m.cols()));
     }
 
-    private static double[] hadamard(double[] a, double[] b) {
-        double[] c = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i] * b[i];
-        }
-        return c;
-    }
-
-    /** S_α of K / tr K, or of its same-label blocks when labels are given (the Hadamard product with the delta kernel). */
+    /** S_α of K / tr K for an upper-triangle Gram matrix, or of its same-label blocks when labels are given. */
     double entropyOf(double[] k, int n, int[] labels) {
-        double trace = 0;
-        for (int i = 0; i < n; i++) {
-            trace += k[i * n + i];
-        }
-        if (alpha == 2) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                int row = i * n;
-                for (int j = 0; j < n; j++) {
-                    if (labels == null || labels[i] == labels[j]) {
-                        s += k[row + j] * k[row + j];
-                    }
-                }
-            }
-            return -Math.log(s / (trace * trace));
-        }
-        if (labels == null) {
-            return fromEigenvalues(eigenvalues(k, n), trace);
-        }
-        int classes = Samples.classCount(labels);
-        double[] all = new double[n];
-        int filled = 0;
-        for (int c = 0; c < classes; c++) {
-            int cc = c;
-            int[] rows = IntStream.range(0, n).filter(i -> labels[i] == cc).toArray();
-            int m = rows.length;
-            double[] block = new double[m * m];
-            for (int a = 0; a < m; a++) {
-                for (int b = 0; b < m; b++) {
-                    block[a * m + b] = k[rows[a] * n + rows[b]];
-                }
-            }
-            double[] ev = eigenvalues(block, m);
-            System.arraycopy(ev, 0, all, filled, m);
-            filled += m;
-        }
-        return fromEigenvalues(all, trace);
+        return entropy.of(n, labels, k);
     }
 
-    /**
-     * Eigenvalues with those below the numerical noise floor (n · machine epsilon · largest) set to 0: a Gram
-     * matrix of low rank must not gain entropy from rounding, which matters most for α &lt; 1.
-     */
-    private double[] eigenvalues(double[] k, int n) {
-        boolean single = n >= SINGLE_PRECISION_FROM && alpha >= 1;
-        double[] ev = single ? singlePrecisionEigenvalues(k, n) : NativeLinearAlgebra.eigenvalues(k, n);
-        double max = 0;
-        for (double v : ev) {
-            max = Math.max(max, v);
-        }
-        double floor = n * (single ? 1.2e-7 : 2.3e-16) * max;
-        for (int i = 0; i < n; i++) {
-            if (ev[i] < floor) {
-                ev[i] = 0;
-            }
-        }
-        return ev;
-    }
-
-    private static double[] singlePrecisionEigenvalues(double[] k, int n) {
-        float[] f = new float[k.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) k[i];
-        }
-        float[] ev = NativeLinearAlgebra.eigenvalues(f, n);
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = ev[i];
-        }
-        return out;
-    }
-
-    private double fromEigenvalues(double[] ev, double trace) {
-        double s = 0;
-        for (double v : ev) {
-            double l = Math.max(0, v / trace);
-            if (l > 0) {
-                s += alpha == 1 ? -l * Math.log(l) : Math.pow(l, alpha);
-            }
-        }
-        return alpha == 1 ? s : Math.log(s) / (1 - alpha);
+    /** The entropies of the normalised Hadamard products of the given factor lists, in parallel (one thread each). */
+    private double[] entropies(int n, int[][] labels, double[][]... products) {
+        return IntStream.range(0, products.length).parallel()
+                .mapToDouble(t -> entropy.of(n, labels[t], products[t])).toArray();
     }
 
     /** S_α of a discrete variable under the delta kernel: the Rényi entropy of its class frequencies. */
@@ -226,12 +118,8 @@ public final class RenyiEstimator implements InformationEstimator {
         int n = x.rows();
         double[] a = gram(x);
         double[] b = gram(y);
-        double[] results = IntStream.range(0, 3).parallel().mapToDouble(t -> switch (t) {
-            case 0 -> entropyOf(a, n, null);
-            case 1 -> entropyOf(b, n, null);
-            default -> entropyOf(hadamard(a, b), n, null);
-        }).toArray();
-        return new Estimate(results[0] + results[1] - results[2], spec);
+        double[] s = entropies(n, new int[3][], new double[][] {a}, new double[][] {b}, new double[][] {a, b});
+        return new Estimate(s[0] + s[1] - s[2], spec);
     }
 
     @Override
@@ -241,16 +129,8 @@ public final class RenyiEstimator implements InformationEstimator {
         double[] a = gram(x);
         double[] b = gram(y);
         double[] c = gram(z);
-        double[] ac = hadamard(a, c);
-        double[] bc = hadamard(b, c);
-        double[] abc = hadamard(ac, b);
-        double[] r = IntStream.range(0, 4).parallel().mapToDouble(t -> switch (t) {
-            case 0 -> entropyOf(ac, n, null);
-            case 1 -> entropyOf(bc, n, null);
-            case 2 -> entropyOf(abc, n, null);
-            default -> entropyOf(c, n, null);
-        }).toArray();
-        return new Estimate(r[0] + r[1] - r[2] - r[3], spec);
+        double[] s = entropies(n, new int[4][], new double[][] {a, c}, new double[][] {b, c}, new double[][] {a, b, c}, new double[][] {c});
+        return new Estimate(s[0] + s[1] - s[2] - s[3], spec);
     }
 
     /** A variable with no spread carries no information (its Gram matrix is all ones, S = 0 exactly). */
@@ -269,8 +149,8 @@ public final class RenyiEstimator implements InformationEstimator {
         }
         int[] dense = Samples.denseLabels(labels);
         double[] a = gram(x);
-        double sx = entropyOf(a, x.rows(), null);
-        return new Estimate(sx + labelEntropyOfDense(dense) - entropyOf(a, x.rows(), dense), spec);
+        double[] s = entropies(x.rows(), new int[][] {null, dense}, new double[][] {a}, new double[][] {a});
+        return new Estimate(s[0] + labelEntropyOfDense(dense) - s[1], spec);
     }
 
     @Override
@@ -280,9 +160,10 @@ public final class RenyiEstimator implements InformationEstimator {
         Samples.sameRows("Z", z, x.rows());
         int n = x.rows();
         int[] dense = Samples.denseLabels(labels);
+        double[] a = gram(x);
         double[] c = gram(z);
-        double[] ac = hadamard(gram(x), c);
-        return new Estimate(entropyOf(ac, n, null) + entropyOf(c, n, dense) - entropyOf(ac, n, dense) - entropyOf(c, n, null), spec);
+        double[] s = entropies(n, new int[][] {null, dense, dense, null}, new double[][] {a, c}, new double[][] {c}, new double[][] {a, c}, new double[][] {c});
+        return new Estimate(s[0] + s[1] - s[2] - s[3], spec);
     }
 
     /** S_α of the labels (delta kernel), for callers that show it beside I(X; labels). */
