@@ -1,10 +1,10 @@
 package dev.infoprune.info;
 
 import dev.infoprune.core.Matrix;
+import dev.infoprune.info.GramEntropy.Term;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * Matrix-based Rényi α-order entropy (Sánchez Giraldo, Rao, Príncipe 2015). Columns are standardised, the
@@ -19,9 +19,11 @@ import java.util.stream.IntStream;
  * I/n and S → log n; as σ → ∞, S → 0. At the rule widths the MI estimate is biased upward at small n and decreases as n
  * grows (measured for ρ = 0.5: 0.41 at n = 100, 0.23 at n = 1000, 0.17 at n = 2000, Shannon value 0.144;
  * independence: 0.28, 0.10, 0.04). It is a Rényi-type dependence measure, not Shannon MI.
- * Only the upper triangles of the Gram matrices are computed ({@link GaussianGram}); the entropies of one estimate
- * run in parallel, and each is one pass (α = 2) or one LAPACK tridiagonal reduction ({@link GramEntropy}: single
- * precision from n = 400 on when α ≥ 1; eigenvalues below the rounding floor n·ε·λ_max are taken as 0).
+ * Only the upper triangles of the kernels are computed, row by row ({@link GaussianKernels}); all the entropies of
+ * one estimate come from one parallel pass over those rows, with no n × n matrix in Java: at α = 2 the pass sums
+ * the squares, otherwise it writes each product to native memory for one LAPACK tridiagonal reduction each, run
+ * in parallel ({@link GramEntropy}: single precision from n = 400 on when α ≥ 1; eigenvalues below the rounding
+ * floor n·ε·λ_max are taken as 0).
  */
 public final class RenyiEstimator implements InformationEstimator {
     public static final String NAME = "renyi";
@@ -70,20 +72,23 @@ public final class RenyiEstimator implements InformationEstimator {
         };
     }
 
-    /** The unnormalised Gaussian Gram matrix (diagonal 1) of the standardised columns, upper triangle only ({@link GaussianGram}). */
+    /** The Gaussian kernels of the variables' standardised columns, each with its rule width. */
+    GaussianKernels kernels(Matrix... variables) {
+        int n = variables[0].rows();
+        double[][] z = new double[variables.length][];
+        int[] dims = new int[variables.length];
+        double[] sigmas = new double[variables.length];
+        for (int f = 0; f < variables.length; f++) {
+            z[f] = Correlations.standardized(variables[f]);
+            dims[f] = variables[f].cols();
+            sigmas[f] = sigma(n, dims[f]);
+        }
+        return new GaussianKernels(n, z, dims, sigmas);
+    }
+
+    /** The unnormalised Gaussian Gram matrix (diagonal 1) of the standardised columns, upper triangle only. */
     double[] gram(Matrix m) {
-        return GaussianGram.upper(Correlations.standardized(m), m.rows(), m.cols(), sigma(m.rows(), m.cols()));
-    }
-
-    /** S_α of K / tr K for an upper-triangle Gram matrix, or of its same-label blocks when labels are given. */
-    double entropyOf(double[] k, int n, int[] labels) {
-        return entropy.of(n, labels, k);
-    }
-
-    /** The entropies of the normalised Hadamard products of the given factor lists, in parallel (one thread each). */
-    private double[] entropies(int n, int[][] labels, double[][]... products) {
-        return IntStream.range(0, products.length).parallel()
-                .mapToDouble(t -> entropy.of(n, labels[t], products[t])).toArray();
+        return kernels(m).upperTriangle(0);
     }
 
     /** S_α of a discrete variable under the delta kernel: the Rényi entropy of its class frequencies. */
@@ -106,7 +111,7 @@ public final class RenyiEstimator implements InformationEstimator {
     @Override
     public Estimate entropy(Matrix x) {
         Samples.check("X", x);
-        return new Estimate(entropyOf(gram(x), x.rows(), null), spec);
+        return new Estimate(entropy.of(kernels(x), Term.of(0))[0], spec);
     }
 
     @Override
@@ -115,21 +120,14 @@ public final class RenyiEstimator implements InformationEstimator {
         if (constant(x) || constant(y)) {
             return new Estimate(0, spec);
         }
-        int n = x.rows();
-        double[] a = gram(x);
-        double[] b = gram(y);
-        double[] s = entropies(n, new int[3][], new double[][] {a}, new double[][] {b}, new double[][] {a, b});
+        double[] s = entropy.of(kernels(x, y), Term.of(0), Term.of(1), Term.of(0, 1));
         return new Estimate(s[0] + s[1] - s[2], spec);
     }
 
     @Override
     public Estimate conditionalMutualInformation(Matrix x, Matrix y, Matrix z) {
         Samples.check(x, y, z);
-        int n = x.rows();
-        double[] a = gram(x);
-        double[] b = gram(y);
-        double[] c = gram(z);
-        double[] s = entropies(n, new int[4][], new double[][] {a, c}, new double[][] {b, c}, new double[][] {a, b, c}, new double[][] {c});
+        double[] s = entropy.of(kernels(x, y, z), Term.of(0, 2), Term.of(1, 2), Term.of(0, 1, 2), Term.of(2));
         return new Estimate(s[0] + s[1] - s[2] - s[3], spec);
     }
 
@@ -148,8 +146,7 @@ public final class RenyiEstimator implements InformationEstimator {
             return new Estimate(0, spec);
         }
         int[] dense = Samples.denseLabels(labels);
-        double[] a = gram(x);
-        double[] s = entropies(x.rows(), new int[][] {null, dense}, new double[][] {a}, new double[][] {a});
+        double[] s = entropy.of(kernels(x), Term.of(0), Term.of(0).withLabels(dense));
         return new Estimate(s[0] + labelEntropyOfDense(dense) - s[1], spec);
     }
 
@@ -158,11 +155,8 @@ public final class RenyiEstimator implements InformationEstimator {
         Samples.checkLabels(x, labels);
         Samples.check("Z", z);
         Samples.sameRows("Z", z, x.rows());
-        int n = x.rows();
         int[] dense = Samples.denseLabels(labels);
-        double[] a = gram(x);
-        double[] c = gram(z);
-        double[] s = entropies(n, new int[][] {null, dense, dense, null}, new double[][] {a, c}, new double[][] {c}, new double[][] {a, c}, new double[][] {c});
+        double[] s = entropy.of(kernels(x, z), Term.of(0, 1), Term.of(1).withLabels(dense), Term.of(0, 1).withLabels(dense), Term.of(1));
         return new Estimate(s[0] + s[1] - s[2] - s[3], spec);
     }
 

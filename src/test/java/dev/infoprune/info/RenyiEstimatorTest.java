@@ -40,9 +40,9 @@ class RenyiEstimatorTest {
     void alphaTwoFrobeniusEqualsEigenvalueRoute() {
         Matrix[] xy = GaussianData.bivariate(52, 300, 0.7);
         RenyiEstimator two = new RenyiEstimator(2, RenyiEstimator.WidthRule.SILVERMAN, 0);
-        double[] k = two.gram(xy[0].appendColumns(xy[1]));
-        double frobenius = two.entropyOf(k, 300, null);
-        double[] ev = NativeLinearAlgebra.eigenvalues(k, 300);
+        Matrix joint = xy[0].appendColumns(xy[1]);
+        double frobenius = two.entropy(joint).nats();
+        double[] ev = NativeLinearAlgebra.eigenvalues(two.gram(joint), 300);
         double s = 0;
         for (double v : ev) {
             s += (v / 300) * (v / 300);
