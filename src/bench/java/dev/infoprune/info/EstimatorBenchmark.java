@@ -1,6 +1,8 @@
 package dev.infoprune.info;
 
 import dev.infoprune.core.Matrix;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -10,6 +12,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.Random;
@@ -20,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * KSG I(node; labels) for 256 nodes, n = 2000 (&lt; 300 ms); matrix-Rényi MI at n = 1000 with the Gram
  * matrices (&lt; 100 ms at α = 1.01, &lt; 15 ms at α = 2); linear CKA of two 256-wide layers at n = 1000 (&lt; 3 ms);
  * a MIPP-kind Gaussian CMI I(x_j; T | S∖x_j) with |S| = 256, |T| = 128, n = 4000 (&lt; 20 ms); and the raw
- * kernels (correlation matrix 4000 × 384, Gaussian Gram 1000 × 256) for GFLOP/s.
- * Run: {@code mvn -Pbench -DskipTests package exec:exec -Dbench.args="EstimatorBenchmark -f 1 -wi 3 -i 5"}.
+ * kernels (correlation matrix 4000 × 384, its product alone, Gaussian Gram 1000 × 256, one 1000 × 1000
+ * eigenvalue problem) for GFLOP/s; {@link BlasReferenceBenchmark} gives the plain products they compare to.
+ * Run: {@code mvn -Pbench -DskipTests package exec:exec -Dbench.args="EstimatorBenchmark -f 1 -wi 2 -i 3"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +44,9 @@ public class EstimatorBenchmark {
     Matrix t4000x128;
     Matrix rest4000x255;
     Matrix joint4000x384;
+    DoublePointer joint4000x384Native;
+    float[] gram1000Floats;
+    FloatPointer gram1000Native;
 
     final KsgEstimator ksg = new KsgEstimator();
     final RenyiEstimator renyi = new RenyiEstimator();
@@ -76,6 +83,19 @@ public class EstimatorBenchmark {
         t4000x128 = random(r, 4000, 128, false);
         rest4000x255 = random(r, 4000, 255, true);
         joint4000x384 = x4000.appendColumns(t4000x128).appendColumns(rest4000x255);
+        joint4000x384Native = new DoublePointer(joint4000x384.data());
+        double[] k = renyi.gram(target1000x10);
+        gram1000Floats = new float[k.length];
+        for (int i = 0; i < k.length; i++) {
+            gram1000Floats[i] = (float) k[i];
+        }
+        gram1000Native = new FloatPointer((long) k.length);
+    }
+
+    @TearDown
+    public void release() {
+        joint4000x384Native.close();
+        gram1000Native.close();
     }
 
     @Benchmark
@@ -103,15 +123,35 @@ public class EstimatorBenchmark {
         return gaussian.conditionalMutualInformation(x4000, t4000x128, rest4000x255).nats();
     }
 
-    /** Correlation matrix of 4000 × 384 (dsyrk): n·d² = 590 M flops. */
+    /**
+     * Correlation matrix of 4000 × 384 as the Gaussian estimator takes it: two passes over the data (means;
+     * centred rows to native memory), one {@code dsyrk} in two parallel row halves, scaling. 2·n·d² = 1.18 GFLOP
+     * counted as a full product (the syrk itself does half: n·d² = 590 MFLOP).
+     */
     @Benchmark
     public double[] kernelCorrelation4000x384() {
         return Correlations.of(joint4000x384).correlation;
     }
 
-    /** Gaussian Gram matrix 1000 × 1000 of 256 columns (dsyrk + exp): n²·d = 256 M flops. */
+    /** Only the covariance product of the above: {@code dsyrk} on already centred native data, two row halves in parallel. */
+    @Benchmark
+    public double[] kernelCrossProduct4000x384() {
+        return NativeLinearAlgebra.crossProduct(joint4000x384Native, 4000, 384, 1.0);
+    }
+
+    /**
+     * Gaussian Gram matrix 1000 × 1000 of 256 columns: one {@code dsyrk} n × n Gram (n²·d = 256 MFLOP, 512 MFLOP
+     * as a full product) and 500 k exponentials for the upper triangle.
+     */
     @Benchmark
     public double[] kernelGram1000x256() {
         return renyi.gram(a1000x256);
+    }
+
+    /** Eigenvalues of one 1000 × 1000 symmetric matrix in single precision ({@code ssytrd} + {@code ssterf}, 4/3·n³ = 1.33 GFLOP). */
+    @Benchmark
+    public double[] kernelEigenvalues1000() {
+        gram1000Native.put(gram1000Floats);
+        return NativeLinearAlgebra.eigenvalues(gram1000Native, 1000);
     }
 }

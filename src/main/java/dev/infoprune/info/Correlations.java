@@ -26,18 +26,36 @@ final class Correlations {
     }
 
     /**
-     * One pass for the means, one that writes the centred rows to native memory (and sums the squares for the
-     * standard deviations), one {@code dsyrk} for the covariance (two halves in parallel when large), and the
-     * scaling to correlations on the d × d result.
+     * The correlation matrix of the columns of all parts side by side (without concatenating them): one pass for
+     * the means, one that writes the centred rows to native memory and sums the squares for the standard
+     * deviations (both over two fixed row halves in parallel), one {@code dsyrk} for the covariance (also two
+     * halves in parallel when large), and the scaling to correlations on the d × d result. The halves are fixed
+     * by n, so the same input gives the same bits.
      */
-    static Correlations of(Matrix m) {
-        int n = m.rows();
-        int d = m.cols();
+    static Correlations of(Matrix... parts) {
+        int n = parts[0].rows();
+        int d = 0;
+        for (Matrix p : parts) {
+            d += p.cols();
+        }
+        int dd = d;
+        int half = n / 2;
+        NativeLinearAlgebra.Pair<double[], double[]> sums = NativeLinearAlgebra.inParallel(
+                () -> columnSums(parts, dd, 0, half), () -> columnSums(parts, dd, half, n));
         double[] mean = new double[d];
-        double[] std = new double[d];
+        for (int j = 0; j < d; j++) {
+            mean[j] = (sums.first()[j] + sums.second()[j]) / n;
+        }
         double[] c;
+        double[] std = new double[d];
         try (DoublePointer centred = new DoublePointer((long) n * d)) {
-            moments(m, mean, std, centred.asBuffer());
+            NativeLinearAlgebra.Pair<double[][], double[][]> spread = NativeLinearAlgebra.inParallel(
+                    () -> centre(parts, mean, 0, half, centred.asBuffer()), () -> centre(parts, mean, half, n, centred.asBuffer()));
+            for (int j = 0; j < d; j++) {
+                double s = Math.sqrt((spread.first()[0][j] + spread.second()[0][j]) / (n - 1));
+                double scale = Math.max(spread.first()[1][j], spread.second()[1][j]);
+                std[j] = s > 1e-12 * Math.max(scale, Double.MIN_NORMAL) ? s : 0;
+            }
             c = NativeLinearAlgebra.crossProduct(centred, n, d, 1.0 / (n - 1));
         }
         for (int i = 0; i < d; i++) {
@@ -47,6 +65,46 @@ final class Correlations {
             c[i * d + i] = 1.0;
         }
         return new Correlations(mean, std, c, d);
+    }
+
+    private static double[] columnSums(Matrix[] parts, int d, int from, int to) {
+        double[] sum = new double[d];
+        int offset = 0;
+        for (Matrix p : parts) {
+            double[] src = p.data();
+            int w = p.cols();
+            for (int i = from; i < to; i++) {
+                for (int j = 0, b = i * w; j < w; j++) {
+                    sum[offset + j] += src[b + j];
+                }
+            }
+            offset += w;
+        }
+        return sum;
+    }
+
+    /** Writes the centred rows [from, to) to {@code out}; returns the columns' sums of squares and largest magnitudes. */
+    private static double[][] centre(Matrix[] parts, double[] mean, int from, int to, DoubleBuffer out) {
+        int d = mean.length;
+        double[] squares = new double[d];
+        double[] scale = new double[d];
+        double[] row = new double[d];
+        for (int i = from; i < to; i++) {
+            int offset = 0;
+            for (Matrix p : parts) {
+                double[] src = p.data();
+                int w = p.cols();
+                for (int j = 0, b = i * w; j < w; j++) {
+                    double v = src[b + j] - mean[offset + j];
+                    row[offset + j] = v;
+                    squares[offset + j] += v * v;
+                    scale[offset + j] = Math.max(scale[offset + j], Math.abs(src[b + j]));
+                }
+                offset += w;
+            }
+            out.put(i * d, row);
+        }
+        return new double[][] {squares, scale};
     }
 
     /** Columns centred and scaled to unit variance; constant columns become all zeros. */
@@ -73,11 +131,6 @@ final class Correlations {
 
     /** Column means and sample standard deviations (n-1); a column whose spread is at rounding level counts as constant. */
     static void moments(Matrix m, double[] mean, double[] std) {
-        moments(m, mean, std, null);
-    }
-
-    /** As {@link #moments(Matrix, double[], double[])}, writing the centred rows to {@code centred} when given. */
-    private static void moments(Matrix m, double[] mean, double[] std, DoubleBuffer centred) {
         int n = m.rows();
         int d = m.cols();
         double[] src = m.data();
@@ -91,17 +144,12 @@ final class Correlations {
             mean[j] /= n;
         }
         double[] scale = new double[d];
-        double[] row = new double[d];
         for (int i = 0; i < n; i++) {
             int b = i * d;
             for (int j = 0; j < d; j++) {
                 double v = src[b + j] - mean[j];
-                row[j] = v;
                 std[j] += v * v;
                 scale[j] = Math.max(scale[j], Math.abs(src[b + j]));
-            }
-            if (centred != null) {
-                centred.put(row);
             }
         }
         for (int j = 0; j < d; j++) {
@@ -109,6 +157,7 @@ final class Correlations {
             std[j] = s > 1e-12 * Math.max(scale[j], Double.MIN_NORMAL) ? s : 0;
         }
     }
+
 
     /** The sub-matrix on the given variable indices. */
     double[] block(int[] idx) {

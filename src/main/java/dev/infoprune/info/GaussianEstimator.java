@@ -52,7 +52,7 @@ public final class GaussianEstimator implements InformationEstimator {
     @Override
     public Estimate mutualInformation(Matrix x, Matrix y) {
         Samples.check(x, y);
-        Correlations c = Correlations.of(x.appendColumns(y));
+        Correlations c = Correlations.of(x, y);
         int p = x.cols();
         int q = y.cols();
         int[] xi = Correlations.range(0, p);
@@ -64,17 +64,18 @@ public final class GaussianEstimator implements InformationEstimator {
     @Override
     public Estimate conditionalMutualInformation(Matrix x, Matrix y, Matrix z) {
         Samples.check(x, y, z);
-        Correlations c = Correlations.of(x.appendColumns(y).appendColumns(z));
+        Correlations c = Correlations.of(x, y, z);
         int p = x.cols();
         int q = y.cols();
         int r = z.cols();
         int[] xi = Correlations.range(0, p);
         int[] yi = Correlations.range(p, p + q);
         int[] zi = Correlations.range(p + q, p + q + r);
-        double cmi = 0.5 * (logDet(c.block(Correlations.concat(xi, zi)), p + r)
-                + logDet(c.block(Correlations.concat(yi, zi)), q + r)
-                - logDet(c.block(zi), r)
-                - logDet(c.correlation, p + q + r));
+        // the four Cholesky factorisations, two on each thread
+        NativeLinearAlgebra.Pair<Double, Double> parts = NativeLinearAlgebra.inParallel(
+                () -> logDet(c.block(Correlations.concat(xi, zi)), p + r) - logDet(c.block(zi), r),
+                () -> logDet(c.block(Correlations.concat(yi, zi)), q + r) - logDet(c.correlation, p + q + r));
+        double cmi = 0.5 * (parts.first() + parts.second());
         return new Estimate(Math.max(0, cmi), spec);
     }
 
@@ -136,7 +137,7 @@ public final class GaussianEstimator implements InformationEstimator {
         Samples.check(x, y);
         int p = x.cols();
         int q = y.cols();
-        Correlations c = Correlations.of(x.appendColumns(y));
+        Correlations c = Correlations.of(x, y);
         double[] invJoint = regularizedInverse(c.correlation, p + q);
         double[] invX = regularizedInverse(c.block(Correlations.range(0, p)), p);
         double[] out = new double[p];
