@@ -59,6 +59,11 @@ public final class Clicks {
      * before the first gesture: a condition that is already true cannot tell whether the gesture took.
      */
     public static void until(FxRobot robot, Runnable gesture, BooleanSupplier took, String what) {
+        until(robot, gesture, took, what, () -> "");
+    }
+
+    /** As {@link #until(FxRobot, Runnable, BooleanSupplier, String)}; {@code state} describes the target when it fails. */
+    private static void until(FxRobot robot, Runnable gesture, BooleanSupplier took, String what, Supplier<String> state) {
         if (holds(took)) {
             throw new AssertionError("before " + what + ": its effect already shows, so it cannot tell whether the input took");
         }
@@ -69,14 +74,21 @@ public final class Clicks {
                 return;
             }
             System.err.println("Clicks: " + what + " did not take after " + TAKE_SECONDS + " s (attempt " + attempt + " of "
-                    + ATTEMPTS + "); " + scene());
+                    + ATTEMPTS + "); " + state.get() + scene());
         }
-        throw new AssertionError(what + " did not take in " + ATTEMPTS + " attempts; " + scene());
+        throw new AssertionError(what + " did not take in " + ATTEMPTS + " attempts; " + state.get() + scene());
     }
 
     /** Clicks the node {@code query} finds until {@code took} holds. */
     public static void on(FxRobot robot, String query, BooleanSupplier took) {
-        until(robot, () -> robot.clickOn(query), took, "click on " + query);
+        until(robot, () -> robot.clickOn(query), took, "click on " + query, () -> describe(robot, query));
+    }
+
+    /** The node {@code query} finds, where it is and whether it can take a click, for failure messages. */
+    private static String describe(FxRobot robot, String query) {
+        return fx(() -> query + ": " + robot.lookup(query).tryQuery().map(n -> n.getClass().getSimpleName() + " at "
+                + n.localToScreen(n.getLayoutBounds()) + (n.isDisabled() ? ", disabled" : "")
+                + (showing(n) ? "" : ", not showing")).orElse("not found") + "; ");
     }
 
     /** Clicks {@code node} until {@code took} holds. */
@@ -149,7 +161,7 @@ public final class Clicks {
     /** Clicks a hidden or output node of a network view until the view's model has it selected. */
     public static void select(FxRobot robot, NetworkView view, NetworkViewModel model, NodeId node) {
         until(robot, () -> robot.clickOn(onScreen(view, node)), () -> node.equals(model.selectedProperty().get()),
-                "click on node " + node);
+                "click on node " + node, () -> "selected: " + fx(() -> model.selectedProperty().get()) + "; ");
     }
 
     /** Where {@code node}'s centre is on the screen now, read on the FX thread; fails if it is not there to click. */
@@ -285,16 +297,70 @@ public final class Clicks {
         }
     }
 
-    /** What the screen holds, for the message when input is lost: the windows and the pointer. */
+    /** What the screen holds, for the message when input is lost: the pointer, what is under it, the windows. */
     private static String scene() {
         return fx(() -> {
-            StringBuilder sb = new StringBuilder("pointer at ").append(new javafx.scene.robot.Robot().getMousePosition())
-                    .append("; windows:");
-            for (Window w : Window.getWindows()) {
+            Point2D pointer = new javafx.scene.robot.Robot().getMousePosition();
+            StringBuilder sb = new StringBuilder("pointer at ").append(pointer).append(" over ");
+            Node under = null;
+            List<Window> windows = List.copyOf(Window.getWindows());
+            for (int i = windows.size() - 1; i >= 0 && under == null; i--) {
+                Window w = windows.get(i);
+                if (w.isShowing() && w.getScene() != null) {
+                    under = deepestAt(w.getScene().getRoot(), pointer);
+                }
+            }
+            sb.append(under == null ? "nothing" : under.getClass().getSimpleName()
+                    + (under.getId() == null ? "" : "#" + under.getId()) + " in " + under.getScene().getWindow().getClass().getSimpleName());
+            sb.append("; windows:");
+            sb.append(glassWindows());
+            for (Window w : windows) {
                 sb.append(' ').append(w.getClass().getSimpleName()).append(w.isShowing() ? "" : "(hidden)")
                         .append(String.format(java.util.Locale.ROOT, "[%.0f,%.0f %.0fx%.0f]", w.getX(), w.getY(), w.getWidth(), w.getHeight()));
             }
             return sb.toString();
         });
+    }
+
+    /** Monocle's own window stack, bottom to top, which decides where a press goes (best effort, by reflection). */
+    private static String glassWindows() {
+        try {
+            Class<?> manager = Class.forName("com.sun.glass.ui.monocle.MonocleWindowManager");
+            var getInstance = manager.getDeclaredMethod("getInstance");
+            getInstance.setAccessible(true);
+            var field = manager.getDeclaredField("windows");
+            field.setAccessible(true);
+            Object[] stack = (Object[]) field.get(getInstance.invoke(null));
+            StringBuilder sb = new StringBuilder(" (Monocle stack:");
+            for (Object o : stack) {
+                com.sun.glass.ui.Window w = (com.sun.glass.ui.Window) o;
+                sb.append(String.format(java.util.Locale.ROOT, " [%d,%d %dx%d%s]", w.getX(), w.getY(), w.getWidth(), w.getHeight(),
+                        w.isVisible() ? "" : " invisible"));
+            }
+            return sb.append(")").toString();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return " (Monocle stack unknown: " + e + ")";
+        }
+    }
+
+    /** The last-drawn visible node that is not mouse transparent and whose bounds hold {@code screen}. */
+    private static Node deepestAt(Node node, Point2D screen) {
+        if (!node.isVisible() || node.isMouseTransparent()) {
+            return null;
+        }
+        var bounds = node.localToScreen(node.getLayoutBounds());
+        if (bounds == null || !bounds.contains(screen)) {
+            return null;
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            List<Node> children = p.getChildrenUnmodifiable();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                Node hit = deepestAt(children.get(i), screen);
+                if (hit != null) {
+                    return hit;
+                }
+            }
+        }
+        return node;
     }
 }

@@ -80,7 +80,7 @@ class MippStepperTest {
     private void startMipp(FxRobot robot) throws Exception {
         awaitScoresAndQuiet(robot);
         BooleanSupplier started = Clicks.startedTask(workbench.runner());
-        Clicks.on(robot, "#mippStart", () -> started.getAsBoolean() || !errors.isEmpty());
+        Clicks.on(robot, "#mippStart", () -> started.getAsBoolean() || mipp().track() != null || !errors.isEmpty());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> mipp().track() != null && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).isEmpty();
@@ -254,11 +254,12 @@ class MippStepperTest {
     @Test
     void cancellingARunToTheEndKeepsTheEarlierStepsAndTheWindowAnswers(FxRobot robot) throws Exception {
         awaitScoresAndQuiet(robot);
-        // a slow estimator makes the run long enough to cancel
+        // a slow estimator on many samples and repeats makes the run long enough (a minute or more) to cancel
         Clicks.choose(robot, "#mippEstimator", "ksg");
-        Clicks.write(robot, "#mippSamples", "120");
+        Clicks.write(robot, "#mippSamples", "300");
+        Clicks.write(robot, "#mippRepeats", "60");
         startMipp(robot);
-        assertThat(robot.lookup("#mippSettingsInUse").queryAs(Label.class).getText()).contains("ksg").contains("120 probe samples");
+        assertThat(robot.lookup("#mippSettingsInUse").queryAs(Label.class).getText()).contains("ksg").contains("300 probe samples");
         press(robot, "#mippStep", 1);
         List<Step> before = mipp().track().computed();
         BooleanSupplier running = Clicks.startedTask(workbench.runner());
