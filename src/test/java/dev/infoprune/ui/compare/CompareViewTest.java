@@ -3,10 +3,10 @@ package dev.infoprune.ui.compare;
 import dev.infoprune.study.ExperimentResult;
 import dev.infoprune.study.MethodResult;
 import dev.infoprune.ui.Screenshots;
-import dev.infoprune.ui.TrainedModels;
+import dev.infoprune.ui.Clicks;
+import dev.infoprune.ui.TrainedWorkbenchTest;
+import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.ui.network.NodeId;
-import dev.infoprune.ui.workbench.Workbench;
-import dev.infoprune.ui.workbench.WorkbenchOptions;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -18,56 +18,24 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYDataset;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** Compare: the user picks methods and a sparsity, runs, and reads drawings, table and charts. */
-@ExtendWith(ApplicationExtension.class)
-class CompareViewTest {
-    @TempDir
-    Path tmp;
-    private final List<String> errors = new CopyOnWriteArrayList<>();
-    private Workbench workbench;
-
-    @BeforeAll
-    static void trainOffTheFxThread() {
-        TrainedModels.digitsMlp();
-    }
-
+class CompareViewTest extends TrainedWorkbenchTest {
     @Start
     void start(Stage stage) throws Exception {
-        Path folder = TrainedModels.digitsMlpFolder(tmp);
-        workbench = Workbench.open(stage, new WorkbenchOptions(tmp.resolve("home"), folder.toString(),
-                (title, message, cause) -> errors.add(title + ": " + message), null));
-    }
-
-    private void awaitIdle() throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> workbench.model().probeProperty().get() != null
-                && !workbench.runner().isBusy());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    static void type(FxRobot robot, String id, String text) {
-        TextField f = robot.lookup(id).queryAs(TextField.class);
-        robot.interact(() -> {
-            f.setText(text);
-            f.commitValue();
-        });
+        open(stage);
     }
 
     private ExperimentResult result() {
@@ -79,12 +47,37 @@ class CompareViewTest {
             WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !errors.isEmpty()
                     || result() != before && !workbench.runner().isBusy());
         } catch (java.util.concurrent.TimeoutException e) {
-            var task = workbench.runner().currentProperty().get();
-            throw new AssertionError("no result after 180 s; status: " + workbench.runner().lastOutcomeProperty().get()
-                    + "; running: " + (task == null ? "nothing" : task.getTitle() + " — " + task.getMessage()), e);
+            String running = WaitForAsyncUtils.asyncFx(() -> {
+                var task = workbench.runner().currentProperty().get();
+                return "status: " + workbench.runner().lastOutcomeProperty().get() + "; running: "
+                        + (task == null || !workbench.runner().isBusy() ? "nothing" : task.getTitle() + " — " + task.getMessage());
+            }).get(30, TimeUnit.SECONDS);
+            throw new AssertionError("no result after 180 s; " + running, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).isEmpty();
+    }
+
+    /** Opens the compare view with its toolbar toggle. */
+    private void openCompare(FxRobot robot) {
+        Clicks.on(robot, "#compareButton", () -> Clicks.showing(robot, "#runCompare"));
+    }
+
+    /** Ticks or unticks a method's box. */
+    private void toggleMethod(FxRobot robot, String method) {
+        boolean chosen = Clicks.fx(() -> workbench.tools().compare().model().chosenMethods().contains(method));
+        Clicks.on(robot, "#method-" + method, () -> workbench.tools().compare().model().chosenMethods().contains(method) != chosen);
+    }
+
+    /** Presses Run comparison until the comparison has started (or was refused with a dialog). */
+    private void runCompare(FxRobot robot) {
+        BooleanSupplier started = Clicks.startedTask(runner());
+        int refusals = errors.size();
+        Clicks.on(robot, "#runCompare", () -> started.getAsBoolean() || errors.size() > refusals);
+    }
+
+    private void chooseSweep(FxRobot robot) {
+        Clicks.on(robot, "#modeSweep", () -> workbench.tools().compare().model().modeProperty().get() == ExperimentSpec.Mode.SWEEP);
     }
 
     @SuppressWarnings("unchecked")
@@ -99,12 +92,12 @@ class CompareViewTest {
     @Test
     void comparingAtMippsSparsityShowsADrawingARowAndBarsPerMethod(FxRobot robot) throws Exception {
         awaitIdle();
-        robot.clickOn("#compareButton");
+        openCompare(robot);
         assertThat(robot.lookup("#compareEmpty").queryAs(Label.class).isVisible()).isTrue();
-        robot.clickOn("#method-random");
+        toggleMethod(robot, "random");
         type(robot, "#epochsField", "1");
         type(robot, "#probeSamplesField", "300");
-        robot.clickOn("#runCompare");
+        runCompare(robot);
         awaitResult(null);
         assertThat(errors).isEmpty();
 
@@ -144,20 +137,18 @@ class CompareViewTest {
         Screenshots.save(workbench.stage().getScene(), "compare-matched");
     }
 
-    @org.junit.jupiter.api.Disabled("flaky under Monocle: one of its many clicks can be dropped and the run never starts; "
-            + "needs the click-until-it-took retries the other GUI tests have (see the session note)")
     @Test
     void aSweepFlagsCollapsedLayersInRedAndACancelledRunKeepsTheShownResult(FxRobot robot) throws Exception {
         awaitIdle();
-        robot.clickOn("#compareButton");
-        robot.clickOn("#method-mipp");
-        robot.clickOn("#method-global-topk");
-        robot.clickOn("#method-random");
-        robot.clickOn("#modeSweep");
+        openCompare(robot);
+        toggleMethod(robot, "mipp");
+        toggleMethod(robot, "global-topk");
+        toggleMethod(robot, "random");
+        chooseSweep(robot);
         type(robot, "#sweepField", "0.95, 0.5");
         type(robot, "#epochsField", "1");
         type(robot, "#probeSamplesField", "300");
-        robot.clickOn("#runCompare");
+        runCompare(robot);
         awaitResult(null);
         assertThat(errors).isEmpty();
         ExperimentResult r = result();
@@ -178,8 +169,7 @@ class CompareViewTest {
 
         ComboBox<String> group = robot.lookup("#compareGroup").queryComboBox();
         assertThat(group.getItems()).containsExactly("target sparsity 0.5000", "target sparsity 0.9500");
-        robot.interact(() -> group.setValue("target sparsity 0.9500"));
-        WaitForAsyncUtils.waitForFxEvents();
+        Clicks.choose(robot, "#compareGroup", "target sparsity 0.9500");
         Label flag = robot.from(robot.lookup("#" + CompareView.drawingId(topk)).queryAs(Node.class))
                 .lookup(".collapsed-flag").queryAs(Label.class);
         assertThat(flag.getText()).isEqualTo("Collapsed: " + String.join(", ", topk.collapsedLayers()));
@@ -193,46 +183,36 @@ class CompareViewTest {
         Screenshots.save(workbench.stage().getScene(), "compare-sweep-collapsed");
 
         // a second, longer run cancelled half-way leaves the result above in place and the window answering
-        robot.clickOn("#method-cmi");
-        robot.clickOn("#method-itpruner");
+        toggleMethod(robot, "cmi");
+        toggleMethod(robot, "itpruner");
         type(robot, "#epochsField", "30");
-        robot.clickOn("#runCompare");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.runner().isBusy());
+        runCompare(robot);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !errors.isEmpty() || workbench.runner().isBusy());
+        assertThat(errors).isEmpty();
         Thread.sleep(1500);
-        robot.clickOn("#cancelCompare");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !workbench.runner().isBusy());
+        Clicks.on(robot, "#cancelCompare", () -> !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(result()).isSameAs(r);
         assertThat(table(robot).getItems()).hasSize(1 + r.results().size());
         assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText()).contains("cancelled");
         assertThat(errors).isEmpty();
-        robot.clickOn("#networkButton");
-        var view = workbench.view().networkView();
-        robot.clickOn(view.localToScreen(view.screenPointOf(new NodeId("fc1", 3))));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(workbench.model().networkView().selectedProperty().get()).isEqualTo(new NodeId("fc1", 3));
+        Clicks.on(robot, "#networkButton", () -> Clicks.showing(robot, "#mippStart"));
+        Clicks.select(robot, workbench.view().networkView(), workbench.model().networkView(), new NodeId("fc1", 3));
     }
 
     @Test
     void matchingWithoutASelfSizingMethodIsADialogAndNothingRuns(FxRobot robot) throws Exception {
         awaitIdle();
-        robot.clickOn("#compareButton");
-        WaitForAsyncUtils.waitForFxEvents();
-        // Monocle can drop a click on a loaded machine: click until the box has toggled (at most three times).
-        for (int attempt = 0; attempt < 3 && workbench.tools().compare().model().chosenMethods().contains("mipp"); attempt++) {
-            robot.clickOn("#method-mipp");
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        openCompare(robot);
+        toggleMethod(robot, "mipp");
         assertThat(workbench.tools().compare().model().chosenMethods()).containsExactly("global-topk", "local-magnitude");
-        robot.clickOn("#runCompare");
-        WaitForAsyncUtils.waitForFxEvents();
+        runCompare(robot);
         assertThat(errors).singleElement().asString().startsWith("Cannot compare: sparsity: matching MIPP's sparsity needs mipp");
         assertThat(workbench.runner().isBusy()).isFalse();
         assertThat(result()).isNull();
-        robot.clickOn("#modeSweep");
+        chooseSweep(robot);
         type(robot, "#sweepField", "0.5, 1.5");
-        robot.clickOn("#runCompare");
-        WaitForAsyncUtils.waitForFxEvents();
+        runCompare(robot);
         assertThat(errors).hasSize(2);
         assertThat(errors.get(1)).contains("sweep sparsities: 1.5 is not a share of hidden units in [0, 1)");
         assertThat(robot.lookup("#sweepField").queryAs(TextField.class).getText()).isEqualTo("0.5, 1.5");

@@ -11,6 +11,7 @@ import dev.infoprune.model.ModelCard;
 import dev.infoprune.model.ModelFolder;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.RandomNetworks;
+import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
 import dev.infoprune.ui.network.NodeScore;
 import dev.infoprune.ui.workbench.Workbench;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,8 +67,7 @@ class ScoreEstimatorChoiceTest {
     @Test
     void choosingAnEstimatorAndItsOptionsRecomputesTheScoresWithIt(FxRobot robot) throws Exception {
         awaitScoresWith("gaussian");
-        robot.clickOn("#estimatorName");
-        robot.clickOn("ksg");
+        Clicks.choose(robot, "#estimatorName", "ksg");
         awaitScoresWith("ksg");
         assertThat(workbench.model().estimatorProperty().get()).isEqualTo(new EstimatorChoice("ksg", Map.of()));
         var probe = DatasetLocator.resolve("digits", 1).probe();
@@ -79,7 +80,9 @@ class ScoreEstimatorChoiceTest {
         assertThat(robot.lookup("#legendEstimator").queryAs(Label.class).getText()).contains("ksg(").contains("k=3");
 
         // an option: k = 7
-        robot.clickOn("#estimatorParam-k").write("7").type(KeyCode.ENTER);
+        Clicks.write(robot, "#estimatorParam-k", "7");
+        BooleanSupplier recomputing = Clicks.startedTask(workbench.runner());
+        Clicks.key(robot, recomputing, "Enter in the field k", KeyCode.ENTER);
         awaitScoresWith("ksg");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().score("label-mi").estimator().contains("k=7")
                 && !workbench.runner().isBusy());

@@ -11,22 +11,17 @@ import dev.infoprune.prune.PruningPlan;
 import dev.infoprune.prune.mipp.MippTrace;
 import dev.infoprune.prune.mipp.TraceFiles;
 import dev.infoprune.study.ExperimentResult;
+import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
-import dev.infoprune.ui.TrainedModels;
+import dev.infoprune.ui.TrainedWorkbenchTest;
 import dev.infoprune.ui.flows.PrunedNetwork;
-import dev.infoprune.ui.workbench.Workbench;
-import dev.infoprune.ui.workbench.WorkbenchOptions;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -36,45 +31,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Export: every artefact written and read back; a bad target is a dialog and nothing is written. */
-@ExtendWith(ApplicationExtension.class)
-class ExportDialogTest {
-    @TempDir
-    Path tmp;
-    private final List<String> errors = new CopyOnWriteArrayList<>();
-    private Workbench workbench;
-
-    @BeforeAll
-    static void trainOffTheFxThread() {
-        TrainedModels.digitsMlp();
-    }
-
+class ExportDialogTest extends TrainedWorkbenchTest {
     @Start
     void start(Stage stage) throws Exception {
-        Path folder = TrainedModels.digitsMlpFolder(tmp);
-        workbench = Workbench.open(stage, new WorkbenchOptions(tmp.resolve("home"), folder.toString(),
-                (title, message, cause) -> errors.add(title + ": " + message), null));
+        open(stage);
     }
 
-    private void awaitIdle() throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !errors.isEmpty()
-                || workbench.model().probeProperty().get() != null && !workbench.runner().isBusy());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(errors).isEmpty();
+    private void openExport(FxRobot robot) {
+        Clicks.on(robot, "#exportButton", () -> robot.lookup("#exportDialog").tryQuery().isPresent());
     }
 
-    private void type(FxRobot robot, String id, String text) {
-        TextField f = robot.lookup(id).queryAs(TextField.class);
-        robot.interact(() -> {
-            f.setText(text);
-            f.commitValue();
-        });
+    /** Presses Export until it has started writing, closed the dialog, or reported a problem. */
+    private void confirmExport(FxRobot robot) {
+        BooleanSupplier started = Clicks.startedTask(runner());
+        int problems = errors.size();
+        Clicks.on(robot, "#exportConfirm", () -> started.getAsBoolean() || errors.size() > problems
+                || robot.lookup("#exportDialog").tryQuery().isEmpty());
     }
 
     private String label(FxRobot robot, String id) {
@@ -85,10 +64,11 @@ class ExportDialogTest {
     void everyArtefactOfAMippResultIsWrittenAndReadsBack(FxRobot robot) throws Exception {
         awaitIdle();
         Network open = workbench.model().network();
-        robot.clickOn("#compareButton");
+        Clicks.on(robot, "#compareButton", () -> Clicks.showing(robot, "#runCompare"));
         type(robot, "#epochsField", "1");
         type(robot, "#probeSamplesField", "300");
-        robot.clickOn("#runCompare");
+        BooleanSupplier comparing = Clicks.startedTask(runner());
+        Clicks.on(robot, "#runCompare", () -> comparing.getAsBoolean() || !errors.isEmpty());
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !errors.isEmpty()
                 || workbench.tools().compare().model().resultProperty().get() != null && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
@@ -97,8 +77,11 @@ class ExportDialogTest {
 
         // pick MIPP's row (the first after the unpruned one) and work on it
         Node mippRow = robot.lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r && r.getIndex() == 1).query();
-        robot.clickOn(mippRow);
-        robot.clickOn("#useSelected");
+        Clicks.on(robot, mippRow, () -> workbench.tools().compare().model().selectedProperty().get() == result.results().get(0),
+                "MIPP's row");
+        BooleanSupplier replaying = Clicks.startedTask(runner());
+        Clicks.on(robot, "#useSelected", () -> replaying.getAsBoolean() || !errors.isEmpty()
+                || workbench.tools().context().candidateProperty().get() != null);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !errors.isEmpty()
                 || workbench.tools().context().candidateProperty().get() != null && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
@@ -112,14 +95,14 @@ class ExportDialogTest {
         assertThat(workbench.model().networkView().removedProperty().get().values().stream()
                 .mapToInt(java.util.BitSet::cardinality).sum()).isEqualTo(removed);
 
-        robot.clickOn("#exportButton");
+        openExport(robot);
         Path out = tmp.resolve("exports/run 1");
-        robot.clickOn("#exportFolder").write(out.toString());
+        Clicks.write(robot, "#exportFolder", out.toString());
         assertThat(robot.lookup("#exportName").queryAs(TextField.class).getText()).isEqualTo("digits-mlp-mipp");
         assertThat(label(robot, "#export-source-trace")).isEqualTo(candidate.trace().steps().size() + " decisions of mipp (own sparsity)");
         Screenshots.save(robot.lookup("#exportDialog").query().getScene(), "export-dialog");
         Node view = workbench.tools().tabs().getSelectionModel().getSelectedItem().getContent();
-        robot.clickOn("#exportConfirm");
+        confirmExport(robot);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !errors.isEmpty()
                 || Files.exists(out.resolve("view.png")) && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
@@ -175,7 +158,7 @@ class ExportDialogTest {
         try (Stream<Path> s = Files.list(tmp)) {
             before = s.map(Path::toString).sorted().toList();
         }
-        robot.clickOn("#exportButton");
+        openExport(robot);
         // without a comparison there is no plan, trace or report: the dialog says why
         assertThat(label(robot, "#export-source-plan")).startsWith("not available: no plan yet");
         assertThat(label(robot, "#export-source-trace")).startsWith("not available: no MIPP trace");
@@ -183,20 +166,17 @@ class ExportDialogTest {
         assertThat(robot.lookup("#export-plan").queryAs(javafx.scene.control.CheckBox.class).isDisabled()).isTrue();
 
         type(robot, "#exportFolder", file.toString());
-        robot.clickOn("#exportConfirm");
-        WaitForAsyncUtils.waitForFxEvents();
+        confirmExport(robot);
         assertThat(errors).containsExactly("Cannot export: " + file + ": is a file, not a folder");
         assertThat(robot.lookup("#exportDialog").tryQuery()).isPresent();
         assertThat(robot.lookup("#exportFolder").queryAs(TextField.class).getText()).isEqualTo(file.toString());
 
         type(robot, "#exportFolder", file.resolve("inside").toString());
-        robot.clickOn("#exportConfirm");
-        WaitForAsyncUtils.waitForFxEvents();
+        confirmExport(robot);
         assertThat(errors.get(1)).isEqualTo("Cannot export: " + file.resolve("inside") + ": cannot be created: " + file + " is a file");
         type(robot, "#exportName", "a/b");
         type(robot, "#exportFolder", tmp.resolve("fine").toString());
-        robot.clickOn("#exportConfirm");
-        WaitForAsyncUtils.waitForFxEvents();
+        confirmExport(robot);
         assertThat(errors.get(2)).contains("model name").contains("not a plain file name");
         assertThat(Files.readString(file)).isEqualTo("keep me");
         try (Stream<Path> s = Files.list(tmp)) {
@@ -205,7 +185,7 @@ class ExportDialogTest {
 
         // corrected, the same dialog exports what there is: the open network, its ONNX file and the view
         type(robot, "#exportName", "digits-mlp");
-        robot.clickOn("#exportConfirm");
+        confirmExport(robot);
         Path out = tmp.resolve("fine");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(out.resolve("view.png")) && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();

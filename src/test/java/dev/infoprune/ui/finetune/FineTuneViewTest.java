@@ -4,67 +4,42 @@ import dev.infoprune.core.Progress;
 import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.engine.Inference;
 import dev.infoprune.model.Network;
+import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
-import dev.infoprune.ui.TrainedModels;
+import dev.infoprune.ui.TrainedWorkbenchTest;
 import dev.infoprune.ui.flows.PrunedNetwork;
 import dev.infoprune.ui.network.NodeId;
-import dev.infoprune.ui.workbench.Workbench;
-import dev.infoprune.ui.workbench.WorkbenchOptions;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYDataset;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** Fine-tune: live loss and accuracy curves, the fine-tuned network kept, and a cancel that keeps the network. */
-@ExtendWith(ApplicationExtension.class)
-class FineTuneViewTest {
-    @TempDir
-    Path tmp;
-    private final List<String> errors = new CopyOnWriteArrayList<>();
-    private Workbench workbench;
-
-    @BeforeAll
-    static void trainOffTheFxThread() {
-        TrainedModels.digitsMlp();
-    }
-
+class FineTuneViewTest extends TrainedWorkbenchTest {
     @Start
     void start(Stage stage) throws Exception {
-        Path folder = TrainedModels.digitsMlpFolder(tmp);
-        workbench = Workbench.open(stage, new WorkbenchOptions(tmp.resolve("home"), folder.toString(),
-                (title, message, cause) -> errors.add(title + ": " + message), null));
+        open(stage);
     }
 
-    private void awaitIdle() throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> workbench.model().probeProperty().get() != null
-                && !workbench.runner().isBusy());
-        WaitForAsyncUtils.waitForFxEvents();
+    private void openFineTune(FxRobot robot) {
+        Clicks.on(robot, "#fineTuneButton", () -> Clicks.showing(robot, "#startFineTune"));
     }
 
-    private void type(FxRobot robot, String id, String text) {
-        TextField f = robot.lookup(id).queryAs(TextField.class);
-        robot.interact(() -> {
-            f.setText(text);
-            f.commitValue();
-        });
+    private void startFineTune(FxRobot robot) {
+        BooleanSupplier started = Clicks.startedTask(runner());
+        Clicks.on(robot, "#startFineTune", () -> started.getAsBoolean() || !errors.isEmpty());
     }
 
     private FineTuneModel model() {
@@ -75,12 +50,12 @@ class FineTuneViewTest {
     void fineTuningDrawsLiveCurvesAndTheFineTunedNetworkBecomesTheOneWorkedOn(FxRobot robot) throws Exception {
         awaitIdle();
         Network open = workbench.model().network();
-        robot.clickOn("#fineTuneButton");
+        openFineTune(robot);
         assertThat(robot.lookup("#fineTuneStart").queryAs(Label.class).getText())
                 .isEqualTo("the open network, digits-mlp (not pruned)");
         type(robot, "#fineTuneEpochs", "3");
         type(robot, "#fineTuneLearningRate", "0.002");
-        robot.clickOn("#startFineTune");
+        startFineTune(robot);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !errors.isEmpty()
                 || model().afterProperty().get() != null && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
@@ -116,19 +91,16 @@ class FineTuneViewTest {
     void cancellingKeepsTheNetworkAndTheWindowAnswers(FxRobot robot) throws Exception {
         awaitIdle();
         Network open = workbench.model().network();
-        robot.clickOn("#fineTuneButton");
+        openFineTune(robot);
         type(robot, "#fineTuneEpochs", "400");
-        robot.clickOn("#startFineTune");
+        startFineTune(robot);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model().losses().size() > 20);
         assertThat(workbench.runner().isBusy()).isTrue();
         // the window answers while training runs: switch tabs and select a node
-        robot.clickOn("#networkButton");
-        var view = workbench.view().networkView();
-        robot.clickOn(view.localToScreen(view.screenPointOf(new NodeId("fc2", 4))));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(workbench.model().networkView().selectedProperty().get()).isEqualTo(new NodeId("fc2", 4));
-        robot.clickOn("#fineTuneButton");
-        robot.clickOn("#cancelFineTune");
+        Clicks.on(robot, "#networkButton", () -> Clicks.showing(robot, "#mippStart"));
+        Clicks.select(robot, workbench.view().networkView(), workbench.model().networkView(), new NodeId("fc2", 4));
+        openFineTune(robot);
+        Clicks.on(robot, "#cancelFineTune", () -> !workbench.runner().isBusy());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).isEmpty();

@@ -5,6 +5,7 @@ import dev.infoprune.model.Network;
 import dev.infoprune.prune.mipp.MippRun;
 import dev.infoprune.prune.mipp.MippSettings;
 import dev.infoprune.prune.mipp.Step;
+import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
 import dev.infoprune.ui.network.NetworkView;
 import dev.infoprune.ui.network.NodeId;
@@ -31,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,19 +79,29 @@ class MippStepperTest {
 
     private void startMipp(FxRobot robot) throws Exception {
         awaitScoresAndQuiet(robot);
-        // Monocle can drop a click on a loaded machine: press Start again while no run has begun (at most three times).
-        for (int attempt = 0; attempt < 3 && mipp().track() == null; attempt++) {
-            robot.clickOn("#mippStart");
-            WaitForAsyncUtils.waitForFxEvents();
-            try {
-                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> mipp().track() != null || workbench.runner().isBusy());
-            } catch (java.util.concurrent.TimeoutException ignored) {
-                // press again
-            }
-        }
+        BooleanSupplier started = Clicks.startedTask(workbench.runner());
+        Clicks.on(robot, "#mippStart", () -> started.getAsBoolean() || mipp().track() != null || !errors.isEmpty());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> mipp().track() != null && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).isEmpty();
+    }
+
+    /** Presses {@code button} until the stepper has reached step {@code k} or has started computing towards it. */
+    private void press(FxRobot robot, String button, int k) throws Exception {
+        BooleanSupplier started = Clicks.startedTask(workbench.runner());
+        Clicks.on(robot, button, () -> mipp().position() == k || started.getAsBoolean());
+        awaitPosition(k);
+    }
+
+    /** Types {@code key} until the stepper has reached step {@code k} or has started computing towards it. */
+    private void key(FxRobot robot, KeyCode key, int k) throws Exception {
+        BooleanSupplier started = Clicks.startedTask(workbench.runner());
+        Clicks.key(robot, () -> mipp().position() == k || started.getAsBoolean(), key + " to step " + k, key);
+        awaitPosition(k);
+    }
+
+    private void select(FxRobot robot, NodeId node) {
+        Clicks.select(robot, networkView(), workbench.model().networkView(), node);
     }
 
     private void awaitPosition(int k) throws Exception {
@@ -136,8 +148,7 @@ class MippStepperTest {
         List<Drawing> forward = new ArrayList<>();
         forward.add(drawing(robot));
         for (int i = 1; i <= n; i++) {
-            robot.clickOn("#mippStep");
-            awaitPosition(i);
+            press(robot, "#mippStep", i);
             forward.add(drawing(robot));
         }
         List<Step> firstPass = mipp().track().computed();
@@ -157,32 +168,30 @@ class MippStepperTest {
         // back k steps: each earlier state is drawn exactly as it was
         int k = 5;
         for (int i = 1; i <= k; i++) {
-            robot.clickOn("#mippBack");
-            awaitPosition(n - i);
+            press(robot, "#mippBack", n - i);
             assertThat(drawing(robot).sameAs(forward.get(n - i))).as("state after step %d, reached going back", n - i).isTrue();
         }
         // and forward again: identical
         for (int i = n - k + 1; i <= n; i++) {
-            robot.clickOn("#mippStep");
-            awaitPosition(i);
+            press(robot, "#mippStep", i);
             assertThat(drawing(robot).sameAs(forward.get(i))).as("state after step %d, reached again", i).isTrue();
         }
 
         // a fresh run with the same settings recomputes every step: the same trace and drawing again
-        robot.clickOn("#mippStart");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> mipp().track() != null && mipp().track().computedSteps() == 0
+        var firstTrack = mipp().track();
+        BooleanSupplier restarted = Clicks.startedTask(workbench.runner());
+        Clicks.on(robot, "#mippStart", () -> restarted.getAsBoolean() || mipp().track() != firstTrack);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> mipp().track() != firstTrack && mipp().track().computedSteps() == 0
                 && !workbench.runner().isBusy());
         assertThat(drawing(robot).sameAs(forward.get(0))).isTrue();
         for (int i = 1; i <= n; i++) {
-            robot.clickOn("#mippStep");
-            awaitPosition(i);
+            press(robot, "#mippStep", i);
         }
         assertSameTrace(mipp().track().computed(), firstPass);
         assertThat(drawing(robot).sameAs(forward.get(n))).isTrue();
 
         // the inspector explains the decision about the node under test with its numbers
-        robot.clickOn(networkView().localToScreen(networkView().screenPointOf(new NodeId(last.layer(), last.unit()))));
-        WaitForAsyncUtils.waitForFxEvents();
+        select(robot, new NodeId(last.layer(), last.unit()));
         assertThat(robot.lookup("#mippDecisionSummary").queryAs(Label.class).getText())
                 .startsWith("Tested at step " + n + " of 192");
         assertThat(robot.lookup("#mipp-4").queryAs(Label.class).getText())
@@ -200,13 +209,10 @@ class MippStepperTest {
     @Test
     void runningToTheEndKeepsWhatTheCorePlanKeeps(FxRobot robot) throws Exception {
         startMipp(robot);
-        robot.clickOn("#mippStep");
-        awaitPosition(1);
-        robot.clickOn("#mippFinishLayer");
-        awaitPosition(64);
+        press(robot, "#mippStep", 1);
+        press(robot, "#mippFinishLayer", 64);
         assertThat(mipp().track().layerOfStep(64)).isEqualTo("fc1");
-        robot.clickOn("#mippRunToEnd");
-        awaitPosition(192);
+        press(robot, "#mippRunToEnd", 192);
         assertThat(mipp().isFinished()).isTrue();
 
         MippRun reference = independentRun(workbench.model().network(), workbench.model().probeProperty().get());
@@ -238,7 +244,7 @@ class MippStepperTest {
         assertThat(((javafx.scene.control.Slider) robot.lookup("#mippTimeline").query()).getValue()).isEqualTo(100);
         assertThat(workbench.model().networkView().removedProperty().get()).isEqualTo(mipp().track().removedAt(100));
         Step shown = mipp().track().stepAt(100);
-        robot.clickOn(networkView().localToScreen(networkView().screenPointOf(new NodeId(shown.layer(), shown.unit()))));
+        select(robot, new NodeId(shown.layer(), shown.unit()));
         robot.moveTo("#mippStepText");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#mippDecisionSummary").queryAs(Label.class).getText()).startsWith("Tested at step 100 of 192");
@@ -248,33 +254,21 @@ class MippStepperTest {
     @Test
     void cancellingARunToTheEndKeepsTheEarlierStepsAndTheWindowAnswers(FxRobot robot) throws Exception {
         awaitScoresAndQuiet(robot);
-        // a slow estimator makes the run long enough to cancel
-        // Monocle can drop the click that opens a popup on a loaded machine: open it until the item is there.
-        for (int attempt = 0; attempt < 3 && robot.lookup("ksg").tryQuery().isEmpty(); attempt++) {
-            robot.clickOn("#mippEstimator");
-            WaitForAsyncUtils.waitForFxEvents();
-            try {
-                WaitForAsyncUtils.waitFor(3, java.util.concurrent.TimeUnit.SECONDS,
-                        () -> robot.lookup("ksg").tryQuery().isPresent());
-            } catch (java.util.concurrent.TimeoutException ignored) {
-                // try the click again
-            }
-        }
-        robot.clickOn("ksg");
-        robot.doubleClickOn("#mippSamples").write("120");
+        // a slow estimator on many samples and repeats makes the run long enough (a minute or more) to cancel
+        Clicks.choose(robot, "#mippEstimator", "ksg");
+        Clicks.write(robot, "#mippSamples", "300");
+        Clicks.write(robot, "#mippRepeats", "60");
         startMipp(robot);
-        assertThat(robot.lookup("#mippSettingsInUse").queryAs(Label.class).getText()).contains("ksg").contains("120 probe samples");
-        robot.clickOn("#mippStep");
-        awaitPosition(1);
+        assertThat(robot.lookup("#mippSettingsInUse").queryAs(Label.class).getText()).contains("ksg").contains("300 probe samples");
+        press(robot, "#mippStep", 1);
         List<Step> before = mipp().track().computed();
-        robot.clickOn("#mippRunToEnd");
+        BooleanSupplier running = Clicks.startedTask(workbench.runner());
+        Clicks.on(robot, "#mippRunToEnd", running);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> mipp().position() >= 3);
         assertThat(workbench.runner().isBusy()).isTrue();
         // the window answers while MIPP runs
-        robot.clickOn(networkView().localToScreen(networkView().screenPointOf(new NodeId("fc1", 5))));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(workbench.model().networkView().selectedProperty().get()).isEqualTo(new NodeId("fc1", 5));
-        robot.clickOn("#cancelTask");
+        select(robot, new NodeId("fc1", 5));
+        Clicks.on(robot, "#cancelTask", () -> !workbench.runner().isBusy());
         awaitIdle();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText()).contains("cancelled");
@@ -283,10 +277,8 @@ class MippStepperTest {
         assertThat(mipp().track().computed().get(0).sameOutcome(before.get(0))).isTrue();
         assertThat(mipp().track().computedSteps()).isEqualTo(reached);
         // the steps are intact: back, and forward again over them
-        robot.clickOn("#mippBack");
-        awaitPosition(reached - 1);
-        robot.clickOn("#mippStep");
-        awaitPosition(reached);
+        press(robot, "#mippBack", reached - 1);
+        press(robot, "#mippStep", reached);
         assertThat(errors).isEmpty();
     }
 
@@ -294,33 +286,24 @@ class MippStepperTest {
     void keyboardShortcutsDriveTheStepper(FxRobot robot) throws Exception {
         startMipp(robot);
         robot.clickOn("#modelName"); // focus away from any field
-        robot.type(KeyCode.RIGHT);
-        awaitPosition(1);
-        robot.type(KeyCode.RIGHT);
-        awaitPosition(2);
-        robot.type(KeyCode.RIGHT);
-        awaitPosition(3);
-        robot.type(KeyCode.LEFT);
-        awaitPosition(2);
-        robot.type(KeyCode.HOME);
-        awaitPosition(0);
-        robot.type(KeyCode.PAGE_DOWN);
-        awaitPosition(64);
-        robot.type(KeyCode.HOME);
-        awaitPosition(0);
-        robot.type(KeyCode.SPACE);
+        key(robot, KeyCode.RIGHT, 1);
+        key(robot, KeyCode.RIGHT, 2);
+        key(robot, KeyCode.RIGHT, 3);
+        key(robot, KeyCode.LEFT, 2);
+        key(robot, KeyCode.HOME, 0);
+        key(robot, KeyCode.PAGE_DOWN, 64);
+        key(robot, KeyCode.HOME, 0);
+        Clicks.key(robot, () -> mipp().playingProperty().get(), "Space to play", KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> mipp().position() >= 3);
         assertThat(mipp().playingProperty().get()).isTrue();
-        robot.type(KeyCode.SPACE);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(mipp().playingProperty().get()).isFalse();
-        robot.type(KeyCode.END);
-        awaitPosition(192);
+        Clicks.key(robot, () -> !mipp().playingProperty().get(), "Space to pause", KeyCode.SPACE);
+        key(robot, KeyCode.END, 192);
 
-        // keys typed into a settings field stay in the field
-        robot.clickOn("#mippConfidence");
-        robot.type(KeyCode.HOME);
-        robot.type(KeyCode.LEFT);
+        // keys typed into a settings field stay in the field: Home and Left move its caret, not the stepper
+        TextField confidence = robot.lookup("#mippConfidence").queryAs(TextField.class);
+        Clicks.focus(robot, "#mippConfidence");
+        Clicks.key(robot, () -> confidence.getCaretPosition() == 1, "Home, Right in the confidence field", KeyCode.HOME, KeyCode.RIGHT);
+        Clicks.key(robot, () -> confidence.getCaretPosition() == 0, "Left in the confidence field", KeyCode.LEFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(mipp().position()).isEqualTo(192);
         assertThat(robot.lookup("#mippConfidence").queryAs(TextField.class).getText()).isEqualTo("0.95");

@@ -2,6 +2,7 @@ package dev.infoprune.ui.network;
 
 import dev.infoprune.model.Network;
 import dev.infoprune.model.RandomNetworks;
+import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
@@ -95,19 +96,16 @@ class NetworkViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         NodeId target = new NodeId("fc2", 6);
         Point2D before = view.localToScreen(view.screenPointOf(target));
-        robot.moveTo(before);
-        robot.scroll(5, javafx.geometry.VerticalDirection.UP);
-        WaitForAsyncUtils.waitForFxEvents();
+        Clicks.until(robot, () -> robot.moveTo(before).scroll(5, javafx.geometry.VerticalDirection.UP),
+                () -> model.zoomProperty().get() != 1.0, "scrolling up over " + target);
         double zoom = model.zoomProperty().get();
         assertThat(zoom).isNotEqualTo(1.0);
         Point2D after = view.localToScreen(view.screenPointOf(target));
         assertThat(after.distance(before)).as("the node under the pointer stays under it").isLessThan(2);
-        robot.clickOn(after, MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.selectedProperty().get()).isEqualTo(target);
-        robot.doubleClickOn(view.localToScreen(10, 680), MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.zoomProperty().get()).isEqualTo(1.0);
+        Clicks.select(robot, view, model, target);
+        Point2D corner = Clicks.fx(() -> view.localToScreen(10, 680));
+        Clicks.until(robot, () -> robot.doubleClickOn(corner, MouseButton.PRIMARY), () -> model.zoomProperty().get() == 1.0,
+                "double-click on the background");
     }
 
     @Test

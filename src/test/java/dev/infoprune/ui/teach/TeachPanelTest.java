@@ -2,48 +2,28 @@ package dev.infoprune.ui.teach;
 
 import dev.infoprune.prune.mipp.Decision;
 import dev.infoprune.prune.mipp.Step;
+import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
-import dev.infoprune.ui.TrainedModels;
+import dev.infoprune.ui.TrainedWorkbenchTest;
 import dev.infoprune.ui.network.NodeId;
-import dev.infoprune.ui.workbench.Workbench;
-import dev.infoprune.ui.workbench.WorkbenchOptions;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Teach: the panel follows the score shown, the selected node and the MIPP step. */
-@ExtendWith(ApplicationExtension.class)
-class TeachPanelTest {
-    @TempDir
-    Path tmp;
-    private final List<String> errors = new CopyOnWriteArrayList<>();
-    private Workbench workbench;
-
-    @BeforeAll
-    static void trainOffTheFxThread() {
-        TrainedModels.digitsMlp();
-    }
-
+class TeachPanelTest extends TrainedWorkbenchTest {
     @Start
     void start(Stage stage) throws Exception {
-        Path folder = TrainedModels.digitsMlpFolder(tmp);
-        workbench = Workbench.open(stage, new WorkbenchOptions(tmp.resolve("home"), folder.toString(),
-                (title, message, cause) -> errors.add(title + ": " + message), null));
+        open(stage);
     }
 
     private String text(FxRobot robot, String id) {
@@ -52,30 +32,22 @@ class TeachPanelTest {
 
     @Test
     void switchingTheScoreSelectingANodeAndAMippStepChangeWhatItTeaches(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> workbench.model().probeProperty().get() != null
-                && !workbench.runner().isBusy());
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitIdle();
         assertThat(text(robot, "#teachScoreTitle")).isEqualTo("I(node; labels)");
         assertThat(text(robot, "#teachScoreFormula")).startsWith("I(Xᵢ; Y) = H(Y) − H(Y | Xᵢ)");
         assertThat(text(robot, "#teachScoreText")).contains("lowers the uncertainty about the class label")
                 .contains("Computed here with gaussian");
 
-        robot.clickOn("#scoreChoice");
-        robot.clickOn("‖w‖₁ (L1 of incoming weights)");
-        WaitForAsyncUtils.waitForFxEvents();
+        Clicks.choose(robot, "#scoreChoice", "‖w‖₁ (L1 of incoming weights)");
         assertThat(text(robot, "#teachScoreTitle")).isEqualTo("‖w‖₁ (L1 of incoming weights)");
         assertThat(text(robot, "#teachScoreFormula")).isEqualTo("‖wᵢ‖₁ = Σⱼ |wᵢⱼ|");
         assertThat(text(robot, "#teachScoreText")).startsWith("The sum of the absolute values");
 
-        robot.clickOn("#scoreChoice");
-        robot.clickOn("I(node; labels | rest of layer)");
-        WaitForAsyncUtils.waitForFxEvents();
+        Clicks.choose(robot, "#scoreChoice", "I(node; labels | rest of layer)");
         assertThat(text(robot, "#teachScoreFormula")).startsWith("I(Xᵢ; Y | X₋ᵢ) = I(X; Y) − I(X₋ᵢ; Y)");
         assertThat(text(robot, "#teachScoreText")).contains("redundant");
 
-        var view = workbench.view().networkView();
-        robot.clickOn(view.localToScreen(view.screenPointOf(new NodeId("fc1", 5))));
-        WaitForAsyncUtils.waitForFxEvents();
+        Clicks.select(robot, workbench.view().networkView(), workbench.model().networkView(), new NodeId("fc1", 5));
         var score = workbench.model().networkView().scoreProperty().get();
         double v = score.value("fc1", 5);
         long higher = java.util.Arrays.stream(score.byLayer().get("fc1")).filter(o -> o > v).count();
@@ -84,9 +56,11 @@ class TeachPanelTest {
 
         assertThat(text(robot, "#teachStepFormula")).startsWith("Δᵢ = I(S; T) − I(S ∖ {i}; T)");
         // one step of the real stepper: the panel shows that step's numbers and decision
-        robot.clickOn("#mippStart");
+        BooleanSupplier starting = Clicks.startedTask(runner());
+        Clicks.on(robot, "#mippStart", () -> starting.getAsBoolean() || workbench.model().mipp().track() != null);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().mipp().track() != null && !workbench.runner().isBusy());
-        robot.clickOn("#mippStep");
+        BooleanSupplier stepping = Clicks.startedTask(runner());
+        Clicks.on(robot, "#mippStep", () -> stepping.getAsBoolean() || workbench.model().mipp().position() == 1);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().mipp().position() == 1 && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
         Step step = workbench.model().mipp().currentProperty().get();
@@ -102,12 +76,8 @@ class TeachPanelTest {
         dev.infoprune.ui.NodeSnapshots.save(robot.lookup("#teachPanel").queryAs(javafx.scene.control.ScrollPane.class).getContent(),
                 "teach-panel-content");
 
-        robot.clickOn("#teachToggle");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#teachPanel").tryQuery()).isEmpty();
-        robot.clickOn("#teachToggle");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#teachPanel").tryQuery()).isPresent();
+        Clicks.on(robot, "#teachToggle", () -> robot.lookup("#teachPanel").tryQuery().isEmpty());
+        Clicks.on(robot, "#teachToggle", () -> robot.lookup("#teachPanel").tryQuery().isPresent());
         assertThat(errors).isEmpty();
     }
 }

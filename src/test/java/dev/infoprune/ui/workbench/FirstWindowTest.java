@@ -4,6 +4,7 @@ import dev.infoprune.model.ModelCard;
 import dev.infoprune.model.ModelFolder;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.RandomNetworks;
+import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
 import dev.infoprune.ui.network.NetworkLayout;
 import dev.infoprune.ui.network.NodeId;
@@ -87,19 +88,14 @@ class FirstWindowTest {
         awaitModel();
         var view = workbench.view().networkView();
         NodeId node = new NodeId("fc2", 5);
-        Point2D p = view.localToScreen(view.screenPointOf(node));
-        // From off the node, so that the move onto it is a real pointer event whatever an earlier test left.
-        robot.moveTo(view.localToScreen(2, 2));
-        robot.moveTo(p);
-        WaitForAsyncUtils.waitForFxEvents();
+        Point2D p = Clicks.onScreen(view, node);
         Label tip = robot.lookup("#nodeTooltip").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, tip::isVisible);
-        assertThat(tip.isVisible()).isTrue();
+        // From off the node, so that the move onto it is a real pointer event whatever an earlier test left.
+        Clicks.until(robot, () -> robot.moveTo(view.localToScreen(2, 2)).moveTo(p),
+                () -> tip.isVisible() && tip.getText().startsWith("fc2:5"), "hovering over fc2:5");
         double l1 = network.layer(network.indexOf("fc2")) instanceof dev.infoprune.model.Dense d ? d.weight().sliceL1(5) : 0;
         assertThat(tip.getText()).startsWith("fc2:5").contains(String.format(java.util.Locale.ROOT, "%.4g", l1));
-        robot.clickOn(p);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(workbench.model().networkView().selectedProperty().get()).isEqualTo(node);
+        Clicks.select(robot, view, workbench.model().networkView(), node);
         assertThat(robot.lookup("#inspectorHeading").queryAs(Label.class).getText()).isEqualTo("Node fc2:5");
         assertThat(robot.lookup("#score-weight-l1").queryAs(Label.class).getText())
                 .isEqualTo(String.format(java.util.Locale.ROOT, "%.4g", l1));

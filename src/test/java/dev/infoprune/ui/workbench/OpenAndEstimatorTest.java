@@ -10,6 +10,7 @@ import dev.infoprune.model.ModelFolder;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.RandomNetworks;
 import dev.infoprune.model.onnx.OnnxExport;
+import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
 import dev.infoprune.workspace.DataChoice;
 import dev.infoprune.workspace.ProbeScores;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,6 +81,19 @@ class OpenAndEstimatorTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** File › Open model…, until the model is being read (or was refused). */
+    private void openModelFromTheMenu(FxRobot robot) {
+        BooleanSupplier reading = Clicks.startedTask(workbench.runner());
+        int refusals = errors.size();
+        Clicks.menu(robot, "File", "Open model…", () -> reading.getAsBoolean() || errors.size() > refusals);
+    }
+
+    /** Presses Enter in the estimator's field {@code k} until the scores are being recomputed (or it was refused). */
+    private void enterInK(FxRobot robot, BooleanSupplier refused) {
+        BooleanSupplier recomputing = Clicks.startedTask(workbench.runner());
+        Clicks.key(robot, () -> recomputing.getAsBoolean() || refused.getAsBoolean(), "Enter in the field k", KeyCode.ENTER);
+    }
+
     private String legendEstimator(FxRobot robot) {
         return robot.lookup("#legendEstimator").queryAs(Label.class).getText();
     }
@@ -90,7 +105,7 @@ class OpenAndEstimatorTest {
         Path onnx = tmp.resolve("other.onnx");
         OnnxExport.write(other, onnx);
         chosenModel.set(onnx);
-        robot.clickOn("File").clickOn("Open model…");
+        openModelFromTheMenu(robot);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().network() != network
                 && workbench.model().probeProperty().get() != null && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
@@ -106,7 +121,7 @@ class OpenAndEstimatorTest {
         Path bad = tmp.resolve("bad.onnx");
         Files.write(bad, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
         chosenModel.set(bad);
-        robot.clickOn("File").clickOn("Open model…");
+        openModelFromTheMenu(robot);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !errors.isEmpty() && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).singleElement().asString().contains("bad.onnx");
@@ -121,7 +136,7 @@ class OpenAndEstimatorTest {
         assertThat(legendEstimator(robot)).startsWith("estimator: gaussian(");
         var gaussianScore = workbench.model().networkView().scoreProperty().get();
 
-        robot.clickOn("#estimatorName").clickOn("ksg");
+        Clicks.choose(robot, "#estimatorName", "ksg");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> legendEstimator(robot).contains("ksg(") && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(legendEstimator(robot)).contains("k=3");
@@ -130,7 +145,8 @@ class OpenAndEstimatorTest {
         assertThat(ksgScore.id()).isEqualTo(gaussianScore.id());
         assertThat(ksgScore.value("fc1", 4)).isNotEqualTo(gaussianScore.value("fc1", 4));
 
-        robot.clickOn("#estimatorParam-k").write("5").type(KeyCode.ENTER);
+        Clicks.write(robot, "#estimatorParam-k", "5");
+        enterInK(robot, () -> false);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> legendEstimator(robot).contains("k=5") && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
         // the values shown are ksg(k=5)'s on the same probe sample, computed independently here
@@ -146,8 +162,8 @@ class OpenAndEstimatorTest {
 
         // a value the estimator refuses is marked, explained, and changes nothing
         TextField k = robot.lookup("#estimatorParam-k").queryAs(TextField.class);
-        robot.doubleClickOn(k).write("zero").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        Clicks.write(robot, "#estimatorParam-k", "zero");
+        enterInK(robot, () -> k.getStyleClass().contains("invalid"));
         assertThat(robot.lookup("#estimatorProblem").queryAs(Label.class).getText()).contains("k").contains("zero");
         assertThat(k.getStyleClass()).contains("invalid");
         assertThat(workbench.runner().isBusy()).isFalse();

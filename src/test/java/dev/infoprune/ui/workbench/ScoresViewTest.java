@@ -8,10 +8,10 @@ import dev.infoprune.model.ModelCard;
 import dev.infoprune.model.ModelFolder;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.RandomNetworks;
+import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
 import dev.infoprune.ui.network.NodeId;
 import dev.infoprune.ui.network.NodeScore;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -73,15 +73,11 @@ class ScoresViewTest {
         double single = g.mutualInformationWithLabels(acts.of("fc2").selectColumns(new int[] {3}), acts.labels()).nats();
         assertThat(shown.value("fc2", 3)).isCloseTo(single, org.assertj.core.data.Offset.offset(1e-9));
 
-        robot.clickOn("#scoreChoice");
-        robot.clickOn("I(node; labels | rest of layer)");
-        WaitForAsyncUtils.waitForFxEvents();
+        Clicks.choose(robot, "#scoreChoice", "I(node; labels | rest of layer)");
         assertThat(workbench.model().networkView().scoreProperty().get().id()).isEqualTo(ScoreViews.id(dev.infoprune.info.ScoreKind.LABEL_CMI_GIVEN_LAYER));
         assertThat(robot.lookup("#legendTitle").queryAs(Label.class).getText()).startsWith("I(node; labels | rest of layer)");
 
-        var view = workbench.view().networkView();
-        robot.clickOn(view.localToScreen(view.screenPointOf(new NodeId("fc1", 7))));
-        WaitForAsyncUtils.waitForFxEvents();
+        Clicks.select(robot, workbench.view().networkView(), workbench.model().networkView(), new NodeId("fc1", 7));
         double cmi = workbench.model().score(ScoreViews.id(dev.infoprune.info.ScoreKind.LABEL_CMI_GIVEN_LAYER)).value("fc1", 7);
         assertThat(robot.lookup("#score-" + ScoreViews.id(dev.infoprune.info.ScoreKind.LABEL_CMI_GIVEN_LAYER)).queryAs(Label.class).getText())
                 .isEqualTo(String.format(Locale.ROOT, "%.4g nats", cmi));
@@ -105,12 +101,9 @@ class ScoresViewTest {
         }));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         // the window still answers while the work runs
-        var view = workbench.view().networkView();
-        robot.clickOn(view.localToScreen(view.screenPointOf(new NodeId("fc2", 2))));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(workbench.model().networkView().selectedProperty().get()).isEqualTo(new NodeId("fc2", 2));
+        Clicks.select(robot, workbench.view().networkView(), workbench.model().networkView(), new NodeId("fc2", 2));
         assertThat(workbench.runner().isBusy()).isTrue();
-        robot.clickOn("#cancelTask");
+        Clicks.on(robot, "#cancelTask", () -> !workbench.runner().isBusy());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText()).contains("cancelled");

@@ -16,6 +16,7 @@ import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.FineTuner;
 import dev.infoprune.study.ReportWriter;
 import dev.infoprune.study.StudyMethods;
+import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
 import dev.infoprune.ui.network.NodeScore;
 import dev.infoprune.workspace.Autosave;
@@ -42,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,21 +116,27 @@ class SessionWorkbenchTest {
                 && !robot.lookup("#mippStart").queryButton().isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
         // MIPP in the stepper: 12 steps forward, 4 back
-        robot.clickOn("#mippStart");
+        BooleanSupplier starting = Clicks.startedTask(workbench.runner());
+        Clicks.on(robot, "#mippStart", () -> starting.getAsBoolean() || !errors.isEmpty());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().mipp().track() != null && !workbench.runner().isBusy());
-        for (int i = 1; i <= 12; i++) {
-            int k = i;
-            robot.clickOn("#mippStep");
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().mipp().position() == k && !workbench.runner().isBusy());
+        for (int k = 1; k <= 12; k++) {
+            step(robot, workbench, k);
         }
-        for (int i = 0; i < 4; i++) {
-            robot.clickOn("#mippBack");
+        for (int k = 11; k >= 8; k--) {
+            int target = k;
+            Clicks.on(robot, "#mippBack", () -> workbench.model().mipp().position() == target);
         }
-        WaitForAsyncUtils.waitForFxEvents();
         JsonNode comparison = ReportWriter.json(new Experiment(ExperimentSpec.at(network, DatasetLocator.resolve("digits", 1),
                 List.of("local-magnitude"), 0.5, 1), new StudyMethods(), FineTuner.NONE).run(Progress.NONE));
         robot.interact(() -> workbench.model().comparisons().add(comparison));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Presses Step until the stepper computes step {@code k}, and waits for it. */
+    private static void step(FxRobot robot, Workbench wb, int k) throws Exception {
+        BooleanSupplier started = Clicks.startedTask(wb.runner());
+        Clicks.on(robot, "#mippStep", () -> wb.model().mipp().position() == k || started.getAsBoolean());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> wb.model().mipp().position() == k && !wb.runner().isBusy());
     }
 
     /** What the user sees and what the window holds, to compare before and after. */
@@ -169,7 +177,8 @@ class SessionWorkbenchTest {
         assertThat(before.shownScore()).isEqualTo("label-cmi");
         assertThat(before.mippPosition()).isEqualTo(8);
 
-        robot.clickOn("File").clickOn("Save session");
+        Clicks.menu(robot, "File", "Save session", () -> !errors.isEmpty() || workbench.sessions().fileProperty().get() != null
+                || workbench.runner().lastOutcomeProperty().get().startsWith("Saving session"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.sessions().fileProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(workbench.sessions().fileProperty().get()).isEqualTo(sessionFile);
@@ -192,7 +201,8 @@ class SessionWorkbenchTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#recoveryDialog").tryQuery()).isEmpty();
         assertThat(again.model().network()).isNull();
-        robot.clickOn("File").clickOn("Open session…");
+        BooleanSupplier opening = Clicks.startedTask(again.runner());
+        Clicks.menu(robot, "File", "Open session…", () -> opening.getAsBoolean() || !errors.isEmpty());
         awaitRestored(again);
         Seen after = seen(robot, again);
         assertThat(errors).isEmpty();
@@ -202,12 +212,8 @@ class SessionWorkbenchTest {
         assertThat(after.mippPositionText()).isEqualTo("step 8 of 32 · 12 computed");
         assertThat(text(robot, again, "#mippSettingsInUse")).isEqualTo(inUseBefore);
         // stepping on computes step 13 on the resumed run, exactly as the first window would have
-        robot.clickOn("#mippStep");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> again.model().mipp().position() == 9 && !again.runner().isBusy());
-        for (int k = 10; k <= 13; k++) {
-            int target = k;
-            robot.clickOn("#mippStep");
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> again.model().mipp().position() == target && !again.runner().isBusy());
+        for (int k = 9; k <= 13; k++) {
+            step(robot, again, k);
         }
         MippRun reference = MippRun.start(network, again.model().probeProperty().get(), MippSettings.defaults());
         for (int i = 0; i < 13; i++) {
@@ -239,7 +245,8 @@ class SessionWorkbenchTest {
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#recoverSession").tryQuery().isPresent());
         Screenshots.save(robot.lookup("#recoveryDialog").queryParent().getScene(), "session-recovery-offer");
-        robot.clickOn("#recoverSession");
+        BooleanSupplier recovering = Clicks.startedTask(next[0].runner());
+        Clicks.on(robot, "#recoverSession", () -> recovering.getAsBoolean() || robot.lookup("#recoveryDialog").tryQuery().isEmpty());
         awaitRestored(next[0]);
         assertThat(errors).isEmpty();
         assertThat(seen(robot, next[0])).isEqualTo(before);
@@ -259,8 +266,7 @@ class SessionWorkbenchTest {
             next[0] = Workbench.open(stage, options(""));
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#discardSession").tryQuery().isPresent());
-        robot.clickOn("#discardSession");
-        WaitForAsyncUtils.waitForFxEvents();
+        Clicks.on(robot, "#discardSession", () -> robot.lookup("#recoveryDialog").tryQuery().isEmpty());
         assertThat(next[0].model().network()).isNull();
         assertThat(new Autosave(tmp.resolve("home")).recoverable()).isEmpty();
     }
