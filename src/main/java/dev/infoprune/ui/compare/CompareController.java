@@ -89,11 +89,11 @@ public final class CompareController {
             String spec = StudyData.specFor(chosenData, network);
             progress.update("Reading " + spec, 0, 1);
             Splits splits = StudyData.resolve(spec, seed, maxProbe, maxTrain);
-            ExperimentSpec experiment = switch (mode) {
+            ExperimentSpec experiment = (switch (mode) {
                 case MATCH -> ExperimentSpec.matching(network, splits, methods, seed);
                 case FIXED -> ExperimentSpec.at(network, splits, methods, sparsity, seed);
                 case SWEEP -> ExperimentSpec.sweep(network, splits, methods, sweep, seed);
-            };
+            }).withOrigin(spec, seed);
             ExperimentResult result = new Experiment(experiment, new StudyMethods(), DjlFineTuner.adam(epochs, lr, seed))
                     .run(progress);
             CompareRun on = new CompareRun(network, NetworkPicture.of(network), spec, seed, maxProbe, maxTrain);
