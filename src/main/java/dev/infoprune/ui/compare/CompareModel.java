@@ -118,4 +118,24 @@ public final class CompareModel {
         run.set(on);
         result.set(r);
     }
+
+    /** Puts the settings a shown comparison ran with back into the form (a comparison restored from a session). */
+    void takeSettingsOf(ExperimentResult r) {
+        List<String> ran = r.methods();
+        methods.forEach((name, chosen) -> chosen.set(ran.contains(name)));
+        mode.set(r.mode());
+        List<Double> targets = r.results().stream().map(MethodResult::targetSparsity).filter(t -> !Double.isNaN(t))
+                .distinct().sorted().toList();
+        if (r.mode() == ExperimentSpec.Mode.FIXED && !targets.isEmpty()) {
+            sparsity.set(targets.get(0));
+        } else if (r.mode() == ExperimentSpec.Mode.SWEEP && !targets.isEmpty()) {
+            sweep.set(String.join(", ", targets.stream().map(t -> new java.math.BigDecimal(Double.toString(t))
+                    .stripTrailingZeros().toPlainString()).toList()));
+        }
+        epochs.set(r.fineTuneEpochs());
+        learningRate.set(r.learningRate());
+        seed.set((int) r.seed());
+        probeSamples.set(r.probeSamples());
+        trainSamples.set(r.trainSamples());
+    }
 }
