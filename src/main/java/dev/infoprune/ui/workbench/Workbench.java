@@ -46,6 +46,8 @@ public final class Workbench {
         this.tools = WorkbenchTools.install(new FlowContext(() -> stage, runner, errors, model.networkProperty(),
                 model.dataSpecProperty(), model.networkView(), model.comparisons()), view, view.split());
         tools.followMipp(model.mipp());
+        tools.addWorkOnActions(c -> controller.workOn(c.named(), c.note()), controller::backToOriginal,
+                controller.canGoBackProperty());
     }
 
     private void remember(String path) {
