@@ -45,7 +45,8 @@ import java.util.concurrent.FutureTask;
  * {@code paint} is what a redraw with unchanged content costs the FX thread (recording the canvas commands);
  * the {@code ...AndRasterize} ones add a snapshot, which makes the software renderer rasterise every pixel (an
  * upper bound of a frame's cost): unchanged content, a pan, a change of the removed nodes (a MIPP step), a hover,
- * and the full drawing without the network image cache.
+ * and the full drawing without the network image cache. A change of removed nodes repaints only the strip of the
+ * view between the changed layer's neighbours ({@link RemovalDamage}).
  * Uses the sample models when present, else networks of their shapes with random weights.
  */
 @State(Scope.Benchmark)
@@ -104,10 +105,12 @@ public class RedrawBenchmark {
             m.removedProperty().set(removed);
             removedA = removed;
             removedB = new HashMap<>(removed);
-            String first = network.prunableLayerNames().get(0);
-            BitSet more = (BitSet) removed.get(first).clone();
+            // a middle layer: its strip spans two full gaps of edges, as most MIPP steps do
+            List<String> prunable = network.prunableLayerNames();
+            String middle = prunable.get(prunable.size() / 2);
+            BitSet more = (BitSet) removed.get(middle).clone();
             more.flip(0);
-            removedB.put(first, more);
+            removedB.put(middle, more);
             viewModel = m;
             m.selectedProperty().set(new NodeId(network.prunableLayerNames().get(0), 3));
             stage.getScene().getRoot().layout();

@@ -54,6 +54,9 @@ final class NetworkImageCache {
         return image;
     }
 
+    /** Where the removed nodes sit in {@link #contentKey}. */
+    static final int REMOVED_KEY = 3;
+
     /** Everything the network's pixels depend on except the pan. */
     static List<Object> contentKey(NetworkLayout layout, NetworkViewModel model) {
         return Arrays.asList(layout, model.pictureProperty().get(), model.scoreProperty().get(),

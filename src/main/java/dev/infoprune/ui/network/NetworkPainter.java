@@ -36,6 +36,22 @@ public final class NetworkPainter {
         paintNetwork(g, layout, model, model.zoomProperty().get(), model.panXProperty().get(), model.panYProperty().get());
     }
 
+    /**
+     * Paints the vertical strip {@code [from, to)} of device pixels again, with the rest of the canvas left as it
+     * is: the same commands as {@link #paint}, clipped, so the strip's pixels are those of a full paint.
+     */
+    static void paintStrip(GraphicsContext g, int from, int to, double height, NetworkLayout layout, NetworkViewModel model) {
+        g.save();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.beginPath();
+        g.rect(from, 0, to - from, Math.ceil(height));
+        g.clip();
+        g.setFill(BACKGROUND);
+        g.fillRect(from, 0, to - from, Math.ceil(height));
+        paintNetwork(g, layout, model, model.zoomProperty().get(), model.panXProperty().get(), model.panYProperty().get());
+        g.restore();
+    }
+
     /** Draws edges, nodes and titles with zoom {@code z} and the world origin at (tx, ty); no background. */
     static void paintNetwork(GraphicsContext g, NetworkLayout layout, NetworkViewModel model, double z, double tx, double ty) {
         NetworkPicture picture = model.pictureProperty().get();

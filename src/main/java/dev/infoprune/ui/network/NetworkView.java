@@ -28,6 +28,9 @@ public final class NetworkView extends Region {
     private final NetworkImageCache cache = new NetworkImageCache();
     /** The content last drawn (see {@link NetworkImageCache#contentKey}). */
     private java.util.List<Object> painted;
+    /** The canvas as last painted directly (not copied from the cache); null after a copy. */
+    private DirectFrame direct;
+    private int stripRepaints;
     private NetworkLayout layout;
     private boolean redrawPending;
     private boolean overlayPending;
@@ -225,7 +228,15 @@ public final class NetworkView extends Region {
         WritableImage image = drawable && content.equals(painted)
                 ? cache.imageFor(layout, model, canvas.getWidth(), canvas.getHeight()) : null;
         if (image == null) {
-            NetworkPainter.paint(g, canvas.getWidth(), canvas.getHeight(), layout, model);
+            int[] strip = drawable ? stripSinceLastDirectPaint(content) : null;
+            if (strip == null) {
+                NetworkPainter.paint(g, canvas.getWidth(), canvas.getHeight(), layout, model);
+            } else if (strip[1] > strip[0]) {
+                NetworkPainter.paintStrip(g, strip[0], strip[1], canvas.getHeight(), layout, model);
+                stripRepaints++;
+            }
+            direct = drawable ? new DirectFrame(content, model.panXProperty().get(), model.panYProperty().get(),
+                    canvas.getWidth(), canvas.getHeight(), copy(model.removedProperty().get())) : null;
         } else {
             g.setTransform(1, 0, 0, 1, 0, 0);
             g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
@@ -233,9 +244,45 @@ public final class NetworkView extends Region {
             g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
             g.setImageSmoothing(false);
             g.drawImage(image, Math.round(model.panXProperty().get()), Math.round(model.panYProperty().get()));
+            direct = null;
         }
         painted = content;
         redrawOverlayNow();
+    }
+
+    /** Content, pan and size of a direct paint, and a copy of its removed nodes (the model's sets may be reused). */
+    private record DirectFrame(java.util.List<Object> content, double panX, double panY, double width, double height,
+                               java.util.Map<String, java.util.BitSet> removed) {
+    }
+
+    /**
+     * When only the removed nodes changed since the last direct paint, the strip of pixels to paint again
+     * ({@link RemovalDamage}); null when the whole picture must be painted.
+     */
+    private int[] stripSinceLastDirectPaint(java.util.List<Object> content) {
+        DirectFrame last = direct;
+        if (last == null || last.panX() != model.panXProperty().get() || last.panY() != model.panYProperty().get()
+                || last.width() != canvas.getWidth() || last.height() != canvas.getHeight()) {
+            return null;
+        }
+        for (int i = 0; i < content.size(); i++) {
+            if (i != NetworkImageCache.REMOVED_KEY && !java.util.Objects.equals(content.get(i), last.content().get(i))) {
+                return null;
+            }
+        }
+        return RemovalDamage.strip(layout, model.pictureProperty().get(), last.removed(), model.removedProperty().get(),
+                model.zoomProperty().get(), model.panXProperty().get(), canvas.getWidth());
+    }
+
+    private static java.util.Map<String, java.util.BitSet> copy(java.util.Map<String, java.util.BitSet> removed) {
+        java.util.Map<String, java.util.BitSet> c = new java.util.HashMap<>();
+        removed.forEach((k, v) -> c.put(k, (java.util.BitSet) v.clone()));
+        return c;
+    }
+
+    /** How often a change of removed nodes repainted only its strip (for tests). */
+    int stripRepaints() {
+        return stripRepaints;
     }
 
     /** How often the network picture itself was drawn (panning and hovering do not draw it). */

@@ -146,4 +146,67 @@ class NetworkViewTest {
         px = snapshot().getPixelReader();
         assertColor(px, view.screenPointOf(new NodeId("fc2", 6)), ColorScale.color(150, 0, 300));
     }
+
+    @Test
+    void removingNodesRepaintsOnlyTheirStripWithThePixelsOfAFullPaint(FxRobot robot) throws Exception {
+        Network deep = deepMlp();
+        robot.interact(() -> {
+            model.pictureProperty().set(NetworkPicture.of(deep));
+            model.scoreProperty().set(null);
+            model.showEdgesProperty().set(true);
+            model.removedProperty().set(Map.of());
+        });
+        int[] before = pixels(snapshot());
+        int strips = view.stripRepaints();
+
+        BitSet gone = new BitSet();
+        gone.set(1);
+        gone.set(5);
+        robot.interact(() -> model.removedProperty().set(Map.of("h3", gone)));
+        int[] stripped = pixels(snapshot());
+        assertThat(view.stripRepaints()).as("a change in one layer repaints its strip").isEqualTo(strips + 1);
+        assertThat(stripped).as("the removal changed the picture").isNotEqualTo(before);
+
+        // the same state painted in full: toggling the edges off and on paints everything twice
+        robot.interact(() -> model.showEdgesProperty().set(false));
+        snapshot();
+        robot.interact(() -> model.showEdgesProperty().set(true));
+        int[] full = pixels(snapshot());
+        assertThat(view.stripRepaints()).isEqualTo(strips + 1);
+        assertThat(stripped).as("the strip repaint equals a full paint, pixel for pixel").isEqualTo(full);
+
+        robot.interact(() -> model.removedProperty().set(Map.of()));
+        assertThat(pixels(snapshot())).as("restoring the nodes gives back the first picture").isEqualTo(before);
+        assertThat(view.stripRepaints()).isEqualTo(strips + 2);
+    }
+
+    private static int[] pixels(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return argb;
+    }
+
+    /** 20 inputs, six hidden layers of 16 and 10 outputs: eight columns, so one layer's strip is a small part. */
+    private static Network deepMlp() {
+        java.util.Random r = new java.util.Random(3);
+        java.util.List<dev.infoprune.model.Layer> layers = new java.util.ArrayList<>();
+        int in = 20;
+        for (int i = 1; i <= 7; i++) {
+            int out = i == 7 ? 10 : 16;
+            float[] w = new float[out * in];
+            for (int k = 0; k < w.length; k++) {
+                w[k] = (float) r.nextGaussian();
+            }
+            layers.add(new dev.infoprune.model.Dense(i == 7 ? "out" : "h" + i, in, out,
+                    new dev.infoprune.model.Tensor(new int[] {out, in}, w), new dev.infoprune.model.Tensor(new int[] {out}, new float[out])));
+            if (i < 7) {
+                layers.add(new dev.infoprune.model.Activation("relu" + i, dev.infoprune.model.Activation.Kind.RELU));
+            }
+            in = out;
+        }
+        return new Network("deep", new int[] {20}, java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList(),
+                layers, dev.infoprune.model.Normalization.IDENTITY, dev.infoprune.model.ModelCard.EMPTY);
+    }
 }
