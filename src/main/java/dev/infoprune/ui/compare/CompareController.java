@@ -58,6 +58,7 @@ public final class CompareController {
     private void showKept() {
         List<JsonNode> kept = context.comparisons();
         if (kept.isEmpty()) {
+            published = null;
             if (model.resultProperty().get() != null) {
                 model.show(null, null);
             }

@@ -22,6 +22,8 @@ public final class WorkbenchController {
     /** The model shown before the first "work on" (null: the open model is the one opened). */
     private final javafx.beans.property.ObjectProperty<LoadedModel> original =
             new javafx.beans.property.SimpleObjectProperty<>(this, "original");
+    /** The comparisons of {@link #original}, shown again when going back to it. */
+    private java.util.List<com.fasterxml.jackson.databind.JsonNode> originalComparisons = java.util.List.of();
     private boolean switching;
 
     public WorkbenchController(WorkbenchModel model, TaskRunner runner, Consumer<String> remember) {
@@ -95,18 +97,26 @@ public final class WorkbenchController {
             return;
         }
         LoadedModel before = shownModel();
+        var comparisons = java.util.List.copyOf(model.comparisons());
         runner.run("Preparing " + network.name(), progress -> {
             progress.update("Preparing the drawing of " + network.name(), 0, 1);
             return LoadedModel.prepare(ModelSource.embedded(note), network);
         }, loaded -> {
-            LoadedModel first = original.get() != null ? original.get() : before;
+            boolean fromOriginal = original.get() == null;
+            LoadedModel first = fromOriginal ? before : original.get();
             showSwitched(loaded);
             original.set(first);
+            if (fromOriginal) {
+                originalComparisons = comparisons;
+            }
             runner.announce("Working on " + network.name() + " (" + note + ")");
         });
     }
 
-    /** Goes back to the model open before the first {@link #workOn}; its scores are computed again. */
+    /**
+     * Goes back to the model open before the first {@link #workOn}: its scores are computed again and its
+     * comparison is shown again.
+     */
     public void backToOriginal() {
         LoadedModel first = original.get();
         if (first == null || runner.isBusy()) {
@@ -114,6 +124,8 @@ public final class WorkbenchController {
         }
         showSwitched(first);
         original.set(null);
+        model.comparisons().setAll(originalComparisons);
+        originalComparisons = java.util.List.of();
     }
 
     /** Whether {@link #backToOriginal()} has a model to go back to. */

@@ -93,6 +93,14 @@ class WorkOnPrunedTest {
         var context = workbench.tools().context();
         Network original = model.network();
         double[] originalFc1 = labelMi("fc1");
+        // a comparison of the original network is on show
+        var comparison = dev.infoprune.study.ReportWriter.json(new dev.infoprune.study.Experiment(
+                dev.infoprune.study.ExperimentSpec.at(original, dev.infoprune.data.DatasetLocator.resolve("digits", 1),
+                        List.of("local-magnitude"), 0.5, 1), new dev.infoprune.study.StudyMethods(),
+                dev.infoprune.study.FineTuner.NONE).run(dev.infoprune.core.Progress.NONE));
+        robot.interact(() -> model.comparisons().setAll(comparison));
+        var compared = workbench.tools().compare().model().resultProperty().get();
+        assertThat(compared).isEqualTo(dev.infoprune.study.ExperimentResultJson.read(comparison, "test"));
         javafx.scene.control.Button start = robot.lookup("#mippStart").queryButton();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !start.isDisabled());
         assertThat(robot.lookup("#workOnPruned").queryButton().isDisabled()).isTrue();
@@ -150,6 +158,9 @@ class WorkOnPrunedTest {
         assertThat(labelMi("fc2")).hasSize(kept[1]);
         assertThat(model.mipp().track()).isNull();
         assertThat(context.candidateProperty().get()).isNull();
+        // the comparison was the original's: not shown for the pruned network
+        assertThat(model.comparisons()).isEmpty();
+        assertThat(workbench.tools().compare().model().resultProperty().get()).isNull();
         // a session embeds it
         Session[] session = new Session[1];
         robot.interact(() -> session[0] = workbench.sessions().snapshot());
@@ -164,5 +175,7 @@ class WorkOnPrunedTest {
         assertThat(text("#modelName")).doesNotContain("-mipp");
         assertThat(Arrays.stream(model.network().unitLayerWidths()).sum()).isEqualTo(24 + 12 + 10);
         assertThat(workbench.controller().canGoBackProperty().get()).isFalse();
+        assertThat(model.comparisons()).containsExactly(comparison);
+        assertThat(workbench.tools().compare().model().resultProperty().get()).isEqualTo(compared);
     }
 }
