@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,13 +80,24 @@ class ComparisonSessionTest {
         robot.interact(() -> extraStages.forEach(Stage::hide));
     }
 
+    /** Waits (up to a minute) until the node is there and enabled: a task that just started disables buttons. */
+    static void awaitEnabled(FxRobot robot, String query) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        } catch (TimeoutException e) {
+            // click anyway: the assertion after the clicks names what was wrong
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Clicks {@code query} until {@code took} holds (Monocle on a loaded machine can drop a click), at most 4 times. */
     static void clickUntil(FxRobot robot, String query, BooleanSupplier took) throws Exception {
         for (int attempt = 0; attempt < 4 && !took.getAsBoolean(); attempt++) {
+            awaitEnabled(robot, query);
             robot.clickOn(query);
             try {
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, took::getAsBoolean);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 // dropped: click again
             }
         }

@@ -43,9 +43,20 @@ class MippTooFewSamplesTest {
         return workbench.model().mipp();
     }
 
+    /** Waits (up to a minute) until the node is there and enabled: a task that just started disables buttons. */
+    static void awaitEnabled(FxRobot robot, String query) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        } catch (TimeoutException e) {
+            // click anyway: the assertion after the clicks names what was wrong
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Clicks until {@code took} holds (Monocle on a loaded machine can drop a click), at most 4 times. */
     private static void clickUntil(FxRobot robot, String query, BooleanSupplier took) {
         for (int attempt = 0; attempt < 4 && !took.getAsBoolean(); attempt++) {
+            awaitEnabled(robot, query);
             robot.clickOn(query);
             try {
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, took::getAsBoolean);
@@ -53,7 +64,11 @@ class MippTooFewSamplesTest {
                 // dropped: click again
             }
         }
-        assertThat(took.getAsBoolean()).as("clicking %s took", query).isTrue();
+        assertThat(took.getAsBoolean()).as("clicking %s took; windows showing: %s; node at %s", query,
+                Window.getWindows().stream().filter(Window::isShowing).map(w -> w.getClass().getSimpleName() + "@" + w.getX()
+                        + "," + w.getY() + " " + w.getWidth() + "x" + w.getHeight() + " " + w.getScene().getRoot()).toList(),
+                robot.lookup(query).tryQuery().map(n -> n.localToScreen(n.getBoundsInLocal()) + " disabled=" + n.isDisabled())
+                        .orElse("none")).isTrue();
     }
 
     private Optional<DialogPane> errorDialog() {
@@ -67,10 +82,12 @@ class MippTooFewSamplesTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> workbench.model().probeProperty().get() != null
                 && !workbench.runner().isBusy() && !start.isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
-        clickUntil(robot, "#mippStart", () -> mipp().track() != null && !workbench.runner().isBusy());
+        clickUntil(robot, "#mippStart", () -> mipp().track() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !workbench.runner().isBusy());
         for (int k = 1; k <= 2; k++) {
             int target = k;
-            clickUntil(robot, "#mippStep", () -> mipp().position() == target && !workbench.runner().isBusy());
+            clickUntil(robot, "#mippStep", () -> mipp().position() == target);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !workbench.runner().isBusy());
         }
         MippTrack before = mipp().track();
         String settingsInUse = robot.lookup("#mippSettingsInUse").queryLabeled().getText();
@@ -95,6 +112,6 @@ class MippTooFewSamplesTest {
         assertThat(samples.getText()).isEqualTo("40");
         robot.interact(() -> dialog.getScene().getWindow().hide());
         // and it steps on
-        clickUntil(robot, "#mippStep", () -> mipp().position() == 3 && !workbench.runner().isBusy());
+        clickUntil(robot, "#mippStep", () -> mipp().position() == 3);
     }
 }

@@ -59,6 +59,7 @@ class WorkOnPrunedTest {
     /** Clicks until {@code took} holds (Monocle on a loaded machine can drop a click), at most 4 times. */
     private static void clickUntil(FxRobot robot, Runnable click, BooleanSupplier took, String what) {
         for (int attempt = 0; attempt < 4 && !took.getAsBoolean(); attempt++) {
+            WaitForAsyncUtils.waitForFxEvents();
             click.run();
             try {
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, took::getAsBoolean);
@@ -67,6 +68,16 @@ class WorkOnPrunedTest {
             }
         }
         assertThat(took.getAsBoolean()).as(what).isTrue();
+    }
+
+    /** Clicks once the node is enabled (waiting up to a minute: a task that just started disables buttons). */
+    private static void clickWhenEnabled(FxRobot robot, String query) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        } catch (TimeoutException e) {
+            // click anyway: the assertion after the clicks names what was wrong
+        }
+        robot.clickOn(query);
     }
 
     private void awaitScored() throws Exception {
@@ -110,9 +121,9 @@ class WorkOnPrunedTest {
             javafx.scene.control.TextField f = robot.lookup(field[0]).queryAs(javafx.scene.control.TextField.class);
             robot.interact(() -> f.setText(field[1]));
         }
-        clickUntil(robot, () -> robot.clickOn("#mippStart"), () -> model.mipp().track() != null && !workbench.runner().isBusy(),
-                "MIPP started");
-        clickUntil(robot, () -> robot.clickOn("#mippRunToEnd"), () -> workbench.runner().isBusy()
+        clickUntil(robot, () -> clickWhenEnabled(robot, "#mippStart"), () -> model.mipp().track() != null, "MIPP started");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !workbench.runner().isBusy());
+        clickUntil(robot, () -> clickWhenEnabled(robot, "#mippRunToEnd"), () -> workbench.runner().isBusy()
                 || model.mipp().finishedProperty().get() != null, "MIPP runs to the end");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.mipp().finishedProperty().get() != null
                 && !workbench.runner().isBusy());
@@ -136,7 +147,7 @@ class WorkOnPrunedTest {
         robot.interact(() -> workbench.controller().mipp().back());
         assertThat(context.candidateProperty().get()).isSameAs(candidate);
 
-        clickUntil(robot, () -> robot.clickOn("#workOnPruned"), () -> model.network() != original, "work on pruned");
+        clickUntil(robot, () -> clickWhenEnabled(robot, "#workOnPruned"), () -> model.network() != original, "work on pruned");
         awaitScored();
         Network pruned = model.network();
         assertThat(pruned.name()).isEqualTo(original.name() + "-mipp");
