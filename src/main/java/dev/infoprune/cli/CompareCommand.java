@@ -109,6 +109,7 @@ final class CompareCommand implements Runnable {
                 ? ExperimentSpec.at(network, splits, methods, sparsity, seed)
                 : sweep != null ? ExperimentSpec.sweep(network, splits, methods, sweep, seed)
                 : ExperimentSpec.matching(network, splits, methods, seed);
+        experiment = experiment.withOrigin(data, dataSeed);
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
         ExperimentResult result = new Experiment(experiment, catalog, DjlFineTuner.adam(epochs, learningRate, seed))
                 .run(progress);

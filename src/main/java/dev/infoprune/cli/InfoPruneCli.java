@@ -53,6 +53,7 @@ public final class InfoPruneCli implements Runnable {
             while (!(t instanceof BadInputException) && !(t instanceof CancelledException) && t.getCause() != null) {
                 t = t.getCause();
             }
+            TerminalProgress.endLine(line.getErr());
             if (t instanceof BadInputException bad) {
                 line.getErr().println("infoprune: " + bad.getMessage());
                 return BAD_INPUT;

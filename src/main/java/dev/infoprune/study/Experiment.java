@@ -88,7 +88,7 @@ public final class Experiment {
         return new ExperimentResult(model.name(), data.test().name(), spec.mode(), model.prunableLayerNames(),
                 model.prunableLayerNames().stream().mapToInt(l -> model.layer(model.indexOf(l)).units()).toArray(),
                 model.parameterCount(), model.macs(), baseline, data.probe().size(), data.train().size(),
-                data.test().size(), fineTuner.epochs(), fineTuner.learningRate(), spec.seed(), results,
+                data.test().size(), fineTuner.epochs(), fineTuner.learningRate(), spec.seed(), spec.origin(), results,
                 (System.nanoTime() - start) / 1e9);
     }
 

@@ -7,11 +7,14 @@ import java.util.Optional;
 
 /**
  * Everything a comparison produced, immutable: the unpruned network's numbers, every method at every setting
- * (in the order run), and the conditions they shared.
+ * (in the order run), and the conditions they shared. Two results are equal when every number, plan and text
+ * is ({@link ExperimentResultJson} reads back exactly what it wrote).
+ *
+ * @param origin the data set as given and the seed of its split; null when the splits were handed over as they are
  */
 public record ExperimentResult(String model, String dataset, ExperimentSpec.Mode mode, List<String> hiddenLayers, int[] hiddenWidths,
                                long parameters, long macs, Evaluation baseline, int probeSamples, int trainSamples,
-                               int testSamples, int fineTuneEpochs, double learningRate, long seed,
+                               int testSamples, int fineTuneEpochs, double learningRate, long seed, SplitOrigin origin,
                                List<MethodResult> results, double seconds) {
     public ExperimentResult {
         hiddenLayers = List.copyOf(hiddenLayers);
@@ -22,6 +25,24 @@ public record ExperimentResult(String model, String dataset, ExperimentSpec.Mode
     @Override
     public int[] hiddenWidths() {
         return hiddenWidths.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExperimentResult r && model.equals(r.model) && dataset.equals(r.dataset) && mode == r.mode
+                && hiddenLayers.equals(r.hiddenLayers) && java.util.Arrays.equals(hiddenWidths, r.hiddenWidths)
+                && parameters == r.parameters && macs == r.macs && baseline.equals(r.baseline)
+                && probeSamples == r.probeSamples && trainSamples == r.trainSamples && testSamples == r.testSamples
+                && fineTuneEpochs == r.fineTuneEpochs && Double.compare(learningRate, r.learningRate) == 0
+                && seed == r.seed && java.util.Objects.equals(origin, r.origin) && results.equals(r.results)
+                && Double.compare(seconds, r.seconds) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(model, dataset, mode, hiddenLayers, java.util.Arrays.hashCode(hiddenWidths), parameters,
+                macs, baseline, probeSamples, trainSamples, testSamples, fineTuneEpochs, learningRate, seed, origin,
+                results, seconds);
     }
 
     /** The settings in the order they were run ({@code own} first when present). */

@@ -15,9 +15,12 @@ import java.util.List;
  * sparsity the reference method reached (MIPP when listed, else the first self-sizing method).
  * {@link Mode#FIXED} and {@link Mode#SWEEP}: the sparsity-taking methods run at each of {@code sparsities};
  * self-sizing methods run once at their own setting.
+ *
+ * <p>{@code origin} (may be null) says which data set and split seed {@code data} was cut from; the result
+ * records it so that the comparison can be reproduced.
  */
 public record ExperimentSpec(Network model, Splits data, List<String> methods, Mode mode, double[] sparsities,
-                             long seed) {
+                             long seed, SplitOrigin origin) {
     public enum Mode { MATCH, FIXED, SWEEP }
 
     public ExperimentSpec {
@@ -43,17 +46,22 @@ public record ExperimentSpec(Network model, Splits data, List<String> methods, M
     }
 
     public static ExperimentSpec matching(Network model, Splits data, List<String> methods, long seed) {
-        return new ExperimentSpec(model, data, methods, Mode.MATCH, new double[0], seed);
+        return new ExperimentSpec(model, data, methods, Mode.MATCH, new double[0], seed, null);
     }
 
     public static ExperimentSpec at(Network model, Splits data, List<String> methods, double sparsity, long seed) {
-        return new ExperimentSpec(model, data, methods, Mode.FIXED, new double[] {sparsity}, seed);
+        return new ExperimentSpec(model, data, methods, Mode.FIXED, new double[] {sparsity}, seed, null);
     }
 
     public static ExperimentSpec sweep(Network model, Splits data, List<String> methods, double[] sparsities, long seed) {
         double[] sorted = sparsities.clone();
         Arrays.sort(sorted);
-        return new ExperimentSpec(model, data, methods, Mode.SWEEP, sorted, seed);
+        return new ExperimentSpec(model, data, methods, Mode.SWEEP, sorted, seed, null);
+    }
+
+    /** The same comparison, recording that its splits were cut from {@code data} with {@code splitSeed}. */
+    public ExperimentSpec withOrigin(String data, long splitSeed) {
+        return new ExperimentSpec(model, this.data, methods, mode, sparsities, seed, new SplitOrigin(data, splitSeed));
     }
 
     @Override

@@ -2,11 +2,8 @@ package dev.infoprune.study;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.infoprune.core.AtomicFiles;
-import dev.infoprune.engine.Evaluation;
-import dev.infoprune.prune.PlanSummary;
 import org.jfree.chart.JFreeChart;
 
 import java.io.IOException;
@@ -89,56 +86,9 @@ public final class ReportWriter {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
     }
 
-    /** The JSON document of {@code results.json}. */
+    /** The JSON document of {@code results.json} ({@link ExperimentResultJson#write}). */
     public static ObjectNode json(ExperimentResult r) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", "infoprune-comparison").put("version", 1);
-        root.put("model", r.model()).put("dataset", r.dataset()).put("mode", r.mode().name().toLowerCase(Locale.ROOT));
-        root.put("seed", r.seed()).put("fineTuneEpochs", r.fineTuneEpochs()).put("learningRate", r.learningRate());
-        root.put("probeSamples", r.probeSamples()).put("trainSamples", r.trainSamples()).put("testSamples", r.testSamples());
-        root.put("seconds", r.seconds());
-        ObjectNode base = root.putObject("unpruned");
-        base.put("parameters", r.parameters()).put("macs", r.macs());
-        evaluation(base.putObject("test"), r.baseline());
-        ArrayNode layers = base.putArray("layers");
-        for (int i = 0; i < r.hiddenLayers().size(); i++) {
-            layers.addObject().put("layer", r.hiddenLayers().get(i)).put("units", r.hiddenWidths()[i]);
-        }
-        ArrayNode results = root.putArray("results");
-        for (MethodResult m : r.results()) {
-            ObjectNode o = results.addObject();
-            o.put("method", m.method()).put("setting", m.setting());
-            if (!Double.isNaN(m.targetSparsity())) {
-                o.put("targetSparsity", m.targetSparsity());
-            }
-            o.put("sparsity", m.sparsity()).put("keptUnits", m.widths().hiddenAfter())
-                    .put("parameters", m.parameters()).put("macs", m.macs());
-            evaluation(o.putObject("beforeFineTuning"), m.beforeFineTuning());
-            evaluation(o.putObject("afterFineTuning"), m.afterFineTuning());
-            ArrayNode widths = o.putArray("layers");
-            for (int i = 0; i < m.widths().layers().size(); i++) {
-                PlanSummary.LayerWidth w = m.widths().layers().get(i);
-                LayerInformation info = m.information().get(i);
-                ObjectNode l = widths.addObject().put("layer", w.layer()).put("before", w.before()).put("after", w.after())
-                        .put("collapsed", w.after() <= 1).put("next", info.next())
-                        .put("informationPreservedNats", info.preserved()).put("informationFullNats", info.full());
-                if (!Double.isNaN(info.ratio())) {
-                    l.put("informationRatio", info.ratio());
-                }
-            }
-            o.putPOJO("collapsedLayers", m.collapsedLayers());
-            ObjectNode plan = o.putObject("plan");
-            plan.put("method", m.plan().method()).put("seed", m.plan().seed());
-            plan.putPOJO("settings", m.plan().settings());
-            ObjectNode kept = plan.putObject("kept");
-            m.plan().kept().forEach((layer, idx) -> kept.putPOJO(layer, idx));
-            o.put("planSeconds", m.planSeconds()).put("fineTuneSeconds", m.fineTuneSeconds());
-        }
-        return root;
-    }
-
-    private static void evaluation(ObjectNode o, Evaluation e) {
-        o.put("samples", e.samples()).put("accuracy", e.accuracy()).put("loss", e.loss());
+        return ExperimentResultJson.write(r);
     }
 
     static String html(ExperimentResult r, List<String[]> charts) {
@@ -158,6 +108,7 @@ public final class ReportWriter {
                 .append(" samples (pruning decisions), fine-tuning ").append(r.fineTuneEpochs()).append(" epochs on ")
                 .append(r.trainSamples()).append(" training samples at learning rate ").append(r.learningRate())
                 .append(", test split ").append(r.testSamples()).append(" samples, seed ").append(r.seed())
+                .append(r.origin() == null ? "" : "; data " + esc(r.origin().data()) + " split with seed " + r.origin().splitSeed())
                 .append(". Run took ").append(String.format(Locale.ROOT, "%.1f", r.seconds())).append(" s.</p>\n");
         h.append("<p>Sparsity is the share of hidden units removed. A layer left with one unit or none is "
                 + "<span class=\"warn\">collapsed</span>. The information column gives, per hidden layer, "

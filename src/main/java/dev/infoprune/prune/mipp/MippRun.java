@@ -75,6 +75,49 @@ public final class MippRun {
             layerStart[l + 1] = layerStart[l] + widths.get(visitOrder.get(l));
         }
         this.totalSteps = layerStart[visitOrder.size()];
+        // the first layer tested is tested against the outputs: its need is known before any decision
+        requireSamples(visitOrder.get(0), widths.get(visitOrder.get(0)), probe.outputs().cols(), "the " + probe.outputs().cols() + " outputs");
+    }
+
+    /**
+     * Checks that the probe sample is large enough for the estimator to test a layer of {@code units} units
+     * against {@code targets} target columns in subsamples of the settings' share: the bias-corrected Gaussian
+     * estimate needs more samples per subsample than units plus targets (one more with the null model), the
+     * KSG estimate more than its k neighbours. A {@link BadInputException} says how many are needed.
+     */
+    private void requireSamples(String layer, int units, int targets, String targetText) {
+        String name = settings.estimator().name();
+        Object k = settings.estimator().parameters().get("k");
+        int perSubsample;
+        String why;
+        String each = "each subsample (" + percent(settings.subsample()) + " of the probe samples)";
+        if (estimator == null && Boolean.TRUE.equals(settings.estimator().parameters().get("bias-corrected"))) {
+            int variables = units + targets + (settings.nullModel() ? 1 : 0);
+            perSubsample = variables + 1;
+            why = "the bias-corrected gaussian estimate of layer " + layer + " (" + units + " units"
+                    + (settings.nullModel() ? " and the null model's noise unit" : "") + " against " + targetText
+                    + ") needs more samples in " + each + " than variables (" + variables + ")";
+        } else if (dev.infoprune.info.KsgEstimator.NAME.equals(name) && k instanceof Number kn) {
+            perSubsample = kn.intValue() + 1;
+            why = "the ksg estimate with k = " + kn.intValue() + " needs more samples in " + each + " than k";
+        } else {
+            return;
+        }
+        int n = probe.samples();
+        if (Subsamples.size(n, settings.subsample()) >= perSubsample) {
+            return;
+        }
+        int needed = perSubsample;
+        while (Subsamples.size(needed, settings.subsample()) < perSubsample) {
+            needed++;
+        }
+        throw new BadInputException("probe samples", "MIPP needs at least " + needed + " probe samples, got " + n + ": "
+                + why + (estimator == null ? ". Use more probe samples or a larger subsample share."
+                : ". Use more probe samples, a larger subsample share or a smaller k."));
+    }
+
+    private static String percent(double share) {
+        return new java.math.BigDecimal(Double.toString(share)).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     /** A run with the fast Gaussian estimator (the settings' estimator must be {@code gaussian}). */
@@ -372,6 +415,8 @@ public final class MippRun {
         }
         String layer = visitOrder.get(l);
         Matrix target = l == 0 ? probe.outputs() : probe.of(visitOrder.get(l - 1)).selectColumns(keptIn(visitOrder.get(l - 1)));
+        requireSamples(layer, widths.get(layer), target.cols(), l == 0 ? "the " + target.cols() + " outputs"
+                : "the " + target.cols() + " kept units of " + visitOrder.get(l - 1));
         int li = network.prunableLayerNames().indexOf(layer);
         int n = probe.samples();
         int[][] rows = new int[settings.repeats()][];

@@ -13,9 +13,14 @@ final class Subsamples {
         return new SplittableRandom(mixed);
     }
 
-    /** {@code round(fraction * n)} distinct rows (at least 2), ascending. */
+    /** How many rows a subsample of {@code n} rows holds: {@code round(fraction * n)}, at least 2, at most n. */
+    static int size(int n, double fraction) {
+        return Math.max(2, Math.min(n, (int) Math.round(fraction * n)));
+    }
+
+    /** {@code size(n, fraction)} distinct rows, ascending. */
     static int[] rows(long seed, int layerIndex, int repeat, int n, double fraction) {
-        int m = Math.max(2, Math.min(n, (int) Math.round(fraction * n)));
+        int m = size(n, fraction);
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;

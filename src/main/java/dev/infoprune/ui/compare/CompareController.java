@@ -1,5 +1,6 @@
 package dev.infoprune.ui.compare;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Splits;
@@ -14,6 +15,7 @@ import dev.infoprune.prune.mipp.MippTrace;
 import dev.infoprune.study.DjlFineTuner;
 import dev.infoprune.study.Experiment;
 import dev.infoprune.study.ExperimentResult;
+import dev.infoprune.study.ExperimentResultJson;
 import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.MethodResult;
 import dev.infoprune.study.StudyMethods;
@@ -22,6 +24,8 @@ import dev.infoprune.ui.flows.PrunedNetwork;
 import dev.infoprune.ui.flows.StudyData;
 import dev.infoprune.ui.network.NetworkPicture;
 import dev.infoprune.ui.task.ProgressTask;
+
+import javafx.collections.ListChangeListener;
 
 import java.util.Arrays;
 import java.util.BitSet;
@@ -37,16 +41,58 @@ import java.util.Map;
 public final class CompareController {
     private final CompareModel model;
     private final FlowContext context;
+    /** The results.json document of the result shown (put into the session's comparisons, or taken from them). */
+    private JsonNode published;
 
     public CompareController(CompareModel model, FlowContext context) {
         this.model = model;
         this.context = context;
-        // splits cut with the seed the model was trained with keep its test samples out of fine-tuning
-        context.network().addListener((o, a, n) -> {
-            if (n != null && n.card().seed() != null) {
-                model.seedProperty().set((int) (long) n.card().seed());
+        model.training().followCardSeed(context.network());
+        context.comparisons().addListener((ListChangeListener<JsonNode>) c -> showKept());
+    }
+
+    /**
+     * Shows what the session keeps: nothing when its comparisons were cleared (another model), the latest one
+     * when they were replaced by a restored session's. The document the last run published is already shown.
+     */
+    private void showKept() {
+        List<JsonNode> kept = context.comparisons();
+        if (kept.isEmpty()) {
+            published = null;
+            if (model.resultProperty().get() != null) {
+                model.show(null, null);
             }
-        });
+            return;
+        }
+        JsonNode latest = kept.get(kept.size() - 1);
+        if (latest == published) {
+            return;
+        }
+        ExperimentResult result;
+        try {
+            result = ExperimentResultJson.read(latest, "the session's comparison");
+        } catch (BadInputException e) {
+            context.errors().report("Cannot show the saved comparison", e.getMessage(), e);
+            return;
+        }
+        published = latest;
+        model.takeSettingsOf(result);
+        model.show(restoredRun(result), result);
+    }
+
+    /** What a restored result was run on: the open network when it is the one compared (else no drawings). */
+    private CompareRun restoredRun(ExperimentResult r) {
+        Network network = context.network().getValue();
+        if (network == null || !network.name().equals(r.model()) || !network.prunableLayerNames().equals(r.hiddenLayers())
+                || !Arrays.equals(Arrays.stream(network.prunableLayerIndices()).map(i -> network.layer(i).units()).toArray(),
+                r.hiddenWidths())) {
+            return null;
+        }
+        NetworkPicture shown = context.networkView().pictureProperty().get();
+        NetworkPicture picture = shown != null && shown.network() == network ? shown : NetworkPicture.of(network);
+        String data = r.origin() != null ? r.origin().data() : "";
+        long seed = r.origin() != null ? r.origin().splitSeed() : r.seed();
+        return new CompareRun(network, picture, data, seed, r.probeSamples(), r.trainSamples());
     }
 
     public CompareModel model() {
@@ -89,11 +135,11 @@ public final class CompareController {
             String spec = StudyData.specFor(chosenData, network);
             progress.update("Reading " + spec, 0, 1);
             Splits splits = StudyData.resolve(spec, seed, maxProbe, maxTrain);
-            ExperimentSpec experiment = switch (mode) {
+            ExperimentSpec experiment = (switch (mode) {
                 case MATCH -> ExperimentSpec.matching(network, splits, methods, seed);
                 case FIXED -> ExperimentSpec.at(network, splits, methods, sparsity, seed);
                 case SWEEP -> ExperimentSpec.sweep(network, splits, methods, sweep, seed);
-            };
+            }).withOrigin(spec, seed);
             ExperimentResult result = new Experiment(experiment, new StudyMethods(), DjlFineTuner.adam(epochs, lr, seed))
                     .run(progress);
             CompareRun on = new CompareRun(network, NetworkPicture.of(network), spec, seed, maxProbe, maxTrain);
@@ -101,6 +147,9 @@ public final class CompareController {
         }, shown -> {
             if (context.network().getValue() == network) {
                 model.show(shown.run(), shown.result());
+                // the session keeps the comparison shown: a new one replaces the one before
+                published = ExperimentResultJson.write(shown.result());
+                context.comparisons().setAll(published);
             }
         });
     }
@@ -155,7 +204,8 @@ public final class CompareController {
     }
 
     private static MippTrace replayTrace(CompareRun run, PruningPlan plan, Progress progress) {
-        Splits splits = StudyData.resolve(run.dataSpec(), run.seed(), run.maxProbe(), run.maxTrain());
+        Splits splits = StudyData.resolve(StudyData.specFor(run.dataSpec(), run.network()), run.seed(), run.maxProbe(),
+                run.maxTrain());
         var probe = ActivationCapture.capture(run.network(), splits.probe(), progress.slice(0, 0.3));
         PruningMethod method = new StudyMethods().create(Mipp.NAME, Double.NaN, run.seed());
         MippRun replay = ((Mipp) method).start(run.network(), probe);

@@ -5,6 +5,7 @@ import dev.infoprune.study.ExperimentResult;
 import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.MethodResult;
 import dev.infoprune.study.StudyMethods;
+import dev.infoprune.ui.flows.TrainingSettings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -33,11 +34,8 @@ public final class CompareModel {
     private final ObjectProperty<ExperimentSpec.Mode> mode = new SimpleObjectProperty<>(this, "mode", ExperimentSpec.Mode.MATCH);
     private final DoubleProperty sparsity = new SimpleDoubleProperty(this, "sparsity", 0.7);
     private final StringProperty sweep = new SimpleStringProperty(this, "sweep", "0.3, 0.5, 0.7, 0.9");
-    private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 3);
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 1e-3);
-    private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 0);
+    private final TrainingSettings training = new TrainingSettings(5000);
     private final IntegerProperty probeSamples = new SimpleIntegerProperty(this, "probeSamples", 1000);
-    private final IntegerProperty trainSamples = new SimpleIntegerProperty(this, "trainSamples", 5000);
     private final ObjectProperty<ExperimentResult> result = new SimpleObjectProperty<>(this, "result");
     private final ObjectProperty<CompareRun> run = new SimpleObjectProperty<>(this, "run");
     private final ObjectProperty<MethodResult> selected = new SimpleObjectProperty<>(this, "selected");
@@ -74,16 +72,21 @@ public final class CompareModel {
         return sweep;
     }
 
+    /** The fine-tuning budget (shared type with the other view; each view has its own values). */
+    public TrainingSettings training() {
+        return training;
+    }
+
     public IntegerProperty epochsProperty() {
-        return epochs;
+        return training.epochsProperty();
     }
 
     public DoubleProperty learningRateProperty() {
-        return learningRate;
+        return training.learningRateProperty();
     }
 
     public IntegerProperty seedProperty() {
-        return seed;
+        return training.seedProperty();
     }
 
     public IntegerProperty probeSamplesProperty() {
@@ -91,7 +94,7 @@ public final class CompareModel {
     }
 
     public IntegerProperty trainSamplesProperty() {
-        return trainSamples;
+        return training.trainSamplesProperty();
     }
 
     public ObjectProperty<ExperimentResult> resultProperty() {
@@ -117,5 +120,25 @@ public final class CompareModel {
         selected.set(null);
         run.set(on);
         result.set(r);
+    }
+
+    /** Puts the settings a shown comparison ran with back into the form (a comparison restored from a session). */
+    void takeSettingsOf(ExperimentResult r) {
+        List<String> ran = r.methods();
+        methods.forEach((name, chosen) -> chosen.set(ran.contains(name)));
+        mode.set(r.mode());
+        List<Double> targets = r.results().stream().map(MethodResult::targetSparsity).filter(t -> !Double.isNaN(t))
+                .distinct().sorted().toList();
+        if (r.mode() == ExperimentSpec.Mode.FIXED && !targets.isEmpty()) {
+            sparsity.set(targets.get(0));
+        } else if (r.mode() == ExperimentSpec.Mode.SWEEP && !targets.isEmpty()) {
+            sweep.set(String.join(", ", targets.stream().map(t -> new java.math.BigDecimal(Double.toString(t))
+                    .stripTrailingZeros().toPlainString()).toList()));
+        }
+        training.epochsProperty().set(r.fineTuneEpochs());
+        training.learningRateProperty().set(r.learningRate());
+        training.seedProperty().set((int) r.seed());
+        probeSamples.set(r.probeSamples());
+        training.trainSamplesProperty().set(r.trainSamples());
     }
 }

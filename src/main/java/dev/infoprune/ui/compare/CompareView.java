@@ -111,6 +111,9 @@ public final class CompareView extends BorderPane {
                 model.modeProperty().set((ExperimentSpec.Mode) t.getUserData());
             }
         });
+        // a restored comparison sets the mode it ran with
+        model.modeProperty().addListener((o, a, m) -> modes.getToggles().stream().filter(t -> t.getUserData() == m)
+                .findFirst().ifPresent(modes::selectToggle));
         TextField sparsity = NumberFields.decimal("sparsityField", model.sparsityProperty(), 5);
         sparsity.disableProperty().bind(fixed.selectedProperty().not());
         TextField sweepField = new TextField();

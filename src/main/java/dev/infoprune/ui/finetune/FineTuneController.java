@@ -36,12 +36,7 @@ public final class FineTuneController {
     public FineTuneController(FineTuneModel model, FlowContext context) {
         this.model = model;
         this.context = context;
-        // splits cut with the seed the model was trained with keep its test samples out of fine-tuning
-        context.network().addListener((o, a, n) -> {
-            if (n != null && n.card().seed() != null) {
-                model.seedProperty().set((int) (long) n.card().seed());
-            }
-        });
+        model.training().followCardSeed(context.network());
     }
 
     public FineTuneModel model() {

@@ -2,13 +2,12 @@ package dev.infoprune.ui.finetune;
 
 import dev.infoprune.engine.EpochResult;
 import dev.infoprune.engine.Evaluation;
+import dev.infoprune.ui.flows.TrainingSettings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -24,10 +23,7 @@ public final class FineTuneModel {
     public record LossPoint(double epoch, double loss) {
     }
 
-    private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 3);
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 1e-3);
-    private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 0);
-    private final IntegerProperty trainSamples = new SimpleIntegerProperty(this, "trainSamples", 10000);
+    private final TrainingSettings training = new TrainingSettings(10000);
     private final ObservableList<LossPoint> losses = FXCollections.observableArrayList();
     private final ObservableList<EpochResult> history = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
@@ -35,20 +31,25 @@ public final class FineTuneModel {
     private final ObjectProperty<Evaluation> before = new SimpleObjectProperty<>(this, "before");
     private final ObjectProperty<Evaluation> after = new SimpleObjectProperty<>(this, "after");
 
+    /** The fine-tuning budget (shared type with the other view; each view has its own values). */
+    public TrainingSettings training() {
+        return training;
+    }
+
     public IntegerProperty epochsProperty() {
-        return epochs;
+        return training.epochsProperty();
     }
 
     public DoubleProperty learningRateProperty() {
-        return learningRate;
+        return training.learningRateProperty();
     }
 
     public IntegerProperty seedProperty() {
-        return seed;
+        return training.seedProperty();
     }
 
     public IntegerProperty trainSamplesProperty() {
-        return trainSamples;
+        return training.trainSamplesProperty();
     }
 
     /** Training loss as it comes (averaged over a few batches when an epoch has many). */

@@ -1,5 +1,6 @@
 package dev.infoprune.ui.flows;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.infoprune.model.Network;
 import dev.infoprune.prune.mipp.Step;
 import dev.infoprune.ui.network.NetworkViewModel;
@@ -10,6 +11,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
 import javafx.stage.Window;
 
 import java.util.function.Supplier;
@@ -17,8 +19,8 @@ import java.util.function.Supplier;
 /**
  * What the compare, fine-tune, export and teach views share with the main window: the open network, the data
  * set chosen for it, the network view's state, the task runner and where errors go; plus the state they add:
- * the pruned network being worked on, and the MIPP step on screen (for the teach panel; the stepper sets it).
- * Only the FX thread writes the properties.
+ * the pruned network being worked on, and the MIPP step on screen (for the teach panel; the stepper sets it);
+ * and the comparison results the session keeps for the open network. Only the FX thread writes them.
  */
 public final class FlowContext {
     private final Supplier<Window> owner;
@@ -27,13 +29,15 @@ public final class FlowContext {
     private final ObservableValue<Network> network;
     private final ObservableValue<String> dataSpec;
     private final NetworkViewModel networkView;
+    private final ObservableList<JsonNode> comparisons;
     private final ObjectProperty<PrunedNetwork> candidate = new SimpleObjectProperty<>(this, "candidate");
     private final ObjectProperty<Step> mippStep = new SimpleObjectProperty<>(this, "mippStep");
     private final DoubleProperty mippConfidence = new SimpleDoubleProperty(this, "mippConfidence", 0.95);
 
     public FlowContext(Supplier<Window> owner, TaskRunner runner, ErrorReporter errors, ObservableValue<Network> network,
-                       ObservableValue<String> dataSpec, NetworkViewModel networkView) {
+                       ObservableValue<String> dataSpec, NetworkViewModel networkView, ObservableList<JsonNode> comparisons) {
         this.owner = owner;
+        this.comparisons = comparisons;
         this.runner = runner;
         this.errors = errors;
         this.network = network;
@@ -72,6 +76,15 @@ public final class FlowContext {
 
     public NetworkViewModel networkView() {
         return networkView;
+    }
+
+    /**
+     * The comparison results kept with the open network (each a {@code results.json} document,
+     * {@link dev.infoprune.study.ExperimentResultJson}): the compare view puts its finished run here, and shows
+     * what a restored session puts here.
+     */
+    public ObservableList<JsonNode> comparisons() {
+        return comparisons;
     }
 
     /** The pruned (or fine-tuned) network being worked on; null until a comparison or MIPP gives one. */

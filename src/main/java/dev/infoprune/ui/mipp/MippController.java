@@ -117,7 +117,7 @@ public final class MippController {
             MippTrack fresh = MippTrack.of(r, setup.describe(r.settings().estimator().describe(), sample.samples()));
             MippTrack all = new MippTrack(fresh.visitOrder(), fresh.widths(), fresh.totalSteps(), fresh.confidence(),
                     fresh.settingsText(), state.trace().steps());
-            return new Started(setup, r, all, settings, state.trace().probeSamples());
+            return new Started(setup, r, all, settings, state.trace().probeSamples(), MippOutcome.of(r));
         }, started -> {
             if (network.getValue() != net || probe.getValue() != acts) {
                 return;
@@ -129,6 +129,7 @@ public final class MippController {
             model.positionProperty().set(0);
             model.trackProperty().set(started.track());
             model.positionProperty().set(state.position());
+            model.finishedProperty().set(started.outcome());
         });
     }
 
@@ -156,7 +157,7 @@ public final class MippController {
             Mipp mipp = (Mipp) PruningMethods.create(Mipp.NAME, setup.methodOptions());
             MippRun r = mipp.start(net, sample);
             return new Started(setup, r, MippTrack.of(r, setup.describe(r.settings().estimator().describe(), sample.samples())),
-                    r.settings(), sample.samples());
+                    r.settings(), sample.samples(), null);
         }, started -> {
             if (network.getValue() != net || probe.getValue() != acts) {
                 return;
@@ -166,13 +167,25 @@ public final class MippController {
             runSamples = started.samples();
             model.setupProperty().set(started.setup());
             model.positionProperty().set(0);
+            model.finishedProperty().set(null);
             model.trackProperty().set(started.track());
         });
     }
 
     /** A run made in the background, with what the FX thread may read about it (the run itself it never touches). */
     private record Started(MippSetup setup, MippRun run, MippTrack track, dev.infoprune.prune.mipp.MippSettings settings,
-                           int samples) {
+                           int samples, MippOutcome outcome) {
+    }
+
+    /** A step computed in the background, with the run's outcome when it was the last one. */
+    private record Stepped(Step step, MippOutcome outcome) {
+    }
+
+    /** Publishes the pruned network of a run that reached its end, unless the run was replaced meanwhile. */
+    private void publish(MippRun r, MippOutcome outcome) {
+        if (r == run && outcome != null) {
+            model.finishedProperty().set(outcome);
+        }
     }
 
     /** A seeded subset of {@code count} probe samples (all when {@code count} is 0 or not smaller). */
@@ -224,8 +237,12 @@ public final class MippController {
         MippRun r = run;
         runner.run("MIPP step " + (k + 1), progress -> {
             r.goTo(k);
-            return r.next(progress);
-        }, s -> show(r, s));
+            Step s = r.next(progress);
+            return new Stepped(s, r.isFinished() ? MippOutcome.of(r) : null);
+        }, stepped -> {
+            show(r, stepped.step());
+            publish(r, stepped.outcome());
+        });
     }
 
     /** One step back; the state is exactly the one after the earlier step. */
@@ -289,8 +306,11 @@ public final class MippController {
                 feed.publish(r.next(progress));
                 progress.update(title + ": step " + r.position() + " of " + r.totalSteps(), r.position() - k, end - k);
             }
-            return r.position();
-        }, done -> feed.drain(), feed::drain);
+            return r.isFinished() ? MippOutcome.of(r) : null;
+        }, outcome -> {
+            feed.drain();
+            publish(r, outcome);
+        }, feed::drain);
     }
 
     /** Play/pause: steps at the chosen speed, one step per tick, each computed in the background when needed. */

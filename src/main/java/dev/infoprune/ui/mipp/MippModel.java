@@ -34,6 +34,7 @@ public final class MippModel {
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 4);
     private final ObjectProperty<MippSetup> setup = new SimpleObjectProperty<>(this, "setup", MippSetup.DEFAULT);
+    private final ObjectProperty<MippOutcome> finished = new SimpleObjectProperty<>(this, "finished");
     private final ObjectBinding<Step> current;
     private final StringBinding description;
     private final IntegerBinding total;
@@ -129,6 +130,11 @@ public final class MippModel {
         return computed;
     }
 
+    /** The pruned network of the run once it has reached its end (null before; stays when stepping back). */
+    public ObjectProperty<MippOutcome> finishedProperty() {
+        return finished;
+    }
+
     public BooleanBinding startedProperty() {
         return track.isNotNull();
     }
@@ -140,6 +146,7 @@ public final class MippModel {
     /** Forgets the run (a new model or data set); pruned units come back. */
     void clear() {
         playing.set(false);
+        finished.set(null);
         track.set(null);
         position.set(0);
         networkView.removedProperty().set(Map.of());

@@ -11,6 +11,7 @@ import dev.infoprune.ui.finetune.FineTuneController;
 import dev.infoprune.ui.finetune.FineTuneModel;
 import dev.infoprune.ui.finetune.FineTuneView;
 import dev.infoprune.ui.flows.FlowContext;
+import dev.infoprune.ui.flows.PrunedNetwork;
 import dev.infoprune.ui.teach.TeachController;
 import dev.infoprune.ui.teach.TeachModel;
 import dev.infoprune.ui.teach.TeachPanel;
@@ -19,6 +20,7 @@ import dev.infoprune.ui.mipp.MippModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -44,6 +46,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -69,6 +72,9 @@ public final class WorkbenchTools {
     private final BooleanProperty teachShown = new SimpleBooleanProperty(this, "teachShown", true);
     private Function<Window, Optional<Path>> chooseFolder = WorkbenchTools::nativeFolderChooser;
     private ExportDialog openDialog;
+    private Menu toolsMenu;
+    private ToolBar toolBar;
+    private Button exportButton;
 
     private WorkbenchTools(FlowContext context, Parent root, SplitPane split) {
         this.context = context;
@@ -172,6 +178,7 @@ public final class WorkbenchTools {
         MenuItem exportItem = item("menuExport", "Export…", "Shortcut+E", this::openExport);
         Menu tools = new Menu("Tools", null, network, compareItem, fineTuneItem, new SeparatorMenuItem(), exportItem);
         tools.setId("toolsMenu");
+        toolsMenu = tools;
         menus.getMenus().add(tools);
         for (Menu m : menus.getMenus()) {
             if ("View".equals(m.getText())) {
@@ -201,6 +208,7 @@ public final class WorkbenchTools {
         if (toolbar == null) {
             return;
         }
+        toolBar = toolbar;
         ToggleGroup views = new ToggleGroup();
         ToggleButton networkButton = viewToggle("networkButton", "Network", "The network view and the MIPP stepper (Ctrl+1)", networkTab, views);
         ToggleButton compareButton = viewToggle("compareButton", "Compare", "Compare pruning methods side by side (Ctrl+2)", compareTab, views);
@@ -219,7 +227,7 @@ public final class WorkbenchTools {
                 views.selectToggle(was);
             }
         });
-        Button exportButton = button("exportButton", "Export…", "Export model, ONNX, plan, trace, report, view (Ctrl+E)", this::openExport);
+        exportButton = button("exportButton", "Export…", "Export model, ONNX, plan, trace, report, view (Ctrl+E)", this::openExport);
         ToggleButton teachButton = new ToggleButton("Teach");
         teachButton.setId("teachToggle");
         teachButton.setAccessibleHelp("Formulas and plain words for the score and the MIPP step (F1)");
@@ -249,11 +257,54 @@ public final class WorkbenchTools {
         return b;
     }
 
-    /** Lets the teach panel follow the MIPP stepper: its current step and the confidence it decides at. */
+    /**
+     * Lets the teach panel follow the MIPP stepper (its current step and the confidence it decides at), and makes
+     * the pruned network of a run that reached its end the network fine-tuning and export work on.
+     */
     public void followMipp(MippModel mipp) {
         context.mippStepProperty().bind(mipp.currentProperty());
         context.mippConfidenceProperty().bind(Bindings.createDoubleBinding(() -> mipp.track() != null
                 ? mipp.track().confidence() : mipp.setupProperty().get().confidence(), mipp.trackProperty(), mipp.setupProperty()));
+        PrunedNetwork[] fromStepper = new PrunedNetwork[1];
+        mipp.finishedProperty().addListener((o, was, now) -> {
+            if (now != null && now.unpruned() == context.network().getValue()) {
+                fromStepper[0] = new PrunedNetwork("mipp in the stepper (kept " + now.widths() + ")", now.unpruned(),
+                        now.plan(), now.trace(), now.pruned());
+                context.candidateProperty().set(fromStepper[0]);
+            } else if (now == null && fromStepper[0] != null && context.candidateProperty().get() == fromStepper[0]) {
+                // a new run replaces the finished one: its network is no longer what the stepper shows
+                context.candidateProperty().set(null);
+            }
+        });
+    }
+
+    /**
+     * Adds "Work on the pruned network" (menu and toolbar: the network worked on becomes the open model) and
+     * "Back to the original network" (menu) to the window; the workbench does the switching.
+     */
+    public void addWorkOnActions(Consumer<PrunedNetwork> workOn, Runnable back, ObservableBooleanValue canGoBack) {
+        var noCandidate = context.candidateProperty().isNull().or(context.runner().busyProperty());
+        MenuItem work = item("menuWorkOnPruned", "Work on the pruned network", "Shortcut+Shift+W",
+                () -> workOn(workOn));
+        work.disableProperty().bind(noCandidate);
+        MenuItem backItem = item("menuBackToOriginal", "Back to the original network", "Shortcut+Shift+B", back);
+        backItem.disableProperty().bind(Bindings.not(canGoBack).or(context.runner().busyProperty()));
+        if (toolsMenu != null) {
+            toolsMenu.getItems().addAll(new SeparatorMenuItem(), work, backItem);
+        }
+        if (toolBar != null) {
+            Button button = button("workOnPruned", "Work on pruned", "Make the pruned (or fine-tuned) network the open "
+                    + "model: its scores are computed and it is drawn (Ctrl+Shift+W)", () -> workOn(workOn));
+            button.disableProperty().bind(noCandidate);
+            toolBar.getItems().add(toolBar.getItems().indexOf(exportButton), button);
+        }
+    }
+
+    private void workOn(Consumer<PrunedNetwork> workOn) {
+        PrunedNetwork c = context.candidateProperty().get();
+        if (c != null) {
+            workOn.accept(c);
+        }
     }
 
     public void showCompare() {

@@ -44,8 +44,10 @@ public final class Workbench {
                 javafx.util.Duration.seconds(options.autosaveSeconds()));
         this.view = new WorkbenchView(controller, sessions, options.dialogs(), () -> settings.recentFiles());
         this.tools = WorkbenchTools.install(new FlowContext(() -> stage, runner, errors, model.networkProperty(),
-                model.dataSpecProperty(), model.networkView()), view, view.split());
+                model.dataSpecProperty(), model.networkView(), model.comparisons()), view, view.split());
         tools.followMipp(model.mipp());
+        tools.addWorkOnActions(c -> controller.workOn(c.named(), c.note()), controller::backToOriginal,
+                controller.canGoBackProperty());
     }
 
     private void remember(String path) {

@@ -19,12 +19,24 @@ public final class WorkbenchController {
     private final Consumer<String> remember;
     private final MippController mipp;
     private boolean recomputeWhenIdle;
+    /** The model shown before the first "work on" (null: the open model is the one opened). */
+    private final javafx.beans.property.ObjectProperty<LoadedModel> original =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "original");
+    /** The comparisons of {@link #original}, shown again when going back to it. */
+    private java.util.List<com.fasterxml.jackson.databind.JsonNode> originalComparisons = java.util.List.of();
+    private boolean switching;
 
     public WorkbenchController(WorkbenchModel model, TaskRunner runner, Consumer<String> remember) {
         this.model = model;
         this.runner = runner;
         this.remember = remember;
         this.mipp = new MippController(model.mipp(), runner, model.networkProperty(), model.probeProperty());
+        // a model opened (or a session) any other way ends the going back
+        model.networkProperty().addListener((o, was, now) -> {
+            if (!switching) {
+                original.set(null);
+            }
+        });
         runner.busyProperty().addListener((o, was, busy) -> {
             if (!busy && recomputeWhenIdle) {
                 // after the ended task's own result handler, which may start work itself
@@ -70,6 +82,79 @@ public final class WorkbenchController {
                 computeScores(data);
             }
         });
+    }
+
+    /**
+     * Makes {@code network} (a pruned or fine-tuned network that exists only in the workbench) the open model:
+     * it is drawn, its scores are computed on the data set of the scores shown, and a session embeds it. The
+     * model open before the first such switch stays reachable through {@link #backToOriginal()}.
+     *
+     * @param note where it came from, for the model header and the session, e.g. "mipp in the stepper, from digits-mlp"
+     */
+    public void workOn(Network network, String note) {
+        if (model.network() == null || runner.isBusy()) {
+            runner.announce(model.network() == null ? "Open a model first" : "Wait for the running task to finish, or cancel it");
+            return;
+        }
+        LoadedModel before = shownModel();
+        var comparisons = java.util.List.copyOf(model.comparisons());
+        runner.run("Preparing " + network.name(), progress -> {
+            progress.update("Preparing the drawing of " + network.name(), 0, 1);
+            return LoadedModel.prepare(ModelSource.embedded(note), network);
+        }, loaded -> {
+            boolean fromOriginal = original.get() == null;
+            LoadedModel first = fromOriginal ? before : original.get();
+            showSwitched(loaded);
+            original.set(first);
+            if (fromOriginal) {
+                originalComparisons = comparisons;
+            }
+            runner.announce("Working on " + network.name() + " (" + note + ")");
+        });
+    }
+
+    /**
+     * Goes back to the model open before the first {@link #workOn}: its scores are computed again and its
+     * comparison is shown again.
+     */
+    public void backToOriginal() {
+        LoadedModel first = original.get();
+        if (first == null || runner.isBusy()) {
+            return;
+        }
+        showSwitched(first);
+        original.set(null);
+        model.comparisons().setAll(originalComparisons);
+        originalComparisons = java.util.List.of();
+    }
+
+    /** Whether {@link #backToOriginal()} has a model to go back to. */
+    public javafx.beans.binding.BooleanBinding canGoBackProperty() {
+        return original.isNotNull();
+    }
+
+    private LoadedModel shownModel() {
+        return new LoadedModel(model.modelSourceProperty().get(), model.network(), model.networkView().pictureProperty().get(),
+                model.scores().stream().filter(ScoreViews::isWeightScore).toList());
+    }
+
+    /** Shows a prepared model and computes its scores on the data set chosen now. */
+    private void showSwitched(LoadedModel loaded) {
+        DataChoice data = model.dataChoiceProperty().get();
+        switching = true;
+        try {
+            model.show(loaded);
+        } finally {
+            switching = false;
+        }
+        if (data != null) {
+            computeScores(data);
+        } else {
+            String spec = dataFor(loaded.network());
+            if (spec != null) {
+                computeScores(spec);
+            }
+        }
     }
 
     /** Opens a model folder or an {@code .onnx} file. */

@@ -1,0 +1,248 @@
+package dev.infoprune.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.infoprune.core.BadInputException;
+import dev.infoprune.engine.Evaluation;
+import dev.infoprune.prune.PlanSummary;
+import dev.infoprune.prune.PruningPlan;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A comparison as the JSON document of {@code results.json} (format {@code infoprune-comparison}, version 1), and
+ * back: {@code read(write(r))} equals {@code r}. Derived numbers (sparsity, kept units, collapsed flags, ratios) are
+ * written for readers of the file and recomputed when reading. A document that is not a comparison, or lacks a
+ * field the result needs, is a {@link BadInputException} naming the source and the field.
+ */
+public final class ExperimentResultJson {
+    public static final String FORMAT = "infoprune-comparison";
+    public static final int VERSION = 1;
+
+    private ExperimentResultJson() {
+    }
+
+    public static ObjectNode write(ExperimentResult r) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("format", FORMAT).put("version", VERSION);
+        root.put("model", r.model()).put("dataset", r.dataset()).put("mode", r.mode().name().toLowerCase(Locale.ROOT));
+        if (r.origin() != null) {
+            root.putObject("data").put("spec", r.origin().data()).put("splitSeed", r.origin().splitSeed());
+        }
+        root.put("seed", r.seed()).put("fineTuneEpochs", r.fineTuneEpochs()).put("learningRate", r.learningRate());
+        root.put("probeSamples", r.probeSamples()).put("trainSamples", r.trainSamples()).put("testSamples", r.testSamples());
+        root.put("seconds", r.seconds());
+        ObjectNode base = root.putObject("unpruned");
+        base.put("parameters", r.parameters()).put("macs", r.macs());
+        evaluation(base.putObject("test"), r.baseline());
+        ArrayNode layers = base.putArray("layers");
+        for (int i = 0; i < r.hiddenLayers().size(); i++) {
+            layers.addObject().put("layer", r.hiddenLayers().get(i)).put("units", r.hiddenWidths()[i]);
+        }
+        ArrayNode results = root.putArray("results");
+        for (MethodResult m : r.results()) {
+            method(results.addObject(), m);
+        }
+        return root;
+    }
+
+    private static void method(ObjectNode o, MethodResult m) {
+        o.put("method", m.method()).put("setting", m.setting());
+        if (!Double.isNaN(m.targetSparsity())) {
+            o.put("targetSparsity", m.targetSparsity());
+        }
+        o.put("sparsity", m.sparsity()).put("keptUnits", m.widths().hiddenAfter())
+                .put("parameters", m.parameters()).put("macs", m.macs());
+        evaluation(o.putObject("beforeFineTuning"), m.beforeFineTuning());
+        evaluation(o.putObject("afterFineTuning"), m.afterFineTuning());
+        ArrayNode widths = o.putArray("layers");
+        for (int i = 0; i < m.widths().layers().size(); i++) {
+            PlanSummary.LayerWidth w = m.widths().layers().get(i);
+            LayerInformation info = m.information().get(i);
+            ObjectNode l = widths.addObject().put("layer", w.layer()).put("before", w.before()).put("after", w.after())
+                    .put("collapsed", w.after() <= 1).put("next", info.next())
+                    .put("informationPreservedNats", info.preserved()).put("informationFullNats", info.full());
+            if (!Double.isNaN(info.ratio())) {
+                l.put("informationRatio", info.ratio());
+            }
+        }
+        ArrayNode collapsed = o.putArray("collapsedLayers");
+        m.collapsedLayers().forEach(collapsed::add);
+        ObjectNode plan = o.putObject("plan");
+        plan.put("method", m.plan().method()).put("seed", m.plan().seed());
+        plan.set("settings", ReportWriter.MAPPER.valueToTree(m.plan().settings()));
+        ObjectNode kept = plan.putObject("kept");
+        m.plan().kept().forEach((layer, idx) -> {
+            ArrayNode a = kept.putArray(layer);
+            for (int i : idx) {
+                a.add(i);
+            }
+        });
+        o.put("planSeconds", m.planSeconds()).put("fineTuneSeconds", m.fineTuneSeconds());
+    }
+
+    private static void evaluation(ObjectNode o, Evaluation e) {
+        o.put("samples", e.samples()).put("accuracy", e.accuracy()).put("loss", e.loss());
+    }
+
+    /** Reads a {@code results.json} document; {@code source} names it in messages (a file, "session comparison 2"). */
+    public static ExperimentResult read(JsonNode root, String source) {
+        Reader in = new Reader(source);
+        if (root == null || !root.isObject()) {
+            throw new BadInputException(source, "a comparison must be a JSON object");
+        }
+        if (!FORMAT.equals(root.path("format").asText())) {
+            throw new BadInputException(source, "not a comparison (\"format\" is not \"" + FORMAT + "\")");
+        }
+        if (root.path("version").asInt(-1) != VERSION) {
+            throw new BadInputException(source, "unsupported comparison version " + root.path("version"));
+        }
+        ExperimentSpec.Mode mode;
+        try {
+            mode = ExperimentSpec.Mode.valueOf(in.text(root, "mode").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(source, "mode must be match, fixed or sweep, got " + root.path("mode"));
+        }
+        JsonNode base = in.object(root, "unpruned");
+        List<String> hidden = new ArrayList<>();
+        List<Integer> widths = new ArrayList<>();
+        for (JsonNode l : in.array(base, "layers")) {
+            hidden.add(in.text(l, "layer"));
+            widths.add(in.integer(l, "units"));
+        }
+        JsonNode data = root.get("data");
+        SplitOrigin origin = data == null || data.isNull() ? null
+                : new SplitOrigin(in.text(data, "spec"), in.whole(data, "splitSeed"));
+        List<MethodResult> results = new ArrayList<>();
+        int i = 0;
+        for (JsonNode m : in.array(root, "results")) {
+            results.add(in.method(m, "results[" + i++ + "]"));
+        }
+        return new ExperimentResult(in.text(root, "model"), in.text(root, "dataset"), mode, hidden,
+                widths.stream().mapToInt(Integer::intValue).toArray(), in.whole(base, "parameters"), in.whole(base, "macs"),
+                in.evaluation(base, "test"), in.integer(root, "probeSamples"), in.integer(root, "trainSamples"),
+                in.integer(root, "testSamples"), in.integer(root, "fineTuneEpochs"), in.number(root, "learningRate"),
+                in.whole(root, "seed"), origin, results, in.number(root, "seconds"));
+    }
+
+    /** Field access that names what is missing or wrong. */
+    private record Reader(String source) {
+        MethodResult method(JsonNode m, String where) {
+            Reader at = new Reader(source + " " + where);
+            List<PlanSummary.LayerWidth> widths = new ArrayList<>();
+            List<LayerInformation> information = new ArrayList<>();
+            int before = 0;
+            int after = 0;
+            for (JsonNode l : at.array(m, "layers")) {
+                String layer = at.text(l, "layer");
+                PlanSummary.LayerWidth w = new PlanSummary.LayerWidth(layer, at.integer(l, "before"), at.integer(l, "after"));
+                widths.add(w);
+                before += w.before();
+                after += w.after();
+                information.add(new LayerInformation(layer, at.text(l, "next"), at.number(l, "informationPreservedNats"),
+                        at.number(l, "informationFullNats")));
+            }
+            JsonNode target = m.get("targetSparsity");
+            return new MethodResult(at.text(m, "method"), at.text(m, "setting"),
+                    target == null || target.isNull() ? Double.NaN : at.number(m, "targetSparsity"),
+                    at.plan(at.object(m, "plan")), new PlanSummary(widths, before, after), at.whole(m, "parameters"),
+                    at.whole(m, "macs"), at.evaluation(m, "beforeFineTuning"), at.evaluation(m, "afterFineTuning"),
+                    information, at.number(m, "planSeconds"), at.number(m, "fineTuneSeconds"));
+        }
+
+        PruningPlan plan(JsonNode p) {
+            Map<String, int[]> kept = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = object(p, "kept").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode units = e.getValue();
+                if (!units.isArray()) {
+                    throw bad("plan.kept." + e.getKey() + " must be an array of unit indices");
+                }
+                int[] idx = new int[units.size()];
+                for (int k = 0; k < idx.length; k++) {
+                    if (!units.get(k).canConvertToInt() || !units.get(k).isIntegralNumber()) {
+                        throw bad("plan.kept." + e.getKey() + "[" + k + "] is not a unit index: " + units.get(k));
+                    }
+                    idx[k] = units.get(k).asInt();
+                }
+                kept.put(e.getKey(), idx);
+            }
+            Map<String, Object> settings = new LinkedHashMap<>();
+            p.path("settings").fields().forEachRemaining(e ->
+                    settings.put(e.getKey(), ReportWriter.MAPPER.convertValue(e.getValue(), Object.class)));
+            try {
+                return new PruningPlan(text(p, "method"), settings, whole(p, "seed"), kept);
+            } catch (IllegalArgumentException e) {
+                throw bad("plan: " + e.getMessage());
+            }
+        }
+
+        Evaluation evaluation(JsonNode parent, String field) {
+            JsonNode e = object(parent, field);
+            return new Evaluation(integer(e, "samples"), number(e, "accuracy"), number(e, "loss"));
+        }
+
+        JsonNode object(JsonNode parent, String field) {
+            JsonNode n = parent.get(field);
+            if (n == null || !n.isObject()) {
+                throw bad("\"" + field + "\" must be an object");
+            }
+            return n;
+        }
+
+        JsonNode array(JsonNode parent, String field) {
+            JsonNode n = parent.get(field);
+            if (n == null || !n.isArray()) {
+                throw bad("\"" + field + "\" must be an array");
+            }
+            return n;
+        }
+
+        String text(JsonNode parent, String field) {
+            JsonNode n = parent.get(field);
+            if (n == null || !n.isTextual()) {
+                throw bad("\"" + field + "\" must be text");
+            }
+            return n.asText();
+        }
+
+        /** A number; NaN and infinities are written as text ("NaN": an evaluation on no samples). */
+        double number(JsonNode parent, String field) {
+            JsonNode n = parent.get(field);
+            if (n != null && n.isNumber()) {
+                return n.asDouble();
+            }
+            if (n != null && n.isTextual() && java.util.Set.of("NaN", "Infinity", "-Infinity").contains(n.asText())) {
+                return Double.parseDouble(n.asText());
+            }
+            throw bad("\"" + field + "\" must be a number");
+        }
+
+        long whole(JsonNode parent, String field) {
+            JsonNode n = parent.get(field);
+            if (n == null || !n.isIntegralNumber() || !n.canConvertToLong()) {
+                throw bad("\"" + field + "\" must be a whole number");
+            }
+            return n.asLong();
+        }
+
+        int integer(JsonNode parent, String field) {
+            JsonNode n = parent.get(field);
+            if (n == null || !n.isIntegralNumber() || !n.canConvertToInt()) {
+                throw bad("\"" + field + "\" must be a whole number");
+            }
+            return n.asInt();
+        }
+
+        BadInputException bad(String problem) {
+            return new BadInputException(source, problem);
+        }
+    }
+}
