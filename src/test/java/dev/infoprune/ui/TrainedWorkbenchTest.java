@@ -39,9 +39,18 @@ public abstract class TrainedWorkbenchTest {
     }
 
     protected void open(Stage stage) throws Exception {
-        Path folder = TrainedModels.digitsMlpFolder(tmp);
-        workbench = Workbench.open(stage, new WorkbenchOptions(tmp.resolve("home"), folder.toString(),
-                (title, message, cause) -> errors.add(title + ": " + message), null));
+        workbench = Workbench.open(stage, options(TrainedModels.digitsMlpFolder(tmp).toString()));
+    }
+
+    /** How the workbench is opened on {@code initialModel}: settings under {@code tmp}, errors collected. */
+    protected WorkbenchOptions options(String initialModel) {
+        return new WorkbenchOptions(tmp.resolve("home"), initialModel, (title, message, cause) -> errors.add(title + ": " + message),
+                null, autosaveSeconds());
+    }
+
+    /** How often the workbench autosaves while there are unsaved changes. */
+    protected double autosaveSeconds() {
+        return WorkbenchOptions.DEFAULT_AUTOSAVE_SECONDS;
     }
 
     /** A test that failed half-way leaves no work running into the next test. */

@@ -6,10 +6,10 @@ import dev.infoprune.study.ExperimentResultJson;
 import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.MethodResult;
 import dev.infoprune.study.SplitOrigin;
+import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
-import dev.infoprune.ui.TrainedModels;
+import dev.infoprune.ui.TrainedWorkbenchTest;
 import dev.infoprune.ui.workbench.Workbench;
-import dev.infoprune.ui.workbench.WorkbenchOptions;
 import dev.infoprune.workspace.SessionFiles;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -28,21 +28,15 @@ import org.jfree.chart.title.Title;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,69 +46,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * new window, the compare view shows the same table, drawings (pixel for pixel), bars, curves and red flags, and
  * its rows can be worked on as before.
  */
-@ExtendWith(ApplicationExtension.class)
-class ComparisonSessionTest {
-    @TempDir
-    Path tmp;
-    private final List<String> errors = new CopyOnWriteArrayList<>();
+class ComparisonSessionTest extends TrainedWorkbenchTest {
     private final List<Stage> extraStages = new ArrayList<>();
-    private Workbench workbench;
-
-    @BeforeAll
-    static void trainOffTheFxThread() {
-        TrainedModels.digitsMlp();
-    }
 
     @Start
     void start(Stage stage) throws Exception {
-        workbench = Workbench.open(stage, options(TrainedModels.digitsMlpFolder(tmp).toString()));
+        open(stage);
     }
 
-    private WorkbenchOptions options(String initial) {
-        return new WorkbenchOptions(tmp.resolve("home"), initial, (title, message, cause) -> errors.add(title + ": " + message),
-                null, 3600);
+    /** No periodic autosave while the test saves and reopens the session itself. */
+    @Override
+    protected double autosaveSeconds() {
+        return 3600;
     }
 
     @AfterEach
     void closeExtraWindows(FxRobot robot) {
         robot.interact(() -> extraStages.forEach(Stage::hide));
-    }
-
-    /** Waits (up to a minute) until the node is there and enabled: a task that just started disables buttons. */
-    static void awaitEnabled(FxRobot robot, String query) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().map(n -> !n.isDisabled()).orElse(false));
-        } catch (TimeoutException e) {
-            // click anyway: the assertion after the clicks names what was wrong
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Clicks {@code query} until {@code took} holds (Monocle on a loaded machine can drop a click), at most 4 times. */
-    static void clickUntil(FxRobot robot, String query, BooleanSupplier took) throws Exception {
-        for (int attempt = 0; attempt < 4 && !took.getAsBoolean(); attempt++) {
-            awaitEnabled(robot, query);
-            robot.clickOn(query);
-            try {
-                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, took::getAsBoolean);
-            } catch (TimeoutException e) {
-                // dropped: click again
-            }
-        }
-        assertThat(took.getAsBoolean()).as("clicking %s took", query).isTrue();
-    }
-
-    private static void type(FxRobot robot, String id, String text) {
-        TextField f = robot.lookup(id).queryAs(TextField.class);
-        robot.interact(() -> {
-            f.setText(text);
-            f.commitValue();
-        });
-    }
-
-    private static void awaitIdle(Workbench wb) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wb.model().probeProperty().get() != null && !wb.runner().isBusy());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Everything the compare view shows of a result, as values. */
@@ -180,17 +128,19 @@ class ComparisonSessionTest {
 
     @Test
     void aComparisonRunInTheWindowReopensFromTheSessionAsItWas(FxRobot robot) throws Exception {
-        awaitIdle(workbench);
+        awaitIdle();
         CompareModel compare = workbench.tools().compare().model();
-        clickUntil(robot, "#compareButton", () -> workbench.tools().tabs().getSelectionModel().getSelectedIndex() == 1);
-        clickUntil(robot, "#method-global-topk", () -> !compare.method("global-topk").get());
-        clickUntil(robot, "#modeSweep", () -> compare.modeProperty().get() == ExperimentSpec.Mode.SWEEP);
+        Clicks.on(robot, "#compareButton", () -> workbench.tools().tabs().getSelectionModel().getSelectedIndex() == 1
+                && Clicks.showing(robot, "#runCompare"));
+        Clicks.on(robot, "#method-global-topk", () -> !compare.method("global-topk").get());
+        Clicks.on(robot, "#modeSweep", () -> compare.modeProperty().get() == ExperimentSpec.Mode.SWEEP);
         type(robot, "#sweepField", "0.5, 0.95");
         type(robot, "#epochsField", "1");
         type(robot, "#probeSamplesField", "300");
         type(robot, "#trainSamplesField", "400");
         assertThat(compare.chosenMethods()).containsExactly("mipp", "local-magnitude");
-        clickUntil(robot, "#runCompare", () -> workbench.runner().isBusy() || compare.resultProperty().get() != null);
+        BooleanSupplier started = Clicks.startedTask(runner());
+        Clicks.on(robot, "#runCompare", () -> started.getAsBoolean() || compare.resultProperty().get() != null || !errors.isEmpty());
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !errors.isEmpty()
                 || compare.resultProperty().get() != null && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
@@ -261,7 +211,7 @@ class ComparisonSessionTest {
 
     @Test
     void aDamagedComparisonInASessionIsOneMessageAndTheRestOpens(FxRobot robot) throws Exception {
-        awaitIdle(workbench);
+        awaitIdle();
         JsonNode bad = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"format\": \"infoprune-comparison\", \"version\": 1, \"mode\": \"fixed\"}");
         robot.interact(() -> workbench.model().comparisons().setAll(bad));
         WaitForAsyncUtils.waitForFxEvents();
