@@ -5,30 +5,23 @@ import dev.infoprune.prune.PruningPlan;
 import dev.infoprune.prune.Surgery;
 import dev.infoprune.prune.mipp.MippRun;
 import dev.infoprune.prune.mipp.MippSettings;
+import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
-import dev.infoprune.ui.TrainedModels;
+import dev.infoprune.ui.TrainedWorkbenchTest;
 import dev.infoprune.ui.flows.PrunedNetwork;
 import dev.infoprune.ui.network.NodeScore;
 import dev.infoprune.workspace.ModelSource;
 import dev.infoprune.workspace.Session;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,46 +31,16 @@ import static org.assertj.core.api.Assertions.within;
  * The MIPP stepper run to its end publishes its pruned network; "Work on pruned" makes it the open model (drawn,
  * scored, embedded in the session) and "Back to the original network" returns to the model opened.
  */
-@ExtendWith(ApplicationExtension.class)
-class WorkOnPrunedTest {
-    @TempDir
-    Path tmp;
-    private final List<String> errors = new CopyOnWriteArrayList<>();
-    private Workbench workbench;
-
-    @BeforeAll
-    static void trainOffTheFxThread() {
-        TrainedModels.digitsMlp();
-    }
-
+class WorkOnPrunedTest extends TrainedWorkbenchTest {
     @Start
     void start(Stage stage) throws Exception {
-        workbench = Workbench.open(stage, new WorkbenchOptions(tmp.resolve("home"), TrainedModels.digitsMlpFolder(tmp).toString(),
-                (title, message, cause) -> errors.add(title + ": " + message), null, 3600));
+        open(stage);
     }
 
-    /** Clicks until {@code took} holds (Monocle on a loaded machine can drop a click), at most 4 times. */
-    private static void clickUntil(FxRobot robot, Runnable click, BooleanSupplier took, String what) {
-        for (int attempt = 0; attempt < 4 && !took.getAsBoolean(); attempt++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            click.run();
-            try {
-                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, took::getAsBoolean);
-            } catch (TimeoutException e) {
-                robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE); // a menu left open by a dropped click
-            }
-        }
-        assertThat(took.getAsBoolean()).as(what).isTrue();
-    }
-
-    /** Clicks once the node is enabled (waiting up to a minute: a task that just started disables buttons). */
-    private static void clickWhenEnabled(FxRobot robot, String query) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().map(n -> !n.isDisabled()).orElse(false));
-        } catch (TimeoutException e) {
-            // click anyway: the assertion after the clicks names what was wrong
-        }
-        robot.clickOn(query);
+    /** No periodic autosave while the open model is switched back and forth. */
+    @Override
+    protected double autosaveSeconds() {
+        return 3600;
     }
 
     private void awaitScored() throws Exception {
@@ -121,13 +84,19 @@ class WorkOnPrunedTest {
             javafx.scene.control.TextField f = robot.lookup(field[0]).queryAs(javafx.scene.control.TextField.class);
             robot.interact(() -> f.setText(field[1]));
         }
-        clickUntil(robot, () -> clickWhenEnabled(robot, "#mippStart"), () -> model.mipp().track() != null, "MIPP started");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !workbench.runner().isBusy());
-        clickUntil(robot, () -> clickWhenEnabled(robot, "#mippRunToEnd"), () -> workbench.runner().isBusy()
-                || model.mipp().finishedProperty().get() != null, "MIPP runs to the end");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.mipp().finishedProperty().get() != null
-                && !workbench.runner().isBusy());
+        BooleanSupplier starting = Clicks.startedTask(runner());
+        Clicks.on(robot, "#mippStart", () -> starting.getAsBoolean() || model.mipp().track() != null || !errors.isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !errors.isEmpty()
+                || model.mipp().track() != null && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors).isEmpty();
+        BooleanSupplier running = Clicks.startedTask(runner());
+        Clicks.on(robot, "#mippRunToEnd", () -> running.getAsBoolean() || model.mipp().finishedProperty().get() != null
+                || !errors.isEmpty());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !errors.isEmpty()
+                || model.mipp().finishedProperty().get() != null && !workbench.runner().isBusy());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors).isEmpty();
 
         // the stepper's finished run is the network worked on: the plan MIPP makes on these probe samples, cut down
         MippRun reference = MippRun.start(original, model.probeProperty().get(), MippSettings.defaults().withConfidence(0.9999)
@@ -147,7 +116,11 @@ class WorkOnPrunedTest {
         robot.interact(() -> workbench.controller().mipp().back());
         assertThat(context.candidateProperty().get()).isSameAs(candidate);
 
-        clickUntil(robot, () -> clickWhenEnabled(robot, "#workOnPruned"), () -> model.network() != original, "work on pruned");
+        javafx.scene.control.Button workOn = robot.lookup("#workOnPruned").queryButton();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !workOn.isDisabled());
+        BooleanSupplier preparing = Clicks.startedTask(runner());
+        Clicks.on(robot, "#workOnPruned", () -> preparing.getAsBoolean() || model.network() != original || !errors.isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !errors.isEmpty() || model.network() != original);
         awaitScored();
         Network pruned = model.network();
         assertThat(pruned.name()).isEqualTo(original.name() + "-mipp");
@@ -179,8 +152,7 @@ class WorkOnPrunedTest {
         assertThat(session[0].embedded().sameWeightsAs(pruned)).isTrue();
         Screenshots.save(workbench.stage().getScene(), "work-on-pruned");
 
-        clickUntil(robot, () -> robot.clickOn("Tools").clickOn("Back to the original network"),
-                () -> model.network() == original, "back to the original");
+        Clicks.menu(robot, "Tools", "Back to the original network", () -> model.network() == original);
         awaitScored();
         assertThat(labelMi("fc1")).containsExactly(originalFc1);
         assertThat(text("#modelName")).doesNotContain("-mipp");
