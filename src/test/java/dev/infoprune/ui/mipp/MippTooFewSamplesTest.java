@@ -1,8 +1,10 @@
 package dev.infoprune.ui.mipp;
 
+import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
 import dev.infoprune.ui.workbench.Workbench;
 import dev.infoprune.ui.workbench.WorkbenchOptions;
+import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -18,7 +20,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,32 +44,20 @@ class MippTooFewSamplesTest {
         return workbench.model().mipp();
     }
 
-    /** Waits (up to a minute) until the node is there and enabled: a task that just started disables buttons. */
-    static void awaitEnabled(FxRobot robot, String query) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().map(n -> !n.isDisabled()).orElse(false));
-        } catch (TimeoutException e) {
-            // click anyway: the assertion after the clicks names what was wrong
-        }
+    /** Waits until no task runs and {@code query} takes clicks again (a running task disables the stepper's buttons). */
+    private void awaitQuiet(FxRobot robot, String query) throws Exception {
+        Node button = robot.lookup(query).query();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !workbench.runner().isBusy() && !button.isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Clicks until {@code took} holds (Monocle on a loaded machine can drop a click), at most 4 times. */
-    private static void clickUntil(FxRobot robot, String query, BooleanSupplier took) {
-        for (int attempt = 0; attempt < 4 && !took.getAsBoolean(); attempt++) {
-            awaitEnabled(robot, query);
-            robot.clickOn(query);
-            try {
-                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, took::getAsBoolean);
-            } catch (TimeoutException e) {
-                // dropped: click again
-            }
-        }
-        assertThat(took.getAsBoolean()).as("clicking %s took; windows showing: %s; node at %s", query,
-                Window.getWindows().stream().filter(Window::isShowing).map(w -> w.getClass().getSimpleName() + "@" + w.getX()
-                        + "," + w.getY() + " " + w.getWidth() + "x" + w.getHeight() + " " + w.getScene().getRoot()).toList(),
-                robot.lookup(query).tryQuery().map(n -> n.localToScreen(n.getBoundsInLocal()) + " disabled=" + n.isDisabled())
-                        .orElse("none")).isTrue();
+    /** Presses Step until the stepper has reached step {@code k} or has started computing towards it, then awaits it. */
+    private void step(FxRobot robot, int k) throws Exception {
+        awaitQuiet(robot, "#mippStep");
+        BooleanSupplier started = Clicks.startedTask(workbench.runner());
+        Clicks.on(robot, "#mippStep", () -> mipp().position() == k || started.getAsBoolean());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> mipp().position() == k && !workbench.runner().isBusy());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private Optional<DialogPane> errorDialog() {
@@ -82,20 +71,23 @@ class MippTooFewSamplesTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> workbench.model().probeProperty().get() != null
                 && !workbench.runner().isBusy() && !start.isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
-        clickUntil(robot, "#mippStart", () -> mipp().track() != null);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !workbench.runner().isBusy());
-        for (int k = 1; k <= 2; k++) {
-            int target = k;
-            clickUntil(robot, "#mippStep", () -> mipp().position() == target);
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !workbench.runner().isBusy());
-        }
+        BooleanSupplier starting = Clicks.startedTask(workbench.runner());
+        Clicks.on(robot, "#mippStart", () -> starting.getAsBoolean() || mipp().track() != null || errorDialog().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> errorDialog().isPresent()
+                || mipp().track() != null && !workbench.runner().isBusy());
+        assertThat(errorDialog()).as("error dialog").isEmpty();
+        step(robot, 1);
+        step(robot, 2);
         MippTrack before = mipp().track();
         String settingsInUse = robot.lookup("#mippSettingsInUse").queryLabeled().getText();
 
         // mlp-digits: fc2 (64 units) is tested first against the 10 outputs: 74 variables need 94 probe samples
         TextField samples = robot.lookup("#mippSamples").queryAs(TextField.class);
         robot.interact(() -> samples.setText("40"));
-        clickUntil(robot, "#mippStart", () -> errorDialog().isPresent());
+        awaitQuiet(robot, "#mippStart");
+        BooleanSupplier restarting = Clicks.startedTask(workbench.runner());
+        Clicks.on(robot, "#mippStart", () -> restarting.getAsBoolean() || errorDialog().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> errorDialog().isPresent());
         DialogPane dialog = errorDialog().orElseThrow();
         assertThat(dialog.getHeaderText()).isEqualTo("Starting MIPP failed");
         assertThat(dialog.getContentText()).isEqualTo("probe samples: MIPP needs at least 94 probe samples, got 40: the "
@@ -112,6 +104,6 @@ class MippTooFewSamplesTest {
         assertThat(samples.getText()).isEqualTo("40");
         robot.interact(() -> dialog.getScene().getWindow().hide());
         // and it steps on
-        clickUntil(robot, "#mippStep", () -> mipp().position() == 3);
+        step(robot, 3);
     }
 }
