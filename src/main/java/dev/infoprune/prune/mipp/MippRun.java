@@ -90,6 +90,7 @@ public final class MippRun {
         Object k = settings.estimator().parameters().get("k");
         int perSubsample;
         String why;
+        String advice;
         String each = "each subsample (" + percent(settings.subsample()) + " of the probe samples)";
         if (estimator == null && Boolean.TRUE.equals(settings.estimator().parameters().get("bias-corrected"))) {
             int variables = units + targets + (settings.nullModel() ? 1 : 0);
@@ -97,9 +98,11 @@ public final class MippRun {
             why = "the bias-corrected gaussian estimate of layer " + layer + " (" + units + " units"
                     + (settings.nullModel() ? " and the null model's noise unit" : "") + " against " + targetText
                     + ") needs more samples in " + each + " than variables (" + variables + ")";
+            advice = "Use more probe samples or a larger subsample share.";
         } else if (dev.infoprune.info.KsgEstimator.NAME.equals(name) && k instanceof Number kn) {
             perSubsample = kn.intValue() + 1;
             why = "the ksg estimate with k = " + kn.intValue() + " needs more samples in " + each + " than k";
+            advice = "Use more probe samples, a larger subsample share or a smaller k.";
         } else {
             return;
         }
@@ -112,8 +115,7 @@ public final class MippRun {
             needed++;
         }
         throw new BadInputException("probe samples", "MIPP needs at least " + needed + " probe samples, got " + n + ": "
-                + why + (estimator == null ? ". Use more probe samples or a larger subsample share."
-                : ". Use more probe samples, a larger subsample share or a smaller k."));
+                + why + ". " + advice);
     }
 
     private static String percent(double share) {

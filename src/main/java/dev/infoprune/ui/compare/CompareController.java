@@ -125,11 +125,11 @@ public final class CompareController {
             return null;
         }
         String chosenData = context.dataSpec().getValue();
-        long seed = model.seedProperty().get();
-        int epochs = model.epochsProperty().get();
-        double lr = model.learningRateProperty().get();
+        long seed = model.training().seedProperty().get();
+        int epochs = model.training().epochsProperty().get();
+        double lr = model.training().learningRateProperty().get();
         int maxProbe = model.probeSamplesProperty().get();
-        int maxTrain = model.trainSamplesProperty().get();
+        int maxTrain = model.training().trainSamplesProperty().get();
         String title = "Comparing " + String.join(", ", methods);
         return context.runner().run(title, progress -> {
             String spec = StudyData.specFor(chosenData, network);

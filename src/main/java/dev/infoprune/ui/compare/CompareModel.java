@@ -77,24 +77,8 @@ public final class CompareModel {
         return training;
     }
 
-    public IntegerProperty epochsProperty() {
-        return training.epochsProperty();
-    }
-
-    public DoubleProperty learningRateProperty() {
-        return training.learningRateProperty();
-    }
-
-    public IntegerProperty seedProperty() {
-        return training.seedProperty();
-    }
-
     public IntegerProperty probeSamplesProperty() {
         return probeSamples;
-    }
-
-    public IntegerProperty trainSamplesProperty() {
-        return training.trainSamplesProperty();
     }
 
     public ObjectProperty<ExperimentResult> resultProperty() {

@@ -130,11 +130,11 @@ public final class CompareView extends BorderPane {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(5);
-        grid.addRow(0, new Label("Epochs"), NumberFields.integer("epochsField", model.epochsProperty(), 4));
-        grid.addRow(1, new Label("Learning rate"), NumberFields.decimal("learningRateField", model.learningRateProperty(), 6));
-        grid.addRow(2, new Label("Seed"), NumberFields.integer("seedField", model.seedProperty(), 6));
+        grid.addRow(0, new Label("Epochs"), NumberFields.integer("epochsField", model.training().epochsProperty(), 4));
+        grid.addRow(1, new Label("Learning rate"), NumberFields.decimal("learningRateField", model.training().learningRateProperty(), 6));
+        grid.addRow(2, new Label("Seed"), NumberFields.integer("seedField", model.training().seedProperty(), 6));
         grid.addRow(3, new Label("Probe samples"), NumberFields.integer("probeSamplesField", model.probeSamplesProperty(), 6));
-        grid.addRow(4, new Label("Train samples"), NumberFields.integer("trainSamplesField", model.trainSamplesProperty(), 6));
+        grid.addRow(4, new Label("Train samples"), NumberFields.integer("trainSamplesField", model.training().trainSamplesProperty(), 6));
         box.getChildren().add(grid);
 
         Label data = new Label();

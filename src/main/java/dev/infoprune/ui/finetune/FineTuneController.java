@@ -71,8 +71,8 @@ public final class FineTuneController {
             context.runner().announce("Wait for the running task to finish, or cancel it");
             return null;
         }
-        int epochs = model.epochsProperty().get();
-        double lr = model.learningRateProperty().get();
+        int epochs = model.training().epochsProperty().get();
+        double lr = model.training().learningRateProperty().get();
         try {
             if (epochs < 1) {
                 throw new BadInputException("epochs", "fine-tune for at least 1 epoch, got " + epochs);
@@ -84,8 +84,8 @@ public final class FineTuneController {
             context.errors().report("Cannot fine-tune", e.getMessage(), e);
             return null;
         }
-        long seed = model.seedProperty().get();
-        int maxTrain = model.trainSamplesProperty().get();
+        long seed = model.training().seedProperty().get();
+        int maxTrain = model.training().trainSamplesProperty().get();
         String chosen = context.dataSpec().getValue();
         String label = candidate != null ? candidate.label() : open.name();
         TrainingConfig config = TrainingConfig.adam(epochs, seed).withLearningRate(lr);
@@ -133,7 +133,7 @@ public final class FineTuneController {
 
     private int batchesPerPoint() {
         // batches of 64 over at most trainSamples samples, epochs times
-        long batches = (long) Math.ceil(model.trainSamplesProperty().get() / 64.0) * model.epochsProperty().get();
+        long batches = (long) Math.ceil(model.training().trainSamplesProperty().get() / 64.0) * model.training().epochsProperty().get();
         return (int) Math.max(1, batches / LOSS_POINTS);
     }
 

@@ -4,8 +4,6 @@ import dev.infoprune.engine.EpochResult;
 import dev.infoprune.engine.Evaluation;
 import dev.infoprune.ui.flows.TrainingSettings;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -34,22 +32,6 @@ public final class FineTuneModel {
     /** The fine-tuning budget (shared type with the other view; each view has its own values). */
     public TrainingSettings training() {
         return training;
-    }
-
-    public IntegerProperty epochsProperty() {
-        return training.epochsProperty();
-    }
-
-    public DoubleProperty learningRateProperty() {
-        return training.learningRateProperty();
-    }
-
-    public IntegerProperty seedProperty() {
-        return training.seedProperty();
-    }
-
-    public IntegerProperty trainSamplesProperty() {
-        return training.trainSamplesProperty();
     }
 
     /** Training loss as it comes (averaged over a few batches when an epoch has many). */

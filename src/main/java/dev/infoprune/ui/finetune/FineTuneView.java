@@ -91,10 +91,10 @@ public final class FineTuneView extends BorderPane {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(5);
-        grid.addRow(0, new Label("Epochs"), NumberFields.integer("fineTuneEpochs", model.epochsProperty(), 4));
-        grid.addRow(1, new Label("Learning rate"), NumberFields.decimal("fineTuneLearningRate", model.learningRateProperty(), 6));
-        grid.addRow(2, new Label("Seed"), NumberFields.integer("fineTuneSeed", model.seedProperty(), 6));
-        grid.addRow(3, new Label("Train samples"), NumberFields.integer("fineTuneTrainSamples", model.trainSamplesProperty(), 6));
+        grid.addRow(0, new Label("Epochs"), NumberFields.integer("fineTuneEpochs", model.training().epochsProperty(), 4));
+        grid.addRow(1, new Label("Learning rate"), NumberFields.decimal("fineTuneLearningRate", model.training().learningRateProperty(), 6));
+        grid.addRow(2, new Label("Seed"), NumberFields.integer("fineTuneSeed", model.training().seedProperty(), 6));
+        grid.addRow(3, new Label("Train samples"), NumberFields.integer("fineTuneTrainSamples", model.training().trainSamplesProperty(), 6));
         Label optimiser = new Label("Adam, batches of 64; test accuracy measured after every epoch on the held-out test split.");
         optimiser.setWrapText(true);
         optimiser.getStyleClass().add("flow-hint");
