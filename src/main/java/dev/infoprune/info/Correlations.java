@@ -26,11 +26,12 @@ final class Correlations {
     }
 
     /**
-     * The correlation matrix of the columns of all parts side by side (without concatenating them): one pass for
-     * the means, one that writes the centred rows to native memory and sums the squares for the standard
-     * deviations (both over two fixed row halves in parallel), one {@code dsyrk} for the covariance (also two
-     * halves in parallel when large), and the scaling to correlations on the d × d result. The halves are fixed
-     * by n, so the same input gives the same bits.
+     * The correlation matrix of the columns of all parts side by side (without concatenating them), in one pass
+     * over the data: the rows, shifted by the first row, go to native memory while their column sums are taken
+     * (two fixed row halves in parallel); one {@code dsyrk} gives S = Σ (x − x₀)(x − x₀)ᵀ (also two halves in
+     * parallel when large), and the covariance is (S − n δδᵀ) / (n − 1) with δ = mean − x₀. The shift by a
+     * sample keeps the cancellation in that difference to about (δ/σ)² units in the last place, and a constant
+     * column becomes exact zeros. The halves are fixed by n, so the same input gives the same bits.
      */
     static Correlations of(Matrix... parts) {
         int n = parts[0].rows();
@@ -38,55 +39,50 @@ final class Correlations {
         for (Matrix p : parts) {
             d += p.cols();
         }
-        int dd = d;
-        int half = n / 2;
-        NativeLinearAlgebra.Pair<double[], double[]> sums = NativeLinearAlgebra.inParallel(
-                () -> columnSums(parts, dd, 0, half), () -> columnSums(parts, dd, half, n));
-        double[] mean = new double[d];
-        for (int j = 0; j < d; j++) {
-            mean[j] = (sums.first()[j] + sums.second()[j]) / n;
+        double[] first = new double[d];
+        int offset = 0;
+        for (Matrix p : parts) {
+            System.arraycopy(p.data(), 0, first, offset, p.cols());
+            offset += p.cols();
         }
+        int half = n / 2;
         double[] c;
-        double[] std = new double[d];
-        try (DoublePointer centred = new DoublePointer((long) n * d)) {
-            NativeLinearAlgebra.Pair<double[][], double[][]> spread = NativeLinearAlgebra.inParallel(
-                    () -> centre(parts, mean, 0, half, centred.asBuffer()), () -> centre(parts, mean, half, n, centred.asBuffer()));
+        double[] mean = new double[d];
+        double[] delta = new double[d];
+        double[] scale = new double[d];
+        try (DoublePointer shifted = new DoublePointer((long) n * d)) {
+            NativeLinearAlgebra.Pair<double[][], double[][]> halves = NativeLinearAlgebra.inParallel(
+                    () -> shift(parts, first, 0, half, shifted.asBuffer()), () -> shift(parts, first, half, n, shifted.asBuffer()));
             for (int j = 0; j < d; j++) {
-                double s = Math.sqrt((spread.first()[0][j] + spread.second()[0][j]) / (n - 1));
-                double scale = Math.max(spread.first()[1][j], spread.second()[1][j]);
-                std[j] = s > 1e-12 * Math.max(scale, Double.MIN_NORMAL) ? s : 0;
+                delta[j] = (halves.first()[0][j] + halves.second()[0][j]) / n;
+                mean[j] = first[j] + delta[j];
+                scale[j] = Math.max(halves.first()[1][j], halves.second()[1][j]);
             }
-            c = NativeLinearAlgebra.crossProduct(centred, n, d, 1.0 / (n - 1));
+            c = NativeLinearAlgebra.crossProduct(shifted, n, d, 1.0);
+        }
+        double[] std = new double[d];
+        for (int j = 0; j < d; j++) {
+            double s = Math.sqrt(Math.max(0, (c[j * d + j] - n * delta[j] * delta[j]) / (n - 1)));
+            std[j] = s > 1e-12 * Math.max(scale[j], Double.MIN_NORMAL) ? s : 0;
         }
         for (int i = 0; i < d; i++) {
+            double si = std[i];
             for (int j = 0; j < d; j++) {
-                c[i * d + j] = std[i] > 0 && std[j] > 0 ? c[i * d + j] / (std[i] * std[j]) : 0;
+                double sj = std[j];
+                c[i * d + j] = si > 0 && sj > 0 ? (c[i * d + j] - n * delta[i] * delta[j]) / ((n - 1) * si * sj) : 0;
             }
             c[i * d + i] = 1.0;
         }
         return new Correlations(mean, std, c, d);
     }
 
-    private static double[] columnSums(Matrix[] parts, int d, int from, int to) {
-        double[] sum = new double[d];
-        int offset = 0;
-        for (Matrix p : parts) {
-            double[] src = p.data();
-            int w = p.cols();
-            for (int i = from; i < to; i++) {
-                for (int j = 0, b = i * w; j < w; j++) {
-                    sum[offset + j] += src[b + j];
-                }
-            }
-            offset += w;
-        }
-        return sum;
-    }
-
-    /** Writes the centred rows [from, to) to {@code out}; returns the columns' sums of squares and largest magnitudes. */
-    private static double[][] centre(Matrix[] parts, double[] mean, int from, int to, DoubleBuffer out) {
-        int d = mean.length;
-        double[] squares = new double[d];
+    /**
+     * Writes the rows [from, to), less the first row, to {@code out}; returns the columns' sums of those shifted
+     * values and the largest magnitudes of the raw values.
+     */
+    private static double[][] shift(Matrix[] parts, double[] first, int from, int to, DoubleBuffer out) {
+        int d = first.length;
+        double[] sums = new double[d];
         double[] scale = new double[d];
         double[] row = new double[d];
         for (int i = from; i < to; i++) {
@@ -95,16 +91,16 @@ final class Correlations {
                 double[] src = p.data();
                 int w = p.cols();
                 for (int j = 0, b = i * w; j < w; j++) {
-                    double v = src[b + j] - mean[offset + j];
+                    double v = src[b + j] - first[offset + j];
                     row[offset + j] = v;
-                    squares[offset + j] += v * v;
+                    sums[offset + j] += v;
                     scale[offset + j] = Math.max(scale[offset + j], Math.abs(src[b + j]));
                 }
                 offset += w;
             }
             out.put(i * d, row);
         }
-        return new double[][] {squares, scale};
+        return new double[][] {sums, scale};
     }
 
     /** Columns centred and scaled to unit variance; constant columns become all zeros. */

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Mutual information under a joint Gaussian assumption, from log-determinants of sample correlation matrices:
  * I(X;Y) = ½ [log det R_X + log det R_Y − log det R_XY] and
- * I(X;Y|Z) = ½ [log det R_XZ + log det R_YZ − log det R_Z − log det R_XYZ]. Exact for jointly Gaussian data,
+ * I(X;Y|Z) = ½ [log det R_XZ + log det R_YZ − log det R_Z − log det R_XYZ] (computed from one Cholesky factor, see
+ * {@link NativeLinearAlgebra#conditionalLogDetDrop}). Exact for jointly Gaussian data,
  * and a lower bound on the information for any data with the same covariance. A ridge λ is added to every
  * correlation matrix's diagonal (R + λI) so singular cases (duplicated or collinear columns) stay finite; when
  * Cholesky still fails the ridge grows tenfold until it succeeds. Labels are one-hot encoded (c − 1 columns).
@@ -52,31 +53,35 @@ public final class GaussianEstimator implements InformationEstimator {
     @Override
     public Estimate mutualInformation(Matrix x, Matrix y) {
         Samples.check(x, y);
-        Correlations c = Correlations.of(x, y);
-        int p = x.cols();
-        int q = y.cols();
-        int[] xi = Correlations.range(0, p);
-        int[] yi = Correlations.range(p, p + q);
-        double mi = 0.5 * (logDet(c.block(xi), p) + logDet(c.block(yi), q) - logDet(c.correlation, p + q));
-        return new Estimate(Math.max(0, mi), spec);
+        return new Estimate(conditionalInformation(null, x, y), spec);
     }
 
     @Override
     public Estimate conditionalMutualInformation(Matrix x, Matrix y, Matrix z) {
         Samples.check(x, y, z);
-        Correlations c = Correlations.of(x, y, z);
-        int p = x.cols();
-        int q = y.cols();
-        int r = z.cols();
-        int[] xi = Correlations.range(0, p);
-        int[] yi = Correlations.range(p, p + q);
-        int[] zi = Correlations.range(p + q, p + q + r);
-        // the four Cholesky factorisations, two on each thread
-        NativeLinearAlgebra.Pair<Double, Double> parts = NativeLinearAlgebra.inParallel(
-                () -> logDet(c.block(Correlations.concat(xi, zi)), p + r) - logDet(c.block(zi), r),
-                () -> logDet(c.block(Correlations.concat(yi, zi)), q + r) - logDet(c.correlation, p + q + r));
-        double cmi = 0.5 * (parts.first() + parts.second());
-        return new Estimate(Math.max(0, cmi), spec);
+        return new Estimate(conditionalInformation(z, x, y), spec);
+    }
+
+    /**
+     * I(X;Y|Z) (Z may be null) = ½ [log det R_{B|Z} − log det R_{B|ZA}] with A the narrower of X and Y, from
+     * one Cholesky factorisation of the correlation matrix ordered [Z A B]. The four log-determinants of the
+     * definition share one ridge: when the whole matrix does not factorise, the ridge grows tenfold for all of
+     * them, so a direction that is singular in several blocks cancels instead of getting a different ridge in each.
+     */
+    private double conditionalInformation(Matrix z, Matrix x, Matrix y) {
+        Matrix a = x.cols() <= y.cols() ? x : y;
+        Matrix b = a == x ? y : x;
+        int r = z == null ? 0 : z.cols();
+        Correlations c = z == null ? Correlations.of(a, b) : Correlations.of(z, a, b);
+        double lambda = ridge;
+        for (int attempt = 0; attempt < 12; attempt++) {
+            double drop = NativeLinearAlgebra.conditionalLogDetDrop(c.correlation, r, a.cols(), b.cols(), lambda);
+            if (!Double.isNaN(drop)) {
+                return 0.5 * drop;
+            }
+            lambda = Math.max(lambda * 10, 1e-12);
+        }
+        throw new ArithmeticException("correlation matrix is not positive definite even with ridge " + lambda);
     }
 
     @Override

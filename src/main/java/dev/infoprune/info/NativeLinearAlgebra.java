@@ -4,7 +4,6 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -13,7 +12,7 @@ import java.util.function.Supplier;
  *
  * <p>Threads: OpenBLAS is set to one thread when this class loads, and the callers parallelise across
  * independent products instead (two halves of a large cross product, the entropies of one mutual information)
- * on the common fork-join pool. With OpenBLAS's own pool, calls from several Java threads at once oversubscribe
+ * on {@link PartnerThread}. With OpenBLAS's own pool, calls from several Java threads at once oversubscribe
  * the two cores, and its idle workers keep spinning for a while after every call and take a core from the
  * Java-parallel loops around it. ND4J would set its own thread count when its backend starts; nothing in
  * InfoPrune starts it.
@@ -34,11 +33,9 @@ final class NativeLinearAlgebra {
     private NativeLinearAlgebra() {
     }
 
-    /** Runs both on the common pool and waits; each returns its own result, so the outcome does not depend on scheduling. */
+    /** Runs both, the first on {@link PartnerThread}; each returns its own result, so the outcome does not depend on scheduling. */
     static <A, B> Pair<A, B> inParallel(Supplier<A> first, Supplier<B> second) {
-        CompletableFuture<A> a = CompletableFuture.supplyAsync(first);
-        B b = second.get();
-        return new Pair<>(a.join(), b);
+        return PartnerThread.inParallel(first, second);
     }
 
     record Pair<A, B>(A first, B second) {
@@ -87,21 +84,28 @@ final class NativeLinearAlgebra {
         }
     }
 
-    /** The upper triangle of Aᵀ A (d × d, lower triangle left 0) for A (n × d) in native memory, single precision. */
-    static float[] crossProductUpper(FloatPointer a, int n, int d) {
-        try (FloatPointer c = new FloatPointer((long) d * d)) {
-            c.zero();
-            openblas.cblas_ssyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans, d, n, 1f, a, d, 0f, c, d);
-            float[] out = new float[d * d];
-            c.get(out);
-            return out;
-        }
+    /**
+     * The upper triangle of Aᵀ A over rows [from, from + rows) of A (n × w) in native memory, single precision,
+     * as a new w × w native matrix whose lower triangle is left undefined (the caller closes it).
+     */
+    static FloatPointer crossProductUpper(FloatPointer a, int from, int rows, int w) {
+        // a view of the rows (never closed: closing a view would free the memory it views)
+        FloatPointer part = new FloatPointer(a).position(a.position() + (long) from * w);
+        FloatPointer c = new FloatPointer((long) w * w);
+        openblas.cblas_ssyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans, w, rows, 1f, part, w, 0f, c, w);
+        return c;
     }
 
-    /** Aᵀ B for A (n × p), B (n × q) in native memory, single precision: the p × q result. */
-    static float[] crossProduct(FloatPointer a, int p, FloatPointer b, int q, int n) {
+    /**
+     * Aᵀ B over rows [from, from + rows) of a native single-precision matrix of row width w whose columns
+     * [0, p) are A and [p, w) are B: the p × (w − p) result.
+     */
+    static float[] crossProduct(FloatPointer ab, int from, int rows, int p, int w) {
+        int q = w - p;
+        FloatPointer a = new FloatPointer(ab).position(ab.position() + (long) from * w);
+        FloatPointer b = new FloatPointer(ab).position(ab.position() + (long) from * w + p);
         try (FloatPointer c = new FloatPointer((long) p * q)) {
-            openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans, p, q, n, 1f, a, p, b, q, 0f, c, q);
+            openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans, p, q, rows, 1f, a, w, b, w, 0f, c, q);
             float[] out = new float[p * q];
             c.get(out);
             return out;
@@ -146,19 +150,71 @@ final class NativeLinearAlgebra {
             return 0;
         }
         try (DoublePointer a = toNative(spd)) {
-            for (int i = 0; i < d; i++) {
-                long at = (long) i * d + i;
-                a.put(at, a.get(at) + ridge);
-            }
-            // the row-major upper triangle is the column-major lower one: no transposition inside LAPACKE
-            if (openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, LOWER, d, a, d) != 0) {
+            return cholesky(a, d, ridge) ? logDetOfFactor(a, d) : Double.NaN;
+        }
+    }
+
+    /**
+     * Factors A + ridge · I = L Lᵀ in place for A (d × d) given by its row-major upper triangle, which is the
+     * column-major lower one (no transposition inside LAPACKE); L(i, j) is then at i + j·d. False when A + ridge · I
+     * is not positive definite.
+     */
+    private static boolean cholesky(DoublePointer a, int d, double ridge) {
+        for (int i = 0; i < d; i++) {
+            long at = (long) i * d + i;
+            a.put(at, a.get(at) + ridge);
+        }
+        return openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, LOWER, d, a, d) == 0;
+    }
+
+    /** log det (L Lᵀ) = 2 Σ log L_ii of a Cholesky factor. */
+    private static double logDetOfFactor(DoublePointer l, int d) {
+        double s = 0;
+        for (int i = 0; i < d; i++) {
+            s += Math.log(l.get((long) i * d + i));
+        }
+        return 2 * s;
+    }
+
+    /**
+     * For a symmetric positive definite matrix ordered [Z A B] (r, p and q variables; only the upper triangle is
+     * read) plus ridge · I: log det Σ_{B|Z} − log det Σ_{B|ZA}, the log-determinant drop of B's conditional
+     * covariance when A is added to the condition, or NaN when the matrix is not positive definite. One Cholesky
+     * factor L of the whole matrix holds it: Σ_{B|Z} = L_BA L_BAᵀ + L_BB L_BBᵀ and Σ_{B|ZA} = L_BB L_BBᵀ, so
+     * the drop is log det (I_p + WᵀW) with W = L_BB⁻¹ L_BA (one triangular solve), always ≥ 0 and without the
+     * cancellation between four large log-determinants.
+     */
+    static double conditionalLogDetDrop(double[] spd, int r, int p, int q, double ridge) {
+        if (p == 0 || q == 0) {
+            return 0;
+        }
+        int d = r + p + q;
+        try (DoublePointer a = toNative(spd)) {
+            if (!cholesky(a, d, ridge)) {
                 return Double.NaN;
             }
-            double s = 0;
-            for (int i = 0; i < d; i++) {
-                s += Math.log(a.get((long) i * d + i));
+            long bb = (long) (r + p) * d + r + p;
+            long ba = (long) r * d + r + p;
+            DoublePointer lbb = new DoublePointer(a).position(bb);
+            DoublePointer w = new DoublePointer(a).position(ba);
+            openblas.cblas_dtrsm(openblas.CblasColMajor, openblas.CblasLeft, openblas.CblasLower, openblas.CblasNoTrans,
+                    openblas.CblasNonUnit, q, p, 1.0, lbb, d, w, d);
+            if (p == 1) {
+                double s = 0;
+                for (int i = 0; i < q; i++) {
+                    double v = a.get(ba + i);
+                    s += v * v;
+                }
+                return Math.log1p(s);
             }
-            return 2 * s;
+            try (DoublePointer m = new DoublePointer((long) p * p)) {
+                m.zero();
+                openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasLower, openblas.CblasTrans, p, q, 1.0, w, d, 0.0, m, p);
+                if (!cholesky(m, p, 1.0)) {
+                    throw new ArithmeticException("I + WᵀW did not factorise (non-finite input?)");
+                }
+                return logDetOfFactor(m, p);
+            }
         }
     }
 

@@ -71,6 +71,16 @@ class GaussianEstimatorTest {
     }
 
     @Test
+    void withoutRidgeASingularJointMatrixFallsBackToARidgePerBlock() {
+        Matrix[] xy = GaussianData.bivariate(9, 2000, 0.5);
+        Matrix z = GaussianData.normal(10, 2000, 2);
+        Matrix duplicated = xy[0].appendColumns(xy[0]);
+        GaussianEstimator noRidge = new GaussianEstimator(0);
+        double cmi = noRidge.conditionalMutualInformation(duplicated, xy[1], z).nats();
+        assertThat(cmi).isFinite().isCloseTo(noRidge.conditionalMutualInformation(xy[0], xy[1], z).nats(), within(1e-6));
+    }
+
+    @Test
     void perColumnAgreesWithOneAtATime() {
         Matrix[] xy = GaussianData.linear(8, 3000, 3, new double[][] {{0.8, 0.1}, {-0.5, 0.9}, {0.3, 0.0}});
         double[] per = est.mutualInformationPerColumn(xy[0], xy[1]);

@@ -54,6 +54,35 @@ class NativeKernelsTest {
     }
 
     @Test
+    void singlePrecisionProductsOverRowRangesMatchNaive() {
+        int n = 90;
+        int p = 7;
+        int w = 12;
+        double[] a = random(31, n * w);
+        float[] f = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            f[i] = (float) a[i];
+        }
+        int from = 30;
+        int rows = 45;
+        double[] rowsOnly = Arrays.copyOfRange(a, from * w, (from + rows) * w);
+        double[] ref = naiveCrossProduct(rowsOnly, rows, w, 1.0);
+        try (FloatPointer native_ = new FloatPointer(f); FloatPointer upper = NativeLinearAlgebra.crossProductUpper(native_, from, rows, w)) {
+            float[] ab = NativeLinearAlgebra.crossProduct(native_, from, rows, p, w);
+            for (int i = 0; i < w; i++) {
+                for (int j = i; j < w; j++) {
+                    assertThat((double) upper.get((long) i * w + j)).as("upper %d %d", i, j).isCloseTo(ref[i * w + j], within(1e-4));
+                }
+                for (int j = 0; j < w; j++) {
+                    if (i < p && j >= p) {
+                        assertThat((double) ab[i * (w - p) + j - p]).as("AᵀB %d %d", i, j).isCloseTo(ref[i * w + j], within(1e-4));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void correlationsOfSeveralPartsMatchNaivePearsonWithDeadColumns() {
         int n = 1500;
         Random r = new Random(7);
@@ -202,6 +231,58 @@ class NativeKernelsTest {
         assertThat(c[0]).as("the input is left unchanged").isEqualTo(naiveCrossProduct(a, n, d, 1.0 / n)[0]);
         double[] singular = new double[] {1, 1, 1, 1};
         assertThat(NativeLinearAlgebra.logDeterminant(singular, 2, 0)).isNaN();
+    }
+
+    @Test
+    void conditionalLogDetDropEqualsTheFourLogDeterminantsOfItsDefinition() {
+        int n = 300;
+        int d = 24;
+        double[] c = naiveCrossProduct(random(21, n * d), n, d, 1.0 / n);
+        double ridge = 1e-3;
+        for (int[] rpq : new int[][] {{0, 1, 23}, {0, 5, 19}, {10, 1, 13}, {7, 4, 13}, {20, 3, 1}}) {
+            int r = rpq[0];
+            int p = rpq[1];
+            int q = rpq[2];
+            int[] z = Correlations.range(0, r);
+            int[] a = Correlations.range(r, r + p);
+            int[] b = Correlations.range(r + p, d);
+            double expected = logDet(c, d, Correlations.concat(z, b), ridge) - logDet(c, d, z, ridge)
+                    + logDet(c, d, Correlations.concat(z, a), ridge) - logDet(c, d, Correlations.range(0, d), ridge);
+            assertThat(NativeLinearAlgebra.conditionalLogDetDrop(c, r, p, q, ridge)).as("r %d p %d q %d", r, p, q)
+                    .isCloseTo(expected, within(1e-9)).isPositive();
+        }
+        double[] singular = {1, 1, 0, 1, 1, 0, 0, 0, 1};
+        assertThat(NativeLinearAlgebra.conditionalLogDetDrop(singular, 1, 1, 1, 0)).isNaN();
+        assertThat(NativeLinearAlgebra.conditionalLogDetDrop(c, 4, 0, 20, ridge)).isZero();
+    }
+
+    private static double logDet(double[] c, int d, int[] idx, double ridge) {
+        int k = idx.length;
+        double[] block = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                block[i * k + j] = c[idx[i] * d + idx[j]];
+            }
+        }
+        return NativeLinearAlgebra.logDeterminant(block, k, ridge);
+    }
+
+    @Test
+    void correlationsStayExactWhenTheFirstRowIsAnOutlier() {
+        int n = 2000;
+        Random r = new Random(5);
+        double[] x = new double[n * 2];
+        for (int i = 0; i < n; i++) {
+            double g = r.nextGaussian();
+            x[i * 2] = i == 0 ? 1e7 : g;
+            x[i * 2 + 1] = i == 0 ? -1e7 : 0.5 * g + r.nextGaussian();
+        }
+        Matrix m = Matrix.wrap(n, 2, x);
+        Correlations c = Correlations.of(m);
+        assertThat(c.correlation[1]).isCloseTo(pearson(m.columnValues(0), m.columnValues(1)), within(1e-12));
+        double mean = Arrays.stream(m.columnValues(0)).average().orElseThrow();
+        double var = Arrays.stream(m.columnValues(0)).map(v -> (v - mean) * (v - mean)).sum() / (n - 1);
+        assertThat(c.std[0]).isCloseTo(Math.sqrt(var), within(1e-9 * Math.sqrt(var)));
     }
 
     @Test

@@ -360,6 +360,17 @@ public final class Clicks {
             for (Window w : windows) {
                 sb.append(' ').append(w.getClass().getSimpleName()).append(w.isShowing() ? "" : "(hidden)")
                         .append(String.format(java.util.Locale.ROOT, "[%.0f,%.0f %.0fx%.0f]", w.getX(), w.getY(), w.getWidth(), w.getHeight()));
+                if (w.isShowing() && w.getScene() != null) {
+                    for (Node n : w.getScene().getRoot().lookupAll(".split-pane")) {
+                        javafx.scene.control.SplitPane sp = (javafx.scene.control.SplitPane) n;
+                        sb.append(String.format(java.util.Locale.ROOT, "; split %s %.0fx%.0f dividers %s items",
+                                sp.getId(), sp.getWidth(), sp.getHeight(), java.util.Arrays.toString(sp.getDividerPositions())));
+                        for (Node item : sp.getItems()) {
+                            var b = item.getLayoutBounds();
+                            sb.append(String.format(java.util.Locale.ROOT, " %.0fx%.0f", b.getWidth(), b.getHeight()));
+                        }
+                    }
+                }
             }
             return sb.toString();
         });

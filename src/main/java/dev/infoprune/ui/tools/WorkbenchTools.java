@@ -11,6 +11,7 @@ import dev.infoprune.ui.finetune.FineTuneController;
 import dev.infoprune.ui.finetune.FineTuneModel;
 import dev.infoprune.ui.finetune.FineTuneView;
 import dev.infoprune.ui.flows.FlowContext;
+import dev.infoprune.ui.layout.Dividers;
 import dev.infoprune.ui.flows.PrunedNetwork;
 import dev.infoprune.ui.teach.TeachController;
 import dev.infoprune.ui.teach.TeachModel;
@@ -97,7 +98,6 @@ public final class WorkbenchTools {
         teachPanel = new TeachPanel(teach.model());
 
         Node networkArea = split.getItems().get(0);
-        keepDividers(networkArea);
         if (networkArea.getId() == null) {
             networkArea.setId("networkArea");
         }
@@ -115,9 +115,7 @@ public final class WorkbenchTools {
         side.setId("sideDock");
         side.setOrientation(Orientation.VERTICAL);
         side.getItems().addAll(inspector, teachPanel);
-        side.setDividerPositions(TEACH_DIVIDER);
-        // a split pane takes its divider position only once it has a size: again once the window is laid out
-        javafx.application.Platform.runLater(() -> side.setDividerPositions(TEACH_DIVIDER));
+        Dividers.keep(side, TEACH_DIVIDER);
         SplitPane.setResizableWithParent(side, false);
         split.getItems().set(last, side);
         teachShown.addListener((o, was, now) -> {
@@ -140,25 +138,6 @@ public final class WorkbenchTools {
      */
     public static WorkbenchTools install(FlowContext context, Parent root, SplitPane split) {
         return new WorkbenchTools(context, root, split);
-    }
-
-    /**
-     * Split panes take their divider positions at their first layout; inside a tab pane that first layout
-     * comes at a provisional size, so the positions the network area was built with are set again once the
-     * window is shown and laid out.
-     */
-    private void keepDividers(Node area) {
-        java.util.Map<SplitPane, double[]> positions = new java.util.LinkedHashMap<>();
-        for (Node n : area.lookupAll(".split-pane")) {
-            if (n instanceof SplitPane sp) {
-                positions.put(sp, sp.getDividerPositions());
-            }
-        }
-        tabs.sceneProperty().flatMap(sc -> sc.windowProperty()).flatMap(Window::showingProperty).addListener((o, was, showing) -> {
-            if (Boolean.TRUE.equals(showing)) {
-                javafx.application.Platform.runLater(() -> positions.forEach(SplitPane::setDividerPositions));
-            }
-        });
     }
 
     private static Tab tab(String id, String title, Node content) {

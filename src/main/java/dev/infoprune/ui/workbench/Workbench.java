@@ -1,6 +1,7 @@
 package dev.infoprune.ui.workbench;
 
 import dev.infoprune.ui.flows.FlowContext;
+import dev.infoprune.ui.layout.Dividers;
 import dev.infoprune.ui.task.ErrorReporter;
 import dev.infoprune.ui.task.TaskRunner;
 import dev.infoprune.ui.tools.WorkbenchTools;
@@ -155,9 +156,7 @@ public final class Workbench {
             stage.setY(w.y());
         }
         stage.setMaximized(w.maximized());
-        double divider = w.dividerPosition();
-        view.split().setDividerPositions(divider);
-        javafx.application.Platform.runLater(() -> view.split().setDividerPositions(divider));
+        Dividers.keep(view.split(), w.dividerPosition());
     }
 
     /** The window as it is now, for the next start. */

@@ -1,5 +1,6 @@
 package dev.infoprune.ui.workbench;
 
+import dev.infoprune.ui.layout.Dividers;
 import dev.infoprune.ui.estimator.EstimatorChooser;
 import dev.infoprune.ui.inspector.InspectorView;
 import dev.infoprune.ui.mipp.MippDecisionView;
@@ -58,10 +59,9 @@ public final class WorkbenchView extends BorderPane {
         centreSplit.setId("centreSplit");
         centreSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
         // Both panes follow the window; a fixed-size stepper kept its first preferred height and squeezed the
-        // network to a strip. Applied again once the window has its real size.
+        // network to a strip.
         mippView.setMinHeight(120);
-        centreSplit.setDividerPositions(0.6);
-        javafx.application.Platform.runLater(() -> centreSplit.setDividerPositions(0.6));
+        Dividers.keep(centreSplit, 0.6);
         VBox centre = new VBox(header(model), centreSplit);
         VBox.setVgrow(centreSplit, javafx.scene.layout.Priority.ALWAYS);
         InspectorView inspector = new InspectorView(model.networkView(), model.networkProperty(), model.probeProperty());
