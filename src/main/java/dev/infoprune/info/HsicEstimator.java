@@ -91,50 +91,73 @@ public final class HsicEstimator implements InformationEstimator {
 
     /**
      * Biased linear HSIC/CKA from feature-space products of the centred columns in single-precision BLAS. The
-     * centred X and Y are written side by side, [X Y], and one {@code ssyrk} per row half (each on its own
-     * thread) gives the upper triangle of [X Y]ᵀ[X Y], whose blocks are XᵀX, XᵀY and YᵀY: one larger product
-     * runs closer to the machine's peak than a {@code sgemm} and two smaller {@code ssyrk}. The halves are added
-     * and the sums of squares taken in double. Unnormalised, only XᵀY is needed ({@code sgemm} per row half).
+     * centred X and Y are written side by side, [X Y], and one {@code ssyrk} per row half gives the upper
+     * triangle of [X Y]ᵀ[X Y], whose blocks are XᵀX, XᵀY and YᵀY: one larger product runs closer to the
+     * machine's peak than a {@code sgemm} and two smaller {@code ssyrk}. Each thread centres its own row half
+     * and multiplies it while it is still in its core's cache; the halves are added and the sums of squares
+     * taken in double, again split between the threads. Unnormalised, only XᵀY is needed ({@code sgemm}).
      */
     private double linearFeatureSpace(Matrix x, Matrix y) {
         int n = x.rows();
         int p = x.cols();
-        int q = y.cols();
-        int w = p + q;
+        int w = p + y.cols();
         int half = n / 2;
+        NativeLinearAlgebra.Pair<double[], double[]> means = NativeLinearAlgebra.inParallel(() -> columnMeans(x), () -> columnMeans(y));
         try (FloatPointer joint = new FloatPointer((long) n * w)) {
-            NativeLinearAlgebra.inParallel(() -> centreInto(x, joint, 0, w), () -> centreInto(y, joint, p, w));
             if (!normalized) {
                 NativeLinearAlgebra.Pair<float[], float[]> parts = NativeLinearAlgebra.inParallel(
-                        () -> NativeLinearAlgebra.crossProduct(joint, 0, half, p, w), () -> NativeLinearAlgebra.crossProduct(joint, half, n - half, p, w));
+                        () -> {
+                            centreRows(x, y, means, 0, half, joint);
+                            return NativeLinearAlgebra.crossProduct(joint, 0, half, p, w);
+                        },
+                        () -> {
+                            centreRows(x, y, means, half, n, joint);
+                            return NativeLinearAlgebra.crossProduct(joint, half, n - half, p, w);
+                        });
                 double s = 0;
-                for (int k = 0; k < p * q; k++) {
-                    double v = (double) parts.first()[k] + parts.second()[k];
+                float[] a = parts.first();
+                float[] b = parts.second();
+                for (int k = 0; k < a.length; k++) {
+                    double v = (double) a[k] + b[k];
                     s += v * v;
                 }
                 return s / ((n - 1.0) * (n - 1.0));
             }
             NativeLinearAlgebra.Pair<FloatPointer, FloatPointer> parts = NativeLinearAlgebra.inParallel(
-                    () -> NativeLinearAlgebra.crossProductUpper(joint, 0, half, w), () -> NativeLinearAlgebra.crossProductUpper(joint, half, n - half, w));
+                    () -> {
+                        centreRows(x, y, means, 0, half, joint);
+                        return NativeLinearAlgebra.crossProductUpper(joint, 0, half, w);
+                    },
+                    () -> {
+                        centreRows(x, y, means, half, n, joint);
+                        return NativeLinearAlgebra.crossProductUpper(joint, half, n - half, w);
+                    });
             try (FloatPointer first = parts.first(); FloatPointer second = parts.second()) {
-                double[] sums = blockSumsOfSquares(first.asBuffer(), second.asBuffer(), p, w);
-                double norms = Math.sqrt(sums[0]) * Math.sqrt(sums[2]);
-                return norms > 0 ? sums[1] / norms : 0;
+                // rows [0, split) of the upper triangle hold about half of its entries
+                int split = (int) Math.round(w * (1 - Math.sqrt(0.5)));
+                NativeLinearAlgebra.Pair<double[], double[]> sums = NativeLinearAlgebra.inParallel(
+                        () -> blockSumsOfSquares(first.asBuffer(), second.asBuffer(), p, w, 0, split),
+                        () -> blockSumsOfSquares(first.asBuffer(), second.asBuffer(), p, w, split, w));
+                double xx = sums.first()[0] + sums.second()[0];
+                double xy = sums.first()[1] + sums.second()[1];
+                double yy = sums.first()[2] + sums.second()[2];
+                double norms = Math.sqrt(xx) * Math.sqrt(yy);
+                return norms > 0 ? xy / norms : 0;
             }
         }
     }
 
     /**
-     * Σ c² over the blocks XᵀX, XᵀY and YᵀY of C = A + B, both given by their upper triangles (w × w, X the
-     * first p columns); the symmetric blocks count their off-diagonal entries twice.
+     * Σ c² over the blocks XᵀX, XᵀY and YᵀY of C = A + B in rows [from, to), A and B given by their upper
+     * triangles (w × w, X the first p columns); the symmetric blocks count their off-diagonal entries twice.
      */
-    private static double[] blockSumsOfSquares(FloatBuffer a, FloatBuffer b, int p, int w) {
+    private static double[] blockSumsOfSquares(FloatBuffer a, FloatBuffer b, int p, int w, int from, int to) {
         float[] ra = new float[w];
         float[] rb = new float[w];
         double xx = 0;
         double xy = 0;
         double yy = 0;
-        for (int i = 0; i < w; i++) {
+        for (int i = from; i < to; i++) {
             a.get(i * w + i, ra, i, w - i);
             b.get(i * w + i, rb, i, w - i);
             double diagonal = (double) ra[i] + rb[i];
@@ -163,8 +186,7 @@ public final class HsicEstimator implements InformationEstimator {
         return new double[] {xx, xy, yy};
     }
 
-    /** Writes m's centred columns as single-precision numbers into columns [column, column + m.cols()) of out (rows of width w). */
-    private static Void centreInto(Matrix m, FloatPointer out, int column, int w) {
+    private static double[] columnMeans(Matrix m) {
         int n = m.rows();
         int d = m.cols();
         double[] mean = new double[d];
@@ -177,15 +199,28 @@ public final class HsicEstimator implements InformationEstimator {
         for (int j = 0; j < d; j++) {
             mean[j] /= n;
         }
+        return mean;
+    }
+
+    /** Writes rows [from, to) of [X Y], centred, as single-precision numbers into out (rows of width X + Y columns). */
+    private static void centreRows(Matrix x, Matrix y, NativeLinearAlgebra.Pair<double[], double[]> means, int from, int to, FloatPointer out) {
+        int p = x.cols();
+        int q = y.cols();
+        double[] mx = means.first();
+        double[] my = means.second();
+        double[] sx = x.data();
+        double[] sy = y.data();
+        float[] row = new float[p + q];
         FloatBuffer buffer = out.asBuffer();
-        float[] row = new float[d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                row[j] = (float) (src[i * d + j] - mean[j]);
+        for (int i = from; i < to; i++) {
+            for (int j = 0; j < p; j++) {
+                row[j] = (float) (sx[i * p + j] - mx[j]);
             }
-            buffer.put(i * w + column, row, 0, d);
+            for (int j = 0; j < q; j++) {
+                row[p + j] = (float) (sy[i * q + j] - my[j]);
+            }
+            buffer.put(i * (p + q), row);
         }
-        return null;
     }
 
     /** The n × n kernel matrix. */
