@@ -1,6 +1,6 @@
 package dev.infoprune.prune;
 
-import org.bytedeco.openblas.global.openblas;
+import dev.infoprune.info.SymmetricEigenvalues;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * <p>Only the strict upper triangle is stored (row by row). Samples are reordered by label at construction,
  * so the same-label pairs of each row are one contiguous run, which makes the joint entropy with the labels a
  * partial sum of the same pass. For α = 2, {@code S₂(A) = -log ||A||²_F} needs no eigenvalues; any other α
- * uses LAPACK's {@code dsyevd} on the full matrix.
+ * takes the full matrix's eigenvalues ({@link SymmetricEigenvalues}).
  */
 final class RenyiGrams {
     private final int n;
@@ -188,13 +188,9 @@ final class RenyiGrams {
         return -Math.log(frob);
     }
 
-    /** S_α of a symmetric positive semi-definite matrix with trace 1 (row-major, overwritten). */
+    /** S_α of a symmetric positive semi-definite matrix with trace 1 (row-major upper triangle read). */
     static double spectralEntropy(double[] matrix, int n, double alpha) {
-        double[] w = new double[n];
-        int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_ROW_MAJOR, (byte) 'N', (byte) 'U', n, matrix, n, w);
-        if (info != 0) {
-            throw new ArithmeticException("LAPACKE_dsyevd failed with status " + info);
-        }
+        double[] w = SymmetricEigenvalues.of(matrix, n);
         double sum = 0;
         for (double l : w) {
             if (l > 0) {
