@@ -175,10 +175,4 @@ final class Correlations {
         }
         return r;
     }
-
-    static int[] concat(int[] a, int[] b) {
-        int[] r = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
-    }
 }

@@ -246,14 +246,18 @@ class NativeKernelsTest {
             int[] z = Correlations.range(0, r);
             int[] a = Correlations.range(r, r + p);
             int[] b = Correlations.range(r + p, d);
-            double expected = logDet(c, d, Correlations.concat(z, b), ridge) - logDet(c, d, z, ridge)
-                    + logDet(c, d, Correlations.concat(z, a), ridge) - logDet(c, d, Correlations.range(0, d), ridge);
+            double expected = logDet(c, d, concat(z, b), ridge) - logDet(c, d, z, ridge)
+                    + logDet(c, d, concat(z, a), ridge) - logDet(c, d, Correlations.range(0, d), ridge);
             assertThat(NativeLinearAlgebra.conditionalLogDetDrop(c, r, p, q, ridge)).as("r %d p %d q %d", r, p, q)
                     .isCloseTo(expected, within(1e-9)).isPositive();
         }
         double[] singular = {1, 1, 0, 1, 1, 0, 0, 0, 1};
         assertThat(NativeLinearAlgebra.conditionalLogDetDrop(singular, 1, 1, 1, 0)).isNaN();
         assertThat(NativeLinearAlgebra.conditionalLogDetDrop(c, 4, 0, 20, ridge)).isZero();
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        return IntStream.concat(Arrays.stream(a), Arrays.stream(b)).toArray();
     }
 
     private static double logDet(double[] c, int d, int[] idx, double ridge) {
