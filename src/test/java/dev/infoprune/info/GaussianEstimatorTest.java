@@ -71,7 +71,7 @@ class GaussianEstimatorTest {
     }
 
     @Test
-    void withoutRidgeASingularJointMatrixFallsBackToARidgePerBlock() {
+    void withoutRidgeDuplicatedColumnsGetOneRaisedRidgeThatCancels() {
         Matrix[] xy = GaussianData.bivariate(9, 2000, 0.5);
         Matrix z = GaussianData.normal(10, 2000, 2);
         Matrix duplicated = xy[0].appendColumns(xy[0]);
