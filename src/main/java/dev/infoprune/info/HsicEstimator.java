@@ -106,14 +106,8 @@ public final class HsicEstimator implements InformationEstimator {
         try (FloatPointer joint = new FloatPointer((long) n * w)) {
             if (!normalized) {
                 NativeLinearAlgebra.Pair<float[], float[]> parts = NativeLinearAlgebra.inParallel(
-                        () -> {
-                            centreRows(x, y, means, 0, half, joint);
-                            return NativeLinearAlgebra.crossProduct(joint, 0, half, p, w);
-                        },
-                        () -> {
-                            centreRows(x, y, means, half, n, joint);
-                            return NativeLinearAlgebra.crossProduct(joint, half, n - half, p, w);
-                        });
+                        () -> NativeLinearAlgebra.crossProduct(centreRows(x, y, means, 0, half, joint), 0, half, p, w),
+                        () -> NativeLinearAlgebra.crossProduct(centreRows(x, y, means, half, n, joint), half, n - half, p, w));
                 double s = 0;
                 float[] a = parts.first();
                 float[] b = parts.second();
@@ -124,14 +118,8 @@ public final class HsicEstimator implements InformationEstimator {
                 return s / ((n - 1.0) * (n - 1.0));
             }
             NativeLinearAlgebra.Pair<FloatPointer, FloatPointer> parts = NativeLinearAlgebra.inParallel(
-                    () -> {
-                        centreRows(x, y, means, 0, half, joint);
-                        return NativeLinearAlgebra.crossProductUpper(joint, 0, half, w);
-                    },
-                    () -> {
-                        centreRows(x, y, means, half, n, joint);
-                        return NativeLinearAlgebra.crossProductUpper(joint, half, n - half, w);
-                    });
+                    () -> NativeLinearAlgebra.crossProductUpper(centreRows(x, y, means, 0, half, joint), 0, half, w),
+                    () -> NativeLinearAlgebra.crossProductUpper(centreRows(x, y, means, half, n, joint), half, n - half, w));
             try (FloatPointer first = parts.first(); FloatPointer second = parts.second()) {
                 // rows [0, split) of the upper triangle hold about half of its entries
                 int split = (int) Math.round(w * (1 - Math.sqrt(0.5)));
@@ -202,8 +190,11 @@ public final class HsicEstimator implements InformationEstimator {
         return mean;
     }
 
-    /** Writes rows [from, to) of [X Y], centred, as single-precision numbers into out (rows of width X + Y columns). */
-    private static void centreRows(Matrix x, Matrix y, NativeLinearAlgebra.Pair<double[], double[]> means, int from, int to, FloatPointer out) {
+    /**
+     * Writes rows [from, to) of [X Y], centred, as single-precision numbers into out (rows of width X + Y columns)
+     * and returns out.
+     */
+    private static FloatPointer centreRows(Matrix x, Matrix y, NativeLinearAlgebra.Pair<double[], double[]> means, int from, int to, FloatPointer out) {
         int p = x.cols();
         int q = y.cols();
         double[] mx = means.first();
@@ -221,6 +212,7 @@ public final class HsicEstimator implements InformationEstimator {
             }
             buffer.put(i * (p + q), row);
         }
+        return out;
     }
 
     /** The n × n kernel matrix. */

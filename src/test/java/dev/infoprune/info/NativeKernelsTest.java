@@ -102,26 +102,12 @@ class NativeKernelsTest {
         Matrix joint = mx.appendColumns(my);
         for (int i = 0; i < 5; i++) {
             for (int j = 0; j < 5; j++) {
-                double expected = i == j ? 1 : (i == 1 || j == 1 ? 0 : pearson(joint.columnValues(i), joint.columnValues(j)));
+                double expected = i == j ? 1 : (i == 1 || j == 1 ? 0 : PlainStatistics.pearson(joint.columnValues(i), joint.columnValues(j)));
                 assertThat(c.correlation[i * 5 + j]).as("r[%d][%d]", i, j).isCloseTo(expected, within(1e-12));
             }
         }
         assertThat(c.std[1]).isZero();
         assertThat(c.mean[0]).isCloseTo(Arrays.stream(joint.columnValues(0)).average().orElseThrow(), within(1e-9));
-    }
-
-    private static double pearson(double[] a, double[] b) {
-        double ma = Arrays.stream(a).average().orElseThrow();
-        double mb = Arrays.stream(b).average().orElseThrow();
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
     }
 
     /** Cyclic Jacobi rotations: slow and simple, an independent way to the eigenvalues of a symmetric matrix. */
@@ -283,7 +269,7 @@ class NativeKernelsTest {
         }
         Matrix m = Matrix.wrap(n, 2, x);
         Correlations c = Correlations.of(m);
-        assertThat(c.correlation[1]).isCloseTo(pearson(m.columnValues(0), m.columnValues(1)), within(1e-12));
+        assertThat(c.correlation[1]).isCloseTo(PlainStatistics.pearson(m.columnValues(0), m.columnValues(1)), within(1e-12));
         double mean = Arrays.stream(m.columnValues(0)).average().orElseThrow();
         double var = Arrays.stream(m.columnValues(0)).map(v -> (v - mean) * (v - mean)).sum() / (n - 1);
         assertThat(c.std[0]).isCloseTo(Math.sqrt(var), within(1e-9 * Math.sqrt(var)));

@@ -3,6 +3,7 @@ package dev.infoprune.prune;
 import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
 import dev.infoprune.engine.Activations;
+import dev.infoprune.info.PlainStatistics;
 import dev.infoprune.model.Activation;
 import dev.infoprune.model.Dense;
 import dev.infoprune.model.Layer;
@@ -145,22 +146,8 @@ class ItPrunerAllocationTest {
             a[i][0] = r.nextGaussian();
             b[i][0] = 0.6 * a[i][0] + 0.8 * r.nextGaussian();
         }
-        double rho = pearson(Matrix.of(a).columnValues(0), Matrix.of(b).columnValues(0));
+        double rho = PlainStatistics.pearson(Matrix.of(a).columnValues(0), Matrix.of(b).columnValues(0));
         assertThat(LinearCka.between(Matrix.of(a), Matrix.of(b))).isCloseTo(rho * rho, within(1e-12));
-    }
-
-    private static double pearson(double[] a, double[] b) {
-        double ma = java.util.Arrays.stream(a).average().orElseThrow();
-        double mb = java.util.Arrays.stream(b).average().orElseThrow();
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
     }
 
     @Test
