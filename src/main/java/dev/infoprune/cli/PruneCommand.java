@@ -6,6 +6,8 @@ import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Dataset;
+import dev.infoprune.data.SampleChoice;
+import dev.infoprune.engine.CaptureOptions;
 import dev.infoprune.data.DatasetFit;
 import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.data.Splits;
@@ -145,7 +147,18 @@ final class PruneCommand implements Runnable {
 
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
         boolean tune = fineTuneEpochs > 0;
-        Activations probe = ActivationCapture.capture(network, probeData, progress.slice(0, 0.05));
+        Dataset planData = probeData;
+        String planSource = "the probe split";
+        CaptureOptions capture = CaptureOptions.spatialMean();
+        if (pruning instanceof Mipp mipp && mipp.lossBased()) {
+            capture = mipp.captureOptions();
+            if (probeSamples == null) {
+                SampleChoice choice = SampleChoice.of(probeData, train, Mipp.PAPER_SAMPLES, dataSeed);
+                planData = choice.data();
+                planSource = choice.source();
+            }
+        }
+        Activations probe = ActivationCapture.capture(network, planData, capture, progress.slice(0, 0.05));
         Evaluation before = Inference.evaluate(network, test, progress.slice(0.05, 0.1));
         Progress planning = progress.slice(0.1, tune ? 0.5 : 0.9);
         PruningPlan plan;
@@ -176,8 +189,8 @@ final class PruneCommand implements Runnable {
         Evaluation finalResult = afterFineTuning != null ? afterFineTuning : afterPruning;
         pruned = pruned.withName(network.name() + "-" + method).withCard(card(network, plan, summary, finalResult));
         write(network, pruned, plan, trace);
-        Result result = new Result(network, pruned, plan, summary, before, afterPruning, afterFineTuning, probeData.size(),
-                test.size(), dataSeed, (System.nanoTime() - started) / 1e9);
+        Result result = new Result(network, pruned, plan, summary, before, afterPruning, afterFineTuning, planData.size(),
+                test.size(), dataSeed, (System.nanoTime() - started) / 1e9, planSource);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(o, toJson(result, trace));
@@ -188,7 +201,7 @@ final class PruneCommand implements Runnable {
 
     private record Result(Network original, Network pruned, PruningPlan plan, PlanSummary summary, Evaluation before,
                           Evaluation afterPruning, Evaluation afterFineTuning, int probeSamples, int testSamples,
-                          long splitSeed, double seconds) {
+                          long splitSeed, double seconds, String planSource) {
     }
 
     /** The options the user gave, in the names {@link PruningMethods} takes; --seed only where the method has one. */
@@ -261,9 +274,9 @@ final class PruneCommand implements Runnable {
     }
 
     private void print(PrintWriter o, Result r) {
-        o.printf(Locale.ROOT, "%s pruned by %s %s, seed %d, on %d probe samples of %s (split seed %d)%n",
+        o.printf(Locale.ROOT, "%s pruned by %s %s, seed %d, on %d samples of %s from %s (split seed %d)%n",
                 r.original().name(), r.plan().method(), r.plan().settings(), r.plan().seed(), r.probeSamples(), data,
-                r.splitSeed());
+                r.planSource(), r.splitSeed());
         TextTable widths = new TextTable("LAYER", "BEFORE", "AFTER", "REMOVED");
         for (PlanSummary.LayerWidth w : r.summary().layers()) {
             widths.row(w.layer(), w.before(), w.after(), percent(w.sparsity()) + (w.collapsed() ? "  collapsed" : ""));
@@ -297,6 +310,7 @@ final class PruneCommand implements Runnable {
         root.set("settings", JsonOutput.MAPPER.valueToTree(r.plan().settings()));
         root.put("seed", r.plan().seed());
         root.put("probeSamples", r.probeSamples());
+        root.put("samplesFrom", r.planSource());
         root.put("testSamples", r.testSamples());
         ArrayNode layers = root.putArray("layers");
         for (PlanSummary.LayerWidth w : r.summary().layers()) {

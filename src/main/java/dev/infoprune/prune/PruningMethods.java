@@ -6,6 +6,8 @@ import dev.infoprune.info.EstimatorSpec;
 import dev.infoprune.info.GaussianEstimator;
 import dev.infoprune.info.InformationEstimator;
 import dev.infoprune.info.Estimators;
+import dev.infoprune.info.ReconstructionSettings;
+import dev.infoprune.prune.mipp.LossEstimators;
 import dev.infoprune.prune.mipp.Mipp;
 import dev.infoprune.prune.mipp.MippSettings;
 
@@ -21,8 +23,10 @@ import java.util.function.Function;
  * Unknown names and options, and values out of range, are a {@link BadInputException} naming the option.
  *
  * <pre>
- * mipp             confidence (0.95), repeats (5), subsample (0.8), null-model (false), seed (0),
- *                  estimator (gaussian), ridge (gaussian: 1e-3), bias-corrected (gaussian: true), estimator.KEY
+ * mipp             confidence (0.95), repeats (5), seed (0), estimator (reconstruction: the paper's; ridge-cv: fast
+ *                  mode; gaussian; any plug-in), estimator.KEY (reconstruction: hidden, steps, eval-every, patience,
+ *                  refit-steps, lr, batch, holdout; ridge-cv: lambda), subsample (0.8) and null-model (false) for the
+ *                  information estimators, ridge (gaussian: 1e-3), bias-corrected (gaussian: true)
  * global-topk      sparsity (0.5), score (l1 | mi | saliency), min-per-layer (0), estimator (gaussian, for mi),
  *                  ridge, estimator.KEY; saliency needs the probe data ({@link #create(String, Map, Dataset)})
  * (estimators by name as {@link Estimators} makes them; estimator.KEY=VALUE sets their options, e.g. estimator.k=5)
@@ -113,13 +117,20 @@ public final class PruningMethods {
     }
 
     private static MippSettings mippSettings(Options o) {
-        String estimator = o.text("estimator", "gaussian");
+        String estimator = o.text("estimator", ReconstructionSettings.NAME);
         Map<String, Object> params = new LinkedHashMap<>();
         if (estimator.equals("gaussian")) {
             params.put("ridge", o.positive("ridge", 1e-3));
             params.put("bias-corrected", o.bool("bias-corrected", true));
-        } else if (o.values.containsKey("bias-corrected")) {
-            throw new IllegalArgumentException("bias-corrected applies to the gaussian estimator only");
+        } else if (o.values.containsKey("bias-corrected") || o.values.containsKey("ridge")) {
+            throw new IllegalArgumentException((o.values.containsKey("ridge") ? "ridge" : "bias-corrected")
+                    + " applies to the gaussian estimator only");
+        }
+        if (LossEstimators.handles(estimator)) {
+            params.putAll(o.estimatorOptions());
+            return new MippSettings(LossEstimators.normalise(new EstimatorSpec(estimator, params)),
+                    o.integer("repeats", MippSettings.DEFAULT_REPEATS), o.number("confidence", MippSettings.DEFAULT_CONFIDENCE),
+                    o.number("subsample", MippSettings.DEFAULT_SUBSAMPLE), o.bool("null-model", false), o.longValue("seed", 0));
         }
         return new MippSettings(new EstimatorSpec(estimator, params), o.integer("repeats", MippSettings.DEFAULT_REPEATS),
                 o.number("confidence", MippSettings.DEFAULT_CONFIDENCE), o.number("subsample", MippSettings.DEFAULT_SUBSAMPLE),
@@ -128,6 +139,9 @@ public final class PruningMethods {
 
     private static PruningMethod mipp(Options o) {
         MippSettings s = mippSettings(o);
+        if (LossEstimators.handles(s.estimator().name())) {
+            return new Mipp(s, null);
+        }
         if (s.estimator().name().equals(GaussianEstimator.NAME)) {
             if (!o.estimatorOptions().isEmpty()) {
                 throw new IllegalArgumentException("MIPP's gaussian path takes ridge and bias-corrected, not "

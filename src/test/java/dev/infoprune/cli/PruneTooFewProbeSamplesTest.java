@@ -22,7 +22,7 @@ class PruneTooFewProbeSamplesTest {
     void theGaussianEstimateOnTooFewSamplesIsOneLineNamingHowManyItNeeds() {
         Path out = tmp.resolve("pruned");
         // mlp-digits: fc2 has 64 units and 10 outputs follow; 74 variables need 75 rows per 80% subsample, 94 samples
-        CliRun run = CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "mipp", "--probe-samples", "40",
+        CliRun run = CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "mipp", "--estimator", "gaussian", "--probe-samples", "40",
                 "--out", out.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(lastLine(run.err())).isEqualTo("infoprune: probe samples: MIPP needs at least 94 probe samples, got 40: "

@@ -53,7 +53,7 @@ class SessionFilesTest {
 
     @Test
     void aSessionComesBackWithModelDataScoresMippPositionAndComparisons(@TempDir Path tmp) throws Exception {
-        MippRun run = MippRun.start(network, scored.probe(), MippSettings.defaults().withSeed(5));
+        MippRun run = MippRun.start(network, scored.probe(), MippSettings.gaussian().withSeed(5));
         for (int i = 0; i < 14; i++) {
             run.next();
         }

@@ -28,6 +28,25 @@ public final class Mipp implements PruningMethod {
         return settings;
     }
 
+    /** How many samples the loss-based estimators want (the paper trains its estimator on 20 batches). */
+    public static final int PAPER_SAMPLES = 5000;
+    /** Positions drawn from each conv filter's map, so that a filter is a multivariate variable. */
+    public static final int FILTER_POSITIONS = 16;
+
+    /** Whether the estimator is loss-based (reconstruction, ridge-cv): it wants many samples and whole maps. */
+    public boolean lossBased() {
+        return estimator == null && LossEstimators.handles(settings.estimator().name());
+    }
+
+    /**
+     * How to capture conv layers for this run: the loss-based estimators see each filter as a seeded subsample of
+     * positions of its map; the information estimators see its spatial mean.
+     */
+    public dev.infoprune.engine.CaptureOptions captureOptions() {
+        return lossBased() ? dev.infoprune.engine.CaptureOptions.positions(FILTER_POSITIONS, settings.seed())
+                : dev.infoprune.engine.CaptureOptions.spatialMean();
+    }
+
     public MippRun start(Network network, Activations probe) {
         return estimator == null ? MippRun.start(network, probe, settings) : MippRun.start(network, probe, settings, estimator);
     }

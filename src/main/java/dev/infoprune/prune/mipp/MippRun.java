@@ -38,6 +38,7 @@ public final class MippRun {
     private final Activations probe;
     private final MippSettings settings;
     private final InformationEstimator estimator;
+    private final boolean lossBased;
     private final List<String> visitOrder;
     private final Map<String, Integer> widths = new LinkedHashMap<>();
     private final int[] layerStart;
@@ -55,13 +56,18 @@ public final class MippRun {
         this.network = network;
         this.probe = probe;
         this.estimator = estimator;
-        this.settings = estimator == null
-                ? settings.withEstimator(GaussianLayerTester.normalise(settings.estimator()))
-                : settings.withEstimator(estimator.spec());
-        if (estimator == null && !GaussianLayerTester.NAME.equals(settings.estimator().name())) {
+        this.lossBased = estimator == null && LossEstimators.handles(settings.estimator().name());
+        if (estimator == null && !lossBased && !GaussianLayerTester.NAME.equals(settings.estimator().name())) {
             throw new IllegalArgumentException("estimator " + settings.estimator().name()
-                    + " needs an InformationEstimator instance; only gaussian runs without one");
+                    + " needs an InformationEstimator instance; only gaussian, reconstruction and ridge-cv run without one");
         }
+        if (lossBased && settings.nullModel()) {
+            throw new IllegalArgumentException("the null model applies to the gaussian and plug-in estimators; "
+                    + settings.estimator().name() + " re-fits the \"with\" side the same way instead");
+        }
+        this.settings = estimator != null ? settings.withEstimator(estimator.spec())
+                : lossBased ? settings.withEstimator(LossEstimators.normalise(settings.estimator()))
+                : settings.withEstimator(GaussianLayerTester.normalise(settings.estimator()));
         List<String> hidden = network.prunableLayerNames();
         checkActivations(hidden);
         List<String> order = new ArrayList<>(hidden);
@@ -173,7 +179,7 @@ public final class MippRun {
         for (String name : hidden) {
             Matrix m = probe.of(name);
             int units = network.layer(network.indexOf(name)).units();
-            if (m.cols() != units) {
+            if (lossBased ? m.cols() % units != 0 || m.cols() == 0 : m.cols() != units) {
                 throw new BadInputException("probe activations", "layer " + name + " has " + m.cols()
                         + " columns, the model has " + units + " units");
             }
@@ -338,9 +344,10 @@ public final class MippRun {
             tester.remove(unit);
         }
         double ms = (System.nanoTime() - t0) / 1e6;
+        Double baseline = tester instanceof LossLayerTester loss ? loss.meanBaseline() : null;
         Step step = new Step(position, layer, unit, setSize, testInformation[unit], withMean, withoutMean,
                 deltaStats.mean(), deltaStats.std(), decisive.lower(), deltas, nullMean, decision,
-                decision == Decision.PRUNE ? setSize - 1 : setSize, ms);
+                decision == Decision.PRUNE ? setSize - 1 : setSize, ms, baseline);
         computed.add(step);
         position++;
         testerPosition = position;
@@ -409,6 +416,36 @@ public final class MippRun {
         return l;
     }
 
+    /** Columns per unit of a layer's activations: 1, or a conv filter's captured positions. */
+    private int columnsPerUnit(String layer) {
+        return probe.of(layer).cols() / widths.get(layer);
+    }
+
+    /** The activation columns of the given units (each unit's block of positions for a conv layer). */
+    private int[] columnsOf(String layer, int[] units) {
+        int p = columnsPerUnit(layer);
+        int[] out = new int[units.length * p];
+        for (int i = 0; i < units.length; i++) {
+            for (int j = 0; j < p; j++) {
+                out[i * p + j] = units[i] * p + j;
+            }
+        }
+        return out;
+    }
+
+    private int[][] groups(String layer) {
+        int units = widths.get(layer);
+        int[][] g = new int[units][];
+        for (int u = 0; u < units; u++) {
+            g[u] = columnsOf(layer, new int[] {u});
+        }
+        return g;
+    }
+
+    private long layerSeed(int layerIndex) {
+        return settings.seed() * 0x9E3779B97F4A7C15L + (layerIndex + 1) * 0xD1B54A32D192ED03L;
+    }
+
     /** Makes {@link #tester} describe the current layer after the decisions up to {@link #position}. */
     private void ensureTester() {
         int l = visitIndexAt(position);
@@ -416,7 +453,8 @@ public final class MippRun {
             return;
         }
         String layer = visitOrder.get(l);
-        Matrix target = l == 0 ? probe.outputs() : probe.of(visitOrder.get(l - 1)).selectColumns(keptIn(visitOrder.get(l - 1)));
+        Matrix target = l == 0 ? probe.outputs() : probe.of(visitOrder.get(l - 1)).selectColumns(
+                columnsOf(visitOrder.get(l - 1), keptIn(visitOrder.get(l - 1))));
         requireSamples(layer, widths.get(layer), target.cols(), l == 0 ? "the " + target.cols() + " outputs"
                 : "the " + target.cols() + " kept units of " + visitOrder.get(l - 1));
         int li = network.prunableLayerNames().indexOf(layer);
@@ -431,7 +469,10 @@ public final class MippRun {
         }
         Matrix activations = probe.of(layer);
         try {
-            tester = estimator == null
+            tester = lossBased
+                    ? new LossLayerTester(LossEstimators.session(settings.estimator(), activations,
+                            groups(layer), target, settings.repeats(), layerSeed(li)))
+                    : estimator == null
                     ? new GaussianLayerTester(settings.estimator(), activations, target, rows, noise)
                     : new EstimatorLayerTester(estimator, activations, target, rows, noise, Progress.NONE);
         } catch (IllegalArgumentException e) {

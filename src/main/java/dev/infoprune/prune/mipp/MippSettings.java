@@ -9,10 +9,13 @@ import java.util.Map;
  * The knobs of one MIPP run. {@code confidence} is the only sparsity knob: a unit stays when the one-sided
  * interval at this level puts its Δ above zero (or above the null model's Δ).
  *
- * @param estimator  the information estimator ({@code gaussian} runs through a fast incremental path)
+ * @param estimator  the information estimator: {@code reconstruction} (the paper's loss-based estimate, default),
+ *                   {@code ridge-cv} (its fast closed-form mode), {@code gaussian} (a fast incremental path), or any
+ *                   plug-in estimator
  * @param repeats    R, the number of seeded subsamples each Δ is estimated on (at least 2)
  * @param confidence x, the one-sided confidence level, in (0, 1)
- * @param subsample  the fraction of probe samples in each subsample, in (0, 1]
+ * @param subsample  the fraction of probe samples in each subsample, in (0, 1] (the information estimators; the
+ *                   loss-based ones hold out rows instead)
  * @param nullModel  compare Δ with the Δ of an injected random Gaussian variable instead of with 0
  * @param seed       seeds the subsamples and the null model's variables
  */
@@ -34,9 +37,15 @@ public record MippSettings(EstimatorSpec estimator, int repeats, double confiden
         }
     }
 
+    /** The paper's MIPP: the reconstruction estimator, R = 5, x = 0.95. */
     public static MippSettings defaults() {
-        return new MippSettings(GaussianLayerTester.defaultSpec(), DEFAULT_REPEATS, DEFAULT_CONFIDENCE,
+        return new MippSettings(LossEstimators.defaultSpec(), DEFAULT_REPEATS, DEFAULT_CONFIDENCE,
                 DEFAULT_SUBSAMPLE, false, 0);
+    }
+
+    /** The linear-Gaussian estimator on subsamples (the estimator MIPP used before the paper's was built). */
+    public static MippSettings gaussian() {
+        return defaults().withEstimator(GaussianLayerTester.defaultSpec());
     }
 
     public MippSettings withEstimator(EstimatorSpec spec) {

@@ -41,7 +41,7 @@ class MippPlantedTest {
 
     @Test
     void gaussianMippRemovesEveryPlantedUnitAndOneOfEachDuplicatePair() {
-        MippRun run = MippRun.start(net, probe, MippSettings.defaults().withSeed(7));
+        MippRun run = MippRun.start(net, probe, MippSettings.gaussian().withSeed(7));
         run.runToEnd(Progress.NONE);
         PruningPlan plan = run.plan();
         assertPlantedRemoved(plan, "fc2", PlantedNetworks.ORIGINALS_2, true);
@@ -58,8 +58,8 @@ class MippPlantedTest {
 
     @Test
     void theSameSeedGivesTheIdenticalTrace() {
-        List<Step> a = MippRun.start(net, probe, MippSettings.defaults().withSeed(5)).runToEnd(Progress.NONE);
-        List<Step> b = MippRun.start(net, probe, MippSettings.defaults().withSeed(5)).runToEnd(Progress.NONE);
+        List<Step> a = MippRun.start(net, probe, MippSettings.gaussian().withSeed(5)).runToEnd(Progress.NONE);
+        List<Step> b = MippRun.start(net, probe, MippSettings.gaussian().withSeed(5)).runToEnd(Progress.NONE);
         assertThat(a).hasSameSizeAs(b);
         for (int i = 0; i < a.size(); i++) {
             assertThat(a.get(i).sameOutcome(b.get(i))).as("step %d", i).isTrue();

@@ -35,17 +35,17 @@ class MippProbeSizeTest {
         int outputs = NET.layer(NET.outputLayerIndex()).units();
         int variables = units(last) + outputs;
         int needed = samplesFor(variables + 1);
-        assertThatThrownBy(() -> MippRun.start(NET, PlantedNetworks.probe(NET, 2, needed - 1), MippSettings.defaults()))
+        assertThatThrownBy(() -> MippRun.start(NET, PlantedNetworks.probe(NET, 2, needed - 1), MippSettings.gaussian()))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("probe samples: MIPP needs at least " + needed + " probe samples, got " + (needed - 1)
                         + ": the bias-corrected gaussian estimate of layer " + last + " (" + units(last) + " units against the "
                         + outputs + " outputs) needs more samples in each subsample (80% of the probe samples) than variables ("
                         + variables + "). Use more probe samples or a larger subsample share.");
-        MippRun enough = MippRun.start(NET, PlantedNetworks.probe(NET, 2, needed), MippSettings.defaults());
+        MippRun enough = MippRun.start(NET, PlantedNetworks.probe(NET, 2, needed), MippSettings.gaussian());
         assertThat(enough.next().layer()).isEqualTo(last);
 
         // the null model's noise column is one variable more
-        assertThatThrownBy(() -> MippRun.start(NET, PlantedNetworks.probe(NET, 2, needed), MippSettings.defaults().withNullModel(true)))
+        assertThatThrownBy(() -> MippRun.start(NET, PlantedNetworks.probe(NET, 2, needed), MippSettings.gaussian().withNullModel(true)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("MIPP needs at least " + samplesFor(variables + 2));
     }
 
@@ -55,7 +55,7 @@ class MippProbeSizeTest {
         String last = hidden.get(hidden.size() - 1);
         String before = hidden.get(hidden.size() - 2);
         int needed = samplesFor(NET.layer(NET.outputLayerIndex()).units() + units(last) + 1);
-        MippRun run = MippRun.start(NET, PlantedNetworks.probe(NET, 3, needed), MippSettings.defaults().withConfidence(0.5));
+        MippRun run = MippRun.start(NET, PlantedNetworks.probe(NET, 3, needed), MippSettings.gaussian().withConfidence(0.5));
         while (run.currentLayer().equals(last)) {
             run.next();
         }
@@ -76,7 +76,7 @@ class MippProbeSizeTest {
     void ksgNeedsMoreSamplesPerSubsampleThanK() {
         int k = 20;
         int needed = samplesFor(k + 1);
-        MippSettings settings = MippSettings.defaults().withRepeats(2);
+        MippSettings settings = MippSettings.gaussian().withRepeats(2);
         assertThatThrownBy(() -> MippRun.start(NET, PlantedNetworks.probe(NET, 2, needed - 1), settings, new KsgEstimator(k)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("probe samples: MIPP needs at least " + needed + " probe samples, got " + (needed - 1)

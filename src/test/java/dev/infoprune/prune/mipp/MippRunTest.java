@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MippRunTest {
     static Network net;
     static Activations probe;
-    static final MippSettings SETTINGS = MippSettings.defaults().withSeed(3);
+    static final MippSettings SETTINGS = MippSettings.gaussian().withSeed(3);
 
     @TempDir
     Path dir;

@@ -41,6 +41,7 @@ class MippTrainedPlantedTest {
     static final int ORIGINALS = 16;
     static Network planted;
     static Activations probe;
+    static Activations trainActivations;
     static int[] duplicated;
 
     @BeforeAll
@@ -60,6 +61,7 @@ class MippTrainedPlantedTest {
             assertThat(b.data()[i]).as("planting keeps the function").isCloseTo(a.data()[i], org.assertj.core.api.Assertions.within(1e-4));
         }
         probe = ActivationCapture.capture(planted, digits.probe(), Progress.NONE);
+        trainActivations = ActivationCapture.capture(planted, digits.train(), Progress.NONE);
     }
 
     static int[] mostVariable(Matrix m, int count) {
@@ -114,7 +116,7 @@ class MippTrainedPlantedTest {
 
     @Test
     void mippRemovesEveryPlantedUnitAndKeepsOneOfEachDuplicatedPair() {
-        MippRun run = MippRun.start(planted, probe, MippSettings.defaults().withSeed(4));
+        MippRun run = MippRun.start(planted, probe, MippSettings.gaussian().withSeed(4));
         run.runToEnd(Progress.NONE);
         PruningPlan plan = run.plan();
         Set<Integer> kept = Arrays.stream(plan.keptIn("fc2")).boxed().collect(Collectors.toSet());
@@ -127,10 +129,26 @@ class MippTrainedPlantedTest {
     }
 
     @Test
+    void thePapersEstimatorAtItsDefaultsRemovesDeadAndIgnoredUnitsAndNeverKeepsBothCopies() {
+        MippRun run = MippRun.start(planted, trainActivations, MippSettings.defaults().withSeed(4));
+        List<Step> steps = run.runToEnd(Progress.NONE);
+        PruningPlan plan = run.plan();
+        Set<Integer> kept = Arrays.stream(plan.keptIn("fc2")).boxed().collect(Collectors.toSet());
+        System.err.println("reconstruction planted: fc2 kept " + kept + " fc1 kept " + plan.keptCount("fc1"));
+        steps.stream().filter(s -> s.layer().equals("fc2")).forEach(s -> System.err.println(s.describe(0.95)));
+        assertThat(kept).doesNotContain(ORIGINALS + 2, ORIGINALS + 3, ORIGINALS + 4, ORIGINALS + 5);
+        for (int k = 0; k < 2; k++) {
+            int copies = (kept.contains(duplicated[k]) ? 1 : 0) + (kept.contains(ORIGINALS + k) ? 1 : 0);
+            assertThat(copies).as("unit %d and its copy", duplicated[k]).isLessThanOrEqualTo(1);
+        }
+        assertThat(plan.keptCount("fc1")).isPositive();
+    }
+
+    @Test
     void theSameSeedGivesTheIdenticalTraceAndAnotherSeedAnotherOne() {
-        List<Step> a = MippRun.start(planted, probe, MippSettings.defaults().withSeed(8)).runToEnd(Progress.NONE);
-        List<Step> b = MippRun.start(planted, probe, MippSettings.defaults().withSeed(8)).runToEnd(Progress.NONE);
-        List<Step> c = MippRun.start(planted, probe, MippSettings.defaults().withSeed(9)).runToEnd(Progress.NONE);
+        List<Step> a = MippRun.start(planted, probe, MippSettings.gaussian().withSeed(8)).runToEnd(Progress.NONE);
+        List<Step> b = MippRun.start(planted, probe, MippSettings.gaussian().withSeed(8)).runToEnd(Progress.NONE);
+        List<Step> c = MippRun.start(planted, probe, MippSettings.gaussian().withSeed(9)).runToEnd(Progress.NONE);
         assertThat(a).hasSize(32 + ORIGINALS + 6).hasSameSizeAs(b);
         for (int i = 0; i < a.size(); i++) {
             assertThat(a.get(i).sameOutcome(b.get(i))).as("step %d", i).isTrue();

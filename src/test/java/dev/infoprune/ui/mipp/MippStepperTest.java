@@ -130,7 +130,7 @@ class MippStepperTest {
     }
 
     private static MippRun independentRun(Network network, Activations probe) {
-        return MippRun.start(network, probe, MippSettings.defaults());
+        return MippRun.start(network, probe, MippSettings.gaussian());
     }
 
     private static void assertSameTrace(List<Step> shown, List<Step> expected) {

@@ -215,7 +215,7 @@ class SessionWorkbenchTest {
         for (int k = 9; k <= 13; k++) {
             step(robot, again, k);
         }
-        MippRun reference = MippRun.start(network, again.model().probeProperty().get(), MippSettings.defaults());
+        MippRun reference = MippRun.start(network, again.model().probeProperty().get(), MippSettings.gaussian());
         for (int i = 0; i < 13; i++) {
             var expected = reference.next();
             var actual = again.model().mipp().track().computed().get(i);

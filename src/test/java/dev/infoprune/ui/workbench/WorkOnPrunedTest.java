@@ -99,7 +99,7 @@ class WorkOnPrunedTest extends TrainedWorkbenchTest {
         assertThat(errors).isEmpty();
 
         // the stepper's finished run is the network worked on: the plan MIPP makes on these probe samples, cut down
-        MippRun reference = MippRun.start(original, model.probeProperty().get(), MippSettings.defaults().withConfidence(0.9999)
+        MippRun reference = MippRun.start(original, model.probeProperty().get(), MippSettings.gaussian().withConfidence(0.9999)
                 .withRepeats(3));
         reference.runToEnd(dev.infoprune.core.Progress.NONE);
         PruningPlan plan = reference.plan();
