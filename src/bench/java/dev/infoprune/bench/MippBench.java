@@ -84,7 +84,7 @@ public class MippBench {
     /** The trained sample model on the first 2000 samples of its probe split. */
     @Benchmark
     public PruningPlan gaussianMippLenet300Fashion() {
-        MippRun run = MippRun.start(sample, sampleProbe, MippSettings.defaults());
+        MippRun run = MippRun.start(sample, sampleProbe, MippSettings.gaussian());
         run.runToEnd(Progress.NONE);
         return run.plan();
     }
@@ -92,7 +92,7 @@ public class MippBench {
     /** Random He-initialised weights, test images. */
     @Benchmark
     public PruningPlan gaussianMippLenet300() {
-        MippRun run = MippRun.start(network, probe, MippSettings.defaults());
+        MippRun run = MippRun.start(network, probe, MippSettings.gaussian());
         run.runToEnd(Progress.NONE);
         return run.plan();
     }

@@ -54,9 +54,7 @@ public final class ReconstructionSession implements LossSession {
     private int lastGroup = -1;
     private long lastVersion = -1;
     private Params lastWithout;
-    private double[] correlation;
     private double[] precision;
-    private long precisionVersion = -1;
 
     /**
      * @param inputs the layer's activations, n × d
@@ -174,6 +172,7 @@ public final class ReconstructionSession implements LossSession {
         }
         current = lastWithout;
         removedGroup[group] = true;
+        downdatePrecision(groups[group]);
         for (int c : groups[group]) {
             removedColumn[c] = true;
         }
@@ -242,23 +241,10 @@ public final class ReconstructionSession implements LossSession {
      * only has to recover the remainder. An exact duplicate hands its weights to its twin.
      */
     private void compensate(Params p, int group) {
-        int[] kept = keptColumns();
-        double[] precision = precision(kept);
-        int k = kept.length;
-        int[] at = new int[d];
-        Arrays.fill(at, -1);
-        for (int i = 0; i < k; i++) {
-            at[kept[i]] = i;
-        }
+        double[] pr = precision();
         int[] g = groups[group];
         int q = g.length;
-        double[] pgg = new double[q * q];
-        for (int a = 0; a < q; a++) {
-            for (int b = 0; b < q; b++) {
-                pgg[a * q + b] = precision[at[g[a]] * k + at[g[b]]];
-            }
-        }
-        double[] pggInv = q == 1 ? new double[] {1 / pgg[0]} : NativeLinearAlgebra.inverse(pgg, q);
+        double[] pggInv = groupBlockInverse(pr, g);
         if (pggInv == null) {
             return;
         }
@@ -267,14 +253,14 @@ public final class ReconstructionSession implements LossSession {
             inGroup[c] = true;
         }
         double[] coefficient = new double[q];
-        for (int c : kept) {
-            if (inGroup[c]) {
+        for (int c = 0; c < d; c++) {
+            if (inGroup[c] || removedColumn[c]) {
                 continue;
             }
             for (int b = 0; b < q; b++) {
                 double s = 0;
                 for (int a = 0; a < q; a++) {
-                    s -= precision[at[c] * k + at[g[a]]] * pggInv[a * q + b];
+                    s -= pr[c * d + g[a]] * pggInv[a * q + b];
                 }
                 coefficient[b] = s;
             }
@@ -288,49 +274,80 @@ public final class ReconstructionSession implements LossSession {
         }
     }
 
-    private int[] keptColumns() {
-        int count = 0;
-        for (boolean r : removedColumn) {
-            if (!r) {
-                count++;
+    private double[] groupBlockInverse(double[] pr, int[] g) {
+        int q = g.length;
+        double[] pgg = new double[q * q];
+        for (int a = 0; a < q; a++) {
+            for (int b = 0; b < q; b++) {
+                pgg[a * q + b] = pr[g[a] * d + g[b]];
             }
         }
-        int[] out = new int[count];
-        int i = 0;
-        for (int c = 0; c < d; c++) {
-            if (!removedColumn[c]) {
-                out[i++] = c;
-            }
-        }
-        return out;
+        return q == 1 ? (pgg[0] > 0 ? new double[] {1 / pgg[0]} : null) : SpdInverse.of(pgg, q);
     }
 
-    /** The inverse of the kept columns' correlation matrix plus a small ridge, cached per state. */
-    private double[] precision(int[] kept) {
-        if (precisionVersion == version) {
-            return precision;
-        }
-        if (correlation == null) {
+    /**
+     * The inverse of the kept columns' correlation matrix plus a small ridge, as a d × d matrix whose removed rows
+     * and columns are 0: computed once, then downdated on each removal (the Schur complement).
+     */
+    private double[] precision() {
+        if (precision == null) {
             double[] xd = new double[n * d];
             for (int i = 0; i < xd.length; i++) {
                 xd[i] = x[i];
             }
-            correlation = NativeLinearAlgebra.crossProduct(xd, n, d, 1.0 / n);
-        }
-        int k = kept.length;
-        double[] sub = new double[k * k];
-        for (int a = 0; a < k; a++) {
-            for (int b = 0; b < k; b++) {
-                sub[a * k + b] = correlation[kept[a] * d + kept[b]] + (a == b ? COMPENSATION_RIDGE : 0);
+            double[] corr = NativeLinearAlgebra.crossProduct(xd, n, d, 1.0 / n);
+            for (int j = 0; j < d; j++) {
+                corr[j * d + j] += COMPENSATION_RIDGE;
+            }
+            precision = SpdInverse.of(corr, d);
+            if (precision == null) {
+                throw new IllegalStateException("the inputs' correlation matrix is not positive definite");
             }
         }
-        double[] inv = NativeLinearAlgebra.inverse(sub, k);
-        if (inv == null) {
-            throw new IllegalStateException("the kept columns' correlation matrix is not positive definite");
+        return precision;
+    }
+
+    /** P ← P_RR − P_RG P_GG⁻¹ P_GR, and the group's rows and columns set to 0. */
+    private void downdatePrecision(int[] g) {
+        if (precision == null) {
+            return;
         }
-        precision = inv;
-        precisionVersion = version;
-        return inv;
+        double[] pr = precision;
+        int q = g.length;
+        double[] inv = groupBlockInverse(pr, g);
+        if (inv != null) {
+            double[] u = new double[d * q];
+            for (int c = 0; c < d; c++) {
+                for (int a = 0; a < q; a++) {
+                    u[c * q + a] = pr[c * d + g[a]];
+                }
+            }
+            double[] uk = new double[d * q];
+            for (int c = 0; c < d; c++) {
+                for (int b = 0; b < q; b++) {
+                    double s = 0;
+                    for (int a = 0; a < q; a++) {
+                        s += u[c * q + a] * inv[a * q + b];
+                    }
+                    uk[c * q + b] = s;
+                }
+            }
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    double s = 0;
+                    for (int b = 0; b < q; b++) {
+                        s += uk[i * q + b] * u[j * q + b];
+                    }
+                    pr[i * d + j] -= s;
+                }
+            }
+        }
+        for (int c : g) {
+            for (int j = 0; j < d; j++) {
+                pr[c * d + j] = 0;
+                pr[j * d + c] = 0;
+            }
+        }
     }
 
     private boolean isConstant(int group) {

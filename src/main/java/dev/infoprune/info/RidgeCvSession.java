@@ -183,7 +183,7 @@ public final class RidgeCvSession implements LossSession {
             for (int j = 0; j < d; j++) {
                 gram[j * d + j] += lambda;
             }
-            double[] inv = NativeLinearAlgebra.inverse(gram, d);
+            double[] inv = SpdInverse.of(gram, d);
             if (inv == null) {
                 throw new IllegalArgumentException("the ridge Gram matrix is not positive definite");
             }
@@ -237,7 +237,7 @@ public final class RidgeCvSession implements LossSession {
                     kk[a * p + b] = ginv[g[a] * d + g[b]];
                 }
             }
-            double[] k = p == 1 ? new double[] {1 / kk[0]} : NativeLinearAlgebra.inverse(kk, p);
+            double[] k = p == 1 ? new double[] {1 / kk[0]} : SpdInverse.of(kk, p);
             if (k == null) {
                 throw new IllegalStateException("a group's block of the inverse Gram matrix is singular");
             }

@@ -26,7 +26,9 @@ import java.util.Map;
  * toolbar's {@link EstimatorChooser} shows the option fields inline instead.
  */
 public final class EstimatorPicker extends HBox {
-    private final ObjectProperty<EstimatorChoice> choice = new SimpleObjectProperty<>(this, "choice", EstimatorChoice.DEFAULT);
+    private final ObjectProperty<EstimatorChoice> choice;
+    private final java.util.List<Estimators.Description> catalog;
+    private final java.util.function.Consumer<EstimatorChoice> check;
     private final ComboBox<String> names = new ComboBox<>();
     private final MenuButton options = new MenuButton("options");
     private final Map<String, TextField> fields = new LinkedHashMap<>();
@@ -34,11 +36,24 @@ public final class EstimatorPicker extends HBox {
 
     /** @param idPrefix prefix of the controls' ids, so two pickers in one window stay apart in tests */
     public EstimatorPicker(String idPrefix) {
+        this(idPrefix, Estimators.catalog(), EstimatorChoice::create, EstimatorChoice.DEFAULT);
+    }
+
+    /**
+     * @param catalog the estimators offered, with their options
+     * @param check   throws a {@link BadInputException} for a choice that cannot run
+     * @param initial the choice shown first
+     */
+    public EstimatorPicker(String idPrefix, java.util.List<Estimators.Description> catalog,
+                           java.util.function.Consumer<EstimatorChoice> check, EstimatorChoice initial) {
         super(4);
+        this.catalog = java.util.List.copyOf(catalog);
+        this.check = check;
+        this.choice = new SimpleObjectProperty<>(this, "choice", initial);
         setAlignment(Pos.CENTER_LEFT);
         names.setId(idPrefix + "Estimator");
-        names.getItems().setAll(Estimators.names());
-        names.setValue(EstimatorChoice.DEFAULT.name());
+        names.getItems().setAll(this.catalog.stream().map(Estimators.Description::name).toList());
+        names.setValue(initial.name());
         options.setId(idPrefix + "EstimatorOptions");
         names.valueProperty().addListener((o, a, n) -> {
             if (!updating && n != null && !n.equals(choice.get().name())) {
@@ -58,7 +73,7 @@ public final class EstimatorPicker extends HBox {
         updating = true;
         try {
             names.setValue(c.name());
-            Estimators.Description d = Estimators.catalog().stream().filter(x -> x.name().equals(c.name())).findFirst()
+            Estimators.Description d = catalog.stream().filter(x -> x.name().equals(c.name())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown estimator " + c.name()));
             names.setTooltip(new Tooltip(d.summary()));
             GridPane grid = new GridPane();
@@ -108,7 +123,7 @@ public final class EstimatorPicker extends HBox {
         });
         EstimatorChoice next = new EstimatorChoice(choice.get().name(), given);
         try {
-            next.create();
+            check.accept(next);
             fields.values().forEach(f -> f.getStyleClass().remove("invalid"));
             if (!next.equals(choice.get())) {
                 choice.set(next);

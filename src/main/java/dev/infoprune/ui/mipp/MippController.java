@@ -34,17 +34,24 @@ public final class MippController {
     private final TaskRunner runner;
     private final ObservableValue<Network> network;
     private final ObservableValue<Activations> probe;
+    private final ObservableValue<dev.infoprune.workspace.DataChoice> data;
     private final Timeline player = new Timeline();
     private MippRun run;
     /** The settings and probe sample size of {@link #run}, readable on the FX thread (for sessions). */
     private dev.infoprune.prune.mipp.MippSettings runSettings;
     private int runSamples;
 
-    public MippController(MippModel model, TaskRunner runner, ObservableValue<Network> network, ObservableValue<Activations> probe) {
+    /**
+     * @param data the data set choice, from which a loss-based run captures its own samples (the training split
+     *             when the probe split is small, as {@code infoprune prune} does)
+     */
+    public MippController(MippModel model, TaskRunner runner, ObservableValue<Network> network, ObservableValue<Activations> probe,
+                          ObservableValue<dev.infoprune.workspace.DataChoice> data) {
         this.model = model;
         this.runner = runner;
         this.network = network;
         this.probe = probe;
+        this.data = data;
         player.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> playTick()));
         player.setCycleCount(Animation.INDEFINITE);
         player.setRate(model.speedProperty().get());
@@ -112,9 +119,11 @@ public final class MippController {
         // the form shows what the user typed; a session without it shows the ridge the run used
         MippSetup setup = new MippSetup(settings.confidence(), settings.repeats(), estimator, settings.seed(), count);
         runner.run("Resuming MIPP", progress -> {
-            Activations sample = sample(acts, count, settings.seed());
-            MippRun r = state.resume(net, sample);
-            MippTrack fresh = MippTrack.of(r, setup.describe(r.settings().estimator().describe(), sample.samples()));
+            Mipp mipp = new Mipp(settings, null);
+            Samples s = dev.infoprune.prune.mipp.LossEstimators.handles(settings.estimator().name()) ? samplesFor(mipp, net, acts, count, settings.seed(), progress)
+                    : new Samples(sample(acts, count, settings.seed()), "the probe split");
+            MippRun r = state.resume(net, s.activations());
+            MippTrack fresh = MippTrack.of(r, setup.describe(r.settings().estimator().describe(), s.activations().samples(), s.source()));
             MippTrack all = new MippTrack(fresh.visitOrder(), fresh.widths(), fresh.totalSteps(), fresh.confidence(),
                     fresh.settingsText(), state.trace().steps());
             return new Started(setup, r, all, settings, state.trace().probeSamples(), MippOutcome.of(r));
@@ -153,11 +162,11 @@ public final class MippController {
         runner.run("Starting MIPP", progress -> {
             progress.update("Preparing MIPP", 0, 1);
             MippSetup setup = text.parse();
-            Activations sample = sample(acts, setup.probeSamples(), setup.seed());
             Mipp mipp = (Mipp) PruningMethods.create(Mipp.NAME, setup.methodOptions());
-            MippRun r = mipp.start(net, sample);
-            return new Started(setup, r, MippTrack.of(r, setup.describe(r.settings().estimator().describe(), sample.samples())),
-                    r.settings(), sample.samples(), null);
+            Samples s = samplesFor(mipp, net, acts, setup.probeSamples(), setup.seed(), progress);
+            MippRun r = mipp.start(net, s.activations());
+            return new Started(setup, r, MippTrack.of(r, setup.describe(r.settings().estimator().describe(), s.activations().samples(), s.source())),
+                    r.settings(), s.activations().samples(), null);
         }, started -> {
             if (network.getValue() != net || probe.getValue() != acts) {
                 return;
@@ -186,6 +195,22 @@ public final class MippController {
         if (r == run && outcome != null) {
             model.finishedProperty().set(outcome);
         }
+    }
+
+    private record Samples(Activations activations, String source) {
+    }
+
+    /**
+     * The activations a run is fitted on: for a loss-based estimator without a chosen sample size, its own capture
+     * from the data set (as the command line takes it); otherwise the scores' probe activations, or a seeded subset.
+     */
+    private Samples samplesFor(Mipp mipp, Network net, Activations acts, int count, long seed, dev.infoprune.core.Progress progress) {
+        dev.infoprune.workspace.DataChoice choice = data == null ? null : data.getValue();
+        if (mipp.lossBased() && count == 0 && choice != null) {
+            var captured = dev.infoprune.workspace.MippSamples.capture(net, choice, mipp, progress);
+            return new Samples(captured.activations(), captured.source());
+        }
+        return new Samples(sample(acts, count, seed), "the probe split");
     }
 
     /** A seeded subset of {@code count} probe samples (all when {@code count} is 0 or not smaller). */

@@ -14,7 +14,9 @@ import java.util.Map;
  * the seed, and how many probe samples to use (0: all the scores were computed on).
  */
 public record MippSetup(double confidence, int repeats, EstimatorChoice estimator, long seed, int probeSamples) {
-    public static final MippSetup DEFAULT = new MippSetup(0.95, 5, EstimatorChoice.DEFAULT, 0, 0);
+    /** The paper's MIPP: the reconstruction estimator at its defaults, x = 0.95, R = 5. */
+    public static final MippSetup DEFAULT = new MippSetup(0.95, 5,
+            new EstimatorChoice(dev.infoprune.info.ReconstructionSettings.NAME, Map.of()), 0, 0);
 
     /** The settings as typed in the form; {@link #parse()} checks them. */
     public record Text(String confidence, String repeats, EstimatorChoice estimator, String seed, String probeSamples) {
@@ -75,7 +77,13 @@ public record MippSetup(double confidence, int repeats, EstimatorChoice estimato
      * 359 probe samples}, with the estimator as the run describes it (defaults included).
      */
     public String describe(String estimatorUsed, int samples) {
-        return String.format(Locale.ROOT, "x = %s, R = %d, %s, seed %d, %d probe samples", new java.math.BigDecimal(Double.toString(confidence)).stripTrailingZeros().toPlainString(), repeats,
-                estimatorUsed, seed, samples);
+        return describe(estimatorUsed, samples, "the probe split");
+    }
+
+    /** As {@link #describe(String, int)}, naming where the samples came from when it is not the probe split. */
+    public String describe(String estimatorUsed, int samples, String source) {
+        String where = source.startsWith("the probe split") ? samples + " probe samples" : samples + " samples from " + source;
+        return String.format(Locale.ROOT, "x = %s, R = %d, %s, seed %d, %s", new java.math.BigDecimal(Double.toString(confidence)).stripTrailingZeros().toPlainString(), repeats,
+                estimatorUsed, seed, where);
     }
 }

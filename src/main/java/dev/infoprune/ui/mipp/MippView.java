@@ -1,5 +1,6 @@
 package dev.infoprune.ui.mipp;
 
+import dev.infoprune.prune.mipp.MippEstimators;
 import dev.infoprune.ui.estimator.EstimatorPicker;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -51,12 +52,14 @@ public final class MippView extends VBox {
         setPadding(new Insets(8, 12, 8, 12));
 
         // settings
-        TextField confidence = field("mippConfidence", "0.95", 4, "confidence x: a unit stays when the one-sided interval at this level puts Δ above 0");
-        TextField repeats = field("mippRepeats", "5", 3, "repeats R: subsamples Δ is estimated on");
+        TextField confidence = field("mippConfidence", "0.95", 4, "confidence x: a unit stays only when the test is more than x sure "
+                + "that it carries information about the next layer (Δ > 0); a higher x prunes more");
+        TextField repeats = field("mippRepeats", "5", 3, "repeats R: independent estimates of Δ (re-fits with their own seeds, or subsamples)");
         TextField seed = field("mippSeed", "0", 4, "seed of the subsamples (the same seed gives the same trace)");
         TextField samples = field("mippSamples", "", 5, "probe samples to use; empty or 0: all the scores were computed on");
         samples.setPromptText("all");
-        EstimatorPicker estimator = new EstimatorPicker("mipp");
+        EstimatorPicker estimator = new EstimatorPicker("mipp", MippEstimators.catalog(),
+                c -> MippEstimators.check(c.name(), c.options()), MippSetup.DEFAULT.estimator());
         Button start = button("mippStart", "Start MIPP", "Start a fresh run with these settings on the data set's probe samples");
         start.getStyleClass().add("mipp-start");
         start.setOnAction(e -> controller.start(new MippSetup.Text(confidence.getText(), repeats.getText(),

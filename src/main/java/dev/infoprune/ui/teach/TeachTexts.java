@@ -109,8 +109,16 @@ public final class TeachTexts {
                             + "hidden layer, the network's outputs); S is the set of nodes of the current layer still "
                             + "kept. Nodes are tested least informative first: if removing node i does not measurably "
                             + "lower what S tells about T, node i is pruned at once and later tests are made without "
-                            + "it. The confidence level is the only knob; how wide each layer ends up is an outcome. "
+                            + "it. The paper measures I(S;T) by how well a small network reconstructs T from S on held-out "
+                            + "samples (the default estimator, reconstruction); a node stays only when the test is more than "
+                            + "x sure that it carries information. x is the only knob: a higher x asks for more certainty "
+                            + "and prunes more; how wide each layer ends up is an outcome. When T is an exact function of "
+                            + "the layer, closed-form estimators (gaussian with a tiny ridge) find every used node "
+                            + "indispensable; the loss-based test weighs each node against the noise of re-training instead. "
                             + "Step through MIPP to see each decision explained here.");
+        }
+        if (step.baselineLoss() != null) {
+            return lossStep(step, confidence);
         }
         String node = step.layer() + ":" + step.unit();
         String formula = String.format(Locale.ROOT,
@@ -140,5 +148,40 @@ public final class TeachTexts {
                 step.keptAfter() == 1 ? "" : "s", step.layer(), step.keptAfter() == 1 ? "s" : ""));
         return new Lesson("MIPP step " + (step.index() + 1) + ": " + node + (step.decision() == Decision.PRUNE ? " pruned" : " kept"),
                 formula, words.toString());
+    }
+
+    /**
+     * A step of the paper's loss-based estimator: the information is read off held-out reconstruction losses, and x
+     * is the certainty the test needs to keep the node.
+     */
+    private static Lesson lossStep(Step step, double confidence) {
+        String node = step.layer() + ":" + step.unit();
+        double with = step.baselineLoss() - step.miWith();
+        double without = step.baselineLoss() - step.miWithout();
+        String x = new java.math.BigDecimal(Double.toString(confidence)).stripTrailingZeros().toPlainString();
+        String formula = String.format(Locale.ROOT,
+                "Δ = loss without %s − loss with it = %.5f − %.5f = %.5f\nsure it carries information: %.0f %%  %s  x = %s  →  %s",
+                node, without, with, step.delta(), 100 * step.certainty(), step.decision() == Decision.PRUNE ? "≤" : ">", x,
+                switch (step.decision()) {
+                    case KEEP -> "kept";
+                    case PRUNE -> "pruned";
+                    case KEEP_LAST -> "kept (last node)";
+                });
+        int repeats = step.deltas() == null ? 0 : step.deltas().length;
+        String words = String.format(Locale.ROOT,
+                "A small network g was trained to reconstruct the next layer T from the %d node%s of %s still kept; its "
+                        + "mean squared error on held-out samples is %.5f (predicting T by its mean scores %.5f). To test "
+                        + "node %d, a copy of g loses that node, takes over what the other nodes can express of it, and is "
+                        + "re-trained briefly; its held-out loss rises to %.5f. The rise, %.5f ± %.5f over %d repeats with "
+                        + "their own seeds, is the information the node carries about T beyond the rest. The test is %.0f %% "
+                        + "sure it is above zero. %s",
+                step.setSize(), step.setSize() == 1 ? "" : "s", step.layer(), with, step.baselineLoss(), step.unit(), without,
+                step.delta(), step.deltaStd(), repeats, 100 * step.certainty(), switch (step.decision()) {
+                    case KEEP -> "That is more than x = " + x + ", so the node stays. A higher x asks for more certainty and prunes more.";
+                    case PRUNE -> "That is not more than x = " + x + ", so MIPP removes the node now and tests the next one without it.";
+                    case KEEP_LAST -> "It is the last node of " + step.layer() + "; a layer is never emptied, so it stays.";
+                });
+        return new Lesson("MIPP step " + (step.index() + 1) + ": " + node + (step.decision() == Decision.PRUNE ? " pruned" : " kept"),
+                formula, words);
     }
 }

@@ -30,7 +30,8 @@ public final class WorkbenchController {
         this.model = model;
         this.runner = runner;
         this.remember = remember;
-        this.mipp = new MippController(model.mipp(), runner, model.networkProperty(), model.probeProperty());
+        this.mipp = new MippController(model.mipp(), runner, model.networkProperty(), model.probeProperty(),
+                model.dataChoiceProperty());
         // a model opened (or a session) any other way ends the going back
         model.networkProperty().addListener((o, was, now) -> {
             if (!switching) {

@@ -1,0 +1,36 @@
+package dev.infoprune.prune.mipp;
+
+import dev.infoprune.core.BadInputException;
+import dev.infoprune.info.EstimatorSpec;
+import dev.infoprune.info.Estimators;
+import dev.infoprune.info.LossSessions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The estimators MIPP can run on: its loss-based ones first (the paper's is the default), then every plug-in. */
+public final class MippEstimators {
+    private MippEstimators() {
+    }
+
+    public static List<Estimators.Description> catalog() {
+        List<Estimators.Description> all = new ArrayList<>(LossSessions.catalog());
+        all.addAll(Estimators.catalog());
+        return List.copyOf(all);
+    }
+
+    /** Checks a choice of estimator and options; a bad one is a {@link BadInputException} naming the option. */
+    public static void check(String name, Map<String, String> options) {
+        if (LossEstimators.handles(name)) {
+            try {
+                LossEstimators.normalise(new EstimatorSpec(name, new LinkedHashMap<>(options)));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("estimator " + name, e.getMessage(), e);
+            }
+        } else {
+            Estimators.create(name, options);
+        }
+    }
+}
