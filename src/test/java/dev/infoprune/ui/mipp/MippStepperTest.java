@@ -79,6 +79,7 @@ class MippStepperTest {
 
     private void startMipp(FxRobot robot) throws Exception {
         awaitScoresAndQuiet(robot);
+        Clicks.chooseMippEstimator(robot, "gaussian");
         BooleanSupplier started = Clicks.startedTask(workbench.runner());
         Clicks.on(robot, "#mippStart", () -> started.getAsBoolean() || mipp().track() != null || !errors.isEmpty());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> mipp().track() != null && !workbench.runner().isBusy());

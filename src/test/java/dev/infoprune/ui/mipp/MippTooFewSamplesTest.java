@@ -71,6 +71,7 @@ class MippTooFewSamplesTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> workbench.model().probeProperty().get() != null
                 && !workbench.runner().isBusy() && !start.isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
+        Clicks.chooseMippEstimator(robot, "gaussian");
         BooleanSupplier starting = Clicks.startedTask(workbench.runner());
         Clicks.on(robot, "#mippStart", () -> starting.getAsBoolean() || mipp().track() != null || errorDialog().isPresent());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> errorDialog().isPresent()

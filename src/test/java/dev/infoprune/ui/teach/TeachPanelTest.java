@@ -56,6 +56,7 @@ class TeachPanelTest extends TrainedWorkbenchTest {
 
         assertThat(text(robot, "#teachStepFormula")).startsWith("Δᵢ = I(S; T) − I(S ∖ {i}; T)");
         // one step of the real stepper: the panel shows that step's numbers and decision
+        Clicks.chooseMippEstimator(robot, "gaussian");
         BooleanSupplier starting = Clicks.startedTask(runner());
         Clicks.on(robot, "#mippStart", () -> starting.getAsBoolean() || workbench.model().mipp().track() != null);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().mipp().track() != null && !workbench.runner().isBusy());

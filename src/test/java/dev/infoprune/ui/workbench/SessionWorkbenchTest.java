@@ -116,6 +116,7 @@ class SessionWorkbenchTest {
                 && !robot.lookup("#mippStart").queryButton().isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
         // MIPP in the stepper: 12 steps forward, 4 back
+        Clicks.chooseMippEstimator(robot, "gaussian");
         BooleanSupplier starting = Clicks.startedTask(workbench.runner());
         Clicks.on(robot, "#mippStart", () -> starting.getAsBoolean() || !errors.isEmpty());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().mipp().track() != null && !workbench.runner().isBusy());

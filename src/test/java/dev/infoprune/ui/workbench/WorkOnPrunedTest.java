@@ -84,6 +84,7 @@ class WorkOnPrunedTest extends TrainedWorkbenchTest {
             javafx.scene.control.TextField f = robot.lookup(field[0]).queryAs(javafx.scene.control.TextField.class);
             robot.interact(() -> f.setText(field[1]));
         }
+        Clicks.chooseMippEstimator(robot, "gaussian");
         BooleanSupplier starting = Clicks.startedTask(runner());
         Clicks.on(robot, "#mippStart", () -> starting.getAsBoolean() || model.mipp().track() != null || !errors.isEmpty());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !errors.isEmpty()
