@@ -28,9 +28,11 @@ import java.util.function.Function;
  * (estimators by name as {@link Estimators} makes them; estimator.KEY=VALUE sets their options, e.g. estimator.k=5)
  * local-magnitude  sparsity (0.5)
  * random           sparsity (0.5), seed (0)
- * cmi              cutoff (fraction | knee | share), fraction (0.95: information share kept, or with cutoff share the
- *                  share of units kept), sparsity (means cutoff share keeping 1 - sparsity), direction (forward |
- *                  backward | independent), alpha (2), samples (400), width-scale (1), seed (0)
+ * cmi              cutoff (fraction | knee | scree | xmeans | share), fraction (0.95: information share kept, or with
+ *                  cutoff share the share of units kept), sparsity (means cutoff share keeping 1 - sparsity),
+ *                  direction (forward | bidirectional | backward | independent), alpha (1.01), samples (256),
+ *                  width-scale (1: times each map's median-heuristic width), layers (auto: conv layers, or the
+ *                  dense ones of a network without conv | conv | all), positions (0: whole maps), seed (0)
  * itpruner         sparsity (0.5: the MACs of keeping 1 - sparsity of every layer) or macs (a MACs fraction of the
  *                  whole network: conv, dense, batch norm, pooling), beta (231, their VGG script), batch (256),
  *                  solver (relaxed: their continuous relaxation from x = 1, rounded | exact: whole-unit optimum),
@@ -56,7 +58,7 @@ public final class PruningMethods {
         METHODS.put(RandomPruning.NAME, new Entry(Set.of("sparsity", "seed"),
                 o -> new RandomPruning(o.fraction("sparsity", 0.5), o.longValue("seed", 0))));
         METHODS.put(CmiFilterPruning.NAME, new Entry(Set.of("cutoff", "fraction", "sparsity", "direction", "alpha",
-                "samples", "width-scale", "seed"), o -> new CmiFilterPruning(cmiSettings(o))));
+                "samples", "width-scale", "seed", "layers", "positions"), o -> new CmiFilterPruning(cmiSettings(o), o.probeData)));
         METHODS.put(ItPrunerAllocation.NAME, new Entry(Set.of("sparsity", "macs", "beta", "batch", "seed", "solver",
                 "positions"), o -> new ItPrunerAllocation(itPrunerSettings(o), o.probeData)));
     }
@@ -155,7 +157,8 @@ public final class PruningMethods {
         }
         return new CmiFilterPruning.Settings(cutoff, fraction,
                 choice(o, "direction", CmiFilterPruning.Direction.class, d.direction()), o.positive("alpha", d.alpha()),
-                o.integer("samples", d.samples()), o.positive("width-scale", d.widthScale()), o.longValue("seed", 0));
+                o.integer("samples", d.samples()), o.positive("width-scale", d.widthScale()), o.longValue("seed", 0),
+                choice(o, "layers", CmiFilterPruning.Layers.class, d.layers()), o.integer("positions", d.positions()));
     }
 
     private static ItPrunerAllocation.Settings itPrunerSettings(Options o) {

@@ -1,5 +1,7 @@
 package dev.infoprune.prune;
 
+import dev.infoprune.core.Matrix;
+import dev.infoprune.info.GaussianGram;
 import dev.infoprune.info.SymmetricEigenvalues;
 
 import java.util.Arrays;
@@ -100,6 +102,18 @@ final class RenyiGrams {
             }
         }
         return k;
+    }
+
+    /**
+     * Gram matrix (strict upper triangle) of one multivariate variable: columns {@code [from, from + width)} of
+     * {@code values} (rows in the caller's sample order), Gaussian kernel with the median-heuristic width times
+     * {@code scale} ({@link GaussianGram}).
+     */
+    float[] mapGram(Matrix values, int from, int width, double scale) {
+        if (values.rows() != n) {
+            throw new IllegalArgumentException("expected " + n + " samples, got " + values.rows());
+        }
+        return GaussianGram.medianWidthUpper(values.data(), values.cols(), from, width, order, scale);
     }
 
     /** {@code product ∘= gram}, in place. */
