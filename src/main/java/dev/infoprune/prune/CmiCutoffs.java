@@ -126,9 +126,11 @@ final class CmiCutoffs {
 
     /**
      * Pelleg and Moore's BIC of a one-dimensional clustering of R points under identical spherical Gaussians:
-     * {@code Σ_c [R_c log R_c − R_c log R − R_c/2 log 2π − R_c/2 log σ² − (R_c − K)/2] − p/2 log R} with the
-     * pooled maximum-likelihood variance {@code σ² = Σ (x − μ_c)² / (R − K)} and {@code p = 2K} parameters
-     * (K − 1 weights, K means, one variance). A variance of 0 is floored at a tiny positive value.
+     * {@code Σ_c [R_c log R_c − R_c log R − R_c/2 log 2π − R_c/2 log σ²] − (R − K)/2 − p/2 log R} with the
+     * pooled variance {@code σ² = Σ (x − μ_c)² / (R − K)} and {@code p = 2K} parameters (K − 1 weights, K means,
+     * one variance). The paper writes the {@code (R − K)/2} term per cluster as {@code (R_c − K)/2}, which sums
+     * to {@code (R − K²)/2} and rewards every split; here it is the total, what the Gaussian likelihood gives.
+     * A variance of 0 is floored at a tiny positive value.
      */
     static double bic(List<double[]> clusters, int r) {
         int k = clusters.size();
@@ -148,10 +150,9 @@ final class CmiCutoffs {
         double l = 0;
         for (double[] c : clusters) {
             int rc = c.length;
-            l += rc * Math.log(rc) - rc * Math.log(r) - rc / 2.0 * Math.log(2 * Math.PI) - rc / 2.0 * Math.log(variance)
-                    - (rc - k) / 2.0;
+            l += rc * Math.log(rc) - rc * Math.log(r) - rc / 2.0 * Math.log(2 * Math.PI) - rc / 2.0 * Math.log(variance);
         }
-        return l - k * Math.log(r);
+        return l - (r - k) / 2.0 - k * Math.log(r);
     }
 
     private static double mean(double[] v, int from, int to) {
