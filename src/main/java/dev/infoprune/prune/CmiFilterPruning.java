@@ -200,6 +200,11 @@ public final class CmiFilterPruning implements PruningMethod {
     }
 
     @Override
+    public PruningMethod withProbeInputs(Dataset inputs) {
+        return new CmiFilterPruning(settings, inputs);
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -141,6 +141,11 @@ public final class ItPrunerAllocation implements PruningMethod {
     }
 
     @Override
+    public PruningMethod withProbeInputs(Dataset inputs) {
+        return new ItPrunerAllocation(settings, inputs);
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

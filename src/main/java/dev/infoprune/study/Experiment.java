@@ -102,7 +102,7 @@ public final class Experiment {
         progress.checkCancelled();
         String setting = Double.isNaN(sparsity) ? OWN : String.format(Locale.ROOT, "%.4f", sparsity);
         String label = name + (Double.isNaN(sparsity) ? "" : " at sparsity " + setting);
-        PruningMethod method = catalog.create(name, sparsity, spec.seed());
+        PruningMethod method = catalog.create(name, sparsity, spec.seed()).withProbeInputs(spec.data().probe());
         long t0 = System.nanoTime();
         PruningPlan plan = method.plan(spec.model(), probe, progress.slice(0, 0.4));
         double planSeconds = (System.nanoTime() - t0) / 1e9;
