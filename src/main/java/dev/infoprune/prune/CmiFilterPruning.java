@@ -245,65 +245,91 @@ public final class CmiFilterPruning implements PruningMethod {
         if (settings.direction() == Direction.BACKWARD) {
             java.util.Collections.reverse(layers);
         }
+        Context ctx = context(network, probe, progress);
+        long work = 0;
+        for (String layer : layers) {
+            long c = unitsOf(network, layer);
+            work += c * c;
+        }
+        long done = 0;
+        List<LayerSelection> out = new ArrayList<>();
+        String previous = null;
+        int[] previousKept = null;
+        for (int li = 0; li < layers.size(); li++) {
+            String layer = layers.get(li);
+            String next = li + 1 < layers.size() ? layers.get(li + 1) : null;
+            LayerSelection s = rank(network, ctx, layer, previous, previousKept, next, progress, done, work);
+            done += (long) unitsOf(network, layer) * unitsOf(network, layer);
+            out.add(s);
+            previous = layer;
+            previousKept = s.keptUnits();
+        }
+        progress.update("CMI ranking done", work, work);
+        return out;
+    }
+
+    /**
+     * Ranks one layer of a network whose earlier layers are already pruned (the iterative mode): conditioned,
+     * as the direction says, on all maps of the previous layer in scope (and for {@code BIDIRECTIONAL} of the
+     * next one). {@code BACKWARD} is not meaningful here and conditions like {@code FORWARD}.
+     */
+    public LayerSelection selectOne(Network network, Activations probe, String layer, Progress progress) {
+        List<String> layers = layersInScope(network, settings.layers());
+        int li = layers.indexOf(layer);
+        if (li < 0) {
+            throw new IllegalArgumentException("layer " + layer + " is not pruned by cmi with layers=" + settings.layers());
+        }
+        Context ctx = context(network, probe, progress);
+        String previous = li > 0 ? layers.get(li - 1) : null;
+        int[] all = previous == null ? null : java.util.stream.IntStream.range(0, unitsOf(network, previous)).toArray();
+        String next = li + 1 < layers.size() ? layers.get(li + 1) : null;
+        long units = unitsOf(network, layer);
+        return rank(network, ctx, layer, previous, all, next, progress, 0, units * units);
+    }
+
+    /** The maps the ranking reads, on which rows, and the Gram machinery for those samples' labels. */
+    private record Context(Activations maps, int[] rows, RenyiGrams grams) {
+    }
+
+    private Context context(Network network, Activations probe, Progress progress) {
         int[] rows = subsample(probe.samples());
         int[] allLabels = probe.labels();
         int[] labels = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             labels[i] = allLabels[rows[i]];
         }
-        Activations maps;
-        int[] mapRows;
-        if (probeInputs != null) {
-            CaptureOptions capture = settings.positions() > 0
-                    ? CaptureOptions.positions(settings.positions(), settings.seed()) : CaptureOptions.raw();
-            maps = ActivationCapture.capture(network, probeInputs.subset(rows), capture, progress.slice(0, 0.1));
-            mapRows = java.util.stream.IntStream.range(0, rows.length).toArray();
-        } else {
-            maps = probe;
-            mapRows = rows;
-        }
         RenyiGrams grams = new RenyiGrams(labels, settings.alpha());
-        long work = 0;
-        for (String layer : layers) {
-            long c = unitsOf(network, layer);
-            work += c * c;
+        if (probeInputs == null) {
+            return new Context(probe, rows, grams);
         }
-        long[] done = {0};
-        List<LayerSelection> out = new ArrayList<>();
-        Map<String, int[]> keptSoFar = new LinkedHashMap<>();
-        String previous = null;
-        for (int li = 0; li < layers.size(); li++) {
-            String layer = layers.get(li);
-            Matrix acts = checked(maps.of(layer), layer).selectRows(mapRows);
-            double[] conditioning = grams.ones();
-            if (settings.direction() != Direction.INDEPENDENT && previous != null) {
-                Matrix prev = maps.of(previous).selectRows(mapRows);
-                int width = blockWidth(prev, unitsOf(network, previous), previous);
-                for (int u : keptSoFar.get(previous)) {
-                    RenyiGrams.multiplyInto(conditioning, grams.mapGram(prev, u * width, width, settings.widthScale()));
-                }
+        CaptureOptions capture = settings.positions() > 0
+                ? CaptureOptions.positions(settings.positions(), settings.seed()) : CaptureOptions.raw();
+        Activations maps = ActivationCapture.capture(network, probeInputs.subset(rows), capture, progress.slice(0, 0.1));
+        return new Context(maps, java.util.stream.IntStream.range(0, rows.length).toArray(), grams);
+    }
+
+    private LayerSelection rank(Network network, Context ctx, String layer, String previous, int[] previousKept,
+                                String next, Progress progress, long base, long total) {
+        RenyiGrams grams = ctx.grams();
+        Matrix acts = checked(ctx.maps().of(layer), layer).selectRows(ctx.rows());
+        double[] conditioning = grams.ones();
+        if (settings.direction() != Direction.INDEPENDENT && previous != null) {
+            Matrix prev = ctx.maps().of(previous).selectRows(ctx.rows());
+            int width = blockWidth(prev, unitsOf(network, previous), previous);
+            for (int u : previousKept) {
+                RenyiGrams.multiplyInto(conditioning, grams.mapGram(prev, u * width, width, settings.widthScale()));
             }
-            if (settings.direction() == Direction.BIDIRECTIONAL && li + 1 < layers.size()) {
-                String next = layers.get(li + 1);
-                Matrix nextActs = checked(maps.of(next), next).selectRows(mapRows);
-                int units = unitsOf(network, next);
-                int width = blockWidth(nextActs, units, next);
-                for (int u = 0; u < units; u++) {
-                    RenyiGrams.multiplyInto(conditioning, grams.mapGram(nextActs, u * width, width, settings.widthScale()));
-                }
-            }
-            final long base = done[0];
-            final long total = work;
-            int units = unitsOf(network, layer);
-            LayerSelection s = selectLayer(layer, acts, units, grams, conditioning, progress, (k) ->
-                    progress.update("CMI ranking of " + layer, base + k, total));
-            done[0] += (long) units * units;
-            out.add(s);
-            keptSoFar.put(layer, s.keptUnits());
-            previous = layer;
         }
-        progress.update("CMI ranking done", work, work);
-        return out;
+        if (settings.direction() == Direction.BIDIRECTIONAL && next != null) {
+            Matrix nextActs = checked(ctx.maps().of(next), next).selectRows(ctx.rows());
+            int units = unitsOf(network, next);
+            int width = blockWidth(nextActs, units, next);
+            for (int u = 0; u < units; u++) {
+                RenyiGrams.multiplyInto(conditioning, grams.mapGram(nextActs, u * width, width, settings.widthScale()));
+            }
+        }
+        return selectLayer(layer, acts, unitsOf(network, layer), grams, conditioning, progress, (k) ->
+                progress.update("CMI ranking of " + layer, base + k, total));
     }
 
     private static int unitsOf(Network network, String layer) {
