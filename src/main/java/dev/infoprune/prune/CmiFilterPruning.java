@@ -180,6 +180,7 @@ public final class CmiFilterPruning implements PruningMethod {
 
     private final Settings settings;
     private final Dataset probeInputs;
+    private final int iterativeEpochs;
 
     public CmiFilterPruning(Settings settings) {
         this(settings, null);
@@ -191,8 +192,33 @@ public final class CmiFilterPruning implements PruningMethod {
      *                    null: the activations handed to {@link #plan} are used as they are
      */
     public CmiFilterPruning(Settings settings, Dataset probeInputs) {
+        this(settings, probeInputs, 0);
+    }
+
+    private CmiFilterPruning(Settings settings, Dataset probeInputs, int iterativeEpochs) {
+        if (iterativeEpochs < 0) {
+            throw new IllegalArgumentException("iterative-epochs must be 0 (one shot) or positive, got " + iterativeEpochs);
+        }
         this.settings = settings;
         this.probeInputs = probeInputs;
+        this.iterativeEpochs = iterativeEpochs;
+    }
+
+    /**
+     * The iterative mode ({@link IterativeCmiPruning}) with this many epochs of retraining after each layer;
+     * 0: one shot. Only a caller with the training split runs it ({@code infoprune prune}); {@link #plan} refuses.
+     */
+    public CmiFilterPruning withIterativeEpochs(int epochs) {
+        return new CmiFilterPruning(settings, probeInputs, epochs);
+    }
+
+    public int iterativeEpochs() {
+        return iterativeEpochs;
+    }
+
+    /** The probe inputs the maps are captured from (null: the activations given are used). */
+    public Dataset probeInputs() {
+        return probeInputs;
     }
 
     public Settings settings() {
@@ -201,7 +227,7 @@ public final class CmiFilterPruning implements PruningMethod {
 
     @Override
     public PruningMethod withProbeInputs(Dataset inputs) {
-        return new CmiFilterPruning(settings, inputs);
+        return new CmiFilterPruning(settings, inputs, iterativeEpochs);
     }
 
     @Override
@@ -211,6 +237,10 @@ public final class CmiFilterPruning implements PruningMethod {
 
     @Override
     public PruningPlan plan(Network network, Activations probe, Progress progress) {
+        if (iterativeEpochs > 0) {
+            throw new BadInputException("--method cmi", "iterative-epochs retrains between layers, which needs the "
+                    + "training split: run it with infoprune prune");
+        }
         Map<String, int[]> kept = new LinkedHashMap<>();
         for (LayerSelection s : select(network, probe, progress)) {
             kept.put(s.layer(), s.keptUnits());

@@ -32,7 +32,8 @@ import java.util.function.Function;
  *                  cutoff share the share of units kept), sparsity (means cutoff share keeping 1 - sparsity),
  *                  direction (forward | bidirectional | backward | independent), alpha (1.01), samples (256),
  *                  width-scale (1: times each map's median-heuristic width), layers (auto: conv layers, or the
- *                  dense ones of a network without conv | conv | all), positions (0: whole maps), seed (0)
+ *                  dense ones of a network without conv | conv | all), positions (0: whole maps), seed (0),
+ *                  iterative-epochs (0: one shot; n: prune one layer, retrain n epochs, go on: infoprune prune only)
  * itpruner         sparsity (0.5: the MACs of keeping 1 - sparsity of every layer) or macs (a MACs fraction of the
  *                  whole network: conv, dense, batch norm, pooling), beta (231, their VGG script), batch (256),
  *                  solver (relaxed: their continuous relaxation from x = 1, rounded | exact: whole-unit optimum),
@@ -58,7 +59,8 @@ public final class PruningMethods {
         METHODS.put(RandomPruning.NAME, new Entry(Set.of("sparsity", "seed"),
                 o -> new RandomPruning(o.fraction("sparsity", 0.5), o.longValue("seed", 0))));
         METHODS.put(CmiFilterPruning.NAME, new Entry(Set.of("cutoff", "fraction", "sparsity", "direction", "alpha",
-                "samples", "width-scale", "seed", "layers", "positions"), o -> new CmiFilterPruning(cmiSettings(o), o.probeData)));
+                "samples", "width-scale", "seed", "layers", "positions", "iterative-epochs"),
+                o -> new CmiFilterPruning(cmiSettings(o), o.probeData).withIterativeEpochs(o.integer("iterative-epochs", 0))));
         METHODS.put(ItPrunerAllocation.NAME, new Entry(Set.of("sparsity", "macs", "beta", "batch", "seed", "solver",
                 "positions"), o -> new ItPrunerAllocation(itPrunerSettings(o), o.probeData)));
     }

@@ -54,4 +54,22 @@ class PruneFeatureMapMethodsTest {
         assertThat(run.json().path("macs").path("after").asLong())
                 .isLessThanOrEqualTo(((Number) plan.settings().get("macsBudget")).longValue());
     }
+
+    @Test
+    void cmiIterativelyPrunesOneLayerRetrainsAndMovesOn() throws Exception {
+        Network mlp = SampleModels.load("mlp-digits");
+        Path dir = tmp.resolve("iterative");
+        CliRun run = CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "cmi", "-o", "iterative-epochs=1",
+                "-o", "alpha=2", "-o", "samples=64", "-o", "cutoff=knee", "--out", dir.toString(), "--json");
+        assertThat(run.status()).as(run.err()).isZero();
+        PruningPlan plan = PlanFiles.readFor(dir.resolve("plan.json"), mlp);
+        assertThat(plan.settings()).containsEntry("iterative", true);
+        Network written = dev.infoprune.model.ModelFolder.read(dir);
+        for (String layer : mlp.prunableLayerNames()) {
+            assertThat(written.layer(written.indexOf(layer)).units()).isEqualTo(plan.keptCount(layer));
+        }
+        assertThat(plan.totalKept()).isLessThan(mlp.hiddenUnitCount());
+        // retrained between the layers: not the original weights cut by the plan
+        assertThat(written.sameWeightsAs(dev.infoprune.prune.Surgery.apply(mlp, plan))).isFalse();
+    }
 }

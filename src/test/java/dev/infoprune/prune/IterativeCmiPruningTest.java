@@ -47,4 +47,15 @@ class IterativeCmiPruningTest {
         // with a retraining that changes nothing, the result is the original network cut by the plan's indices
         assertThat(res.network().sameWeightsAs(Surgery.apply(net, res.plan()))).isTrue();
     }
+
+    @Test
+    void withoutTheTrainingSplitTheIterativeModeIsRefused() {
+        CmiFilterPruning cmi = (CmiFilterPruning) PruningMethods.create("cmi", java.util.Map.of("iterative-epochs", "2"));
+        assertThat(cmi.iterativeEpochs()).isEqualTo(2);
+        Network net = RandomNetworks.cnn(3, 1, 8, 8, 4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cmi.plan(net, null, Progress.NONE))
+                .isInstanceOf(dev.infoprune.core.BadInputException.class).hasMessageContaining("infoprune prune");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PruningMethods.create("cmi",
+                java.util.Map.of("iterative-epochs", "-1"))).hasMessageContaining("iterative-epochs");
+    }
 }
