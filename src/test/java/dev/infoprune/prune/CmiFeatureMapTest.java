@@ -159,5 +159,11 @@ class CmiFeatureMapTest {
             }
         }
         assertThat(removed).isPositive();
+        // a seeded sample of positions instead of the whole maps: said in the plan, reproducible with the seed
+        Map<String, String> sampled = Map.of("samples", "64", "positions", "5", "seed", "2");
+        PruningPlan fewer = PruningMethods.create("cmi", sampled, probe).plan(vgg, means, Progress.NONE);
+        assertThat(fewer.settings()).containsEntry("maps", "5 seeded positions per map").containsEntry("positions", 5);
+        assertThat(PruningMethods.create("cmi", sampled, probe).plan(vgg, means, Progress.NONE).kept())
+                .usingRecursiveComparison().isEqualTo(fewer.kept());
     }
 }
