@@ -48,9 +48,12 @@ public final class LinearCka {
             if (layers.get(i).rows() != layers.get(0).rows()) {
                 throw new IllegalArgumentException("CKA needs the same samples in every layer");
             }
+        }
+        // one layer per task; each Gram matrix is still summed in its fixed order, so the result does not vary
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
             grams[i] = centredGram(layers.get(i));
             norms[i] = Math.sqrt(dot(grams[i], grams[i]));
-        }
+        });
         double[][] out = new double[n][n];
         for (int i = 0; i < n; i++) {
             out[i][i] = norms[i] > 0 ? 1 : 0;

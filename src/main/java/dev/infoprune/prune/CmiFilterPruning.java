@@ -378,9 +378,8 @@ public final class CmiFilterPruning implements PruningMethod {
                                        Progress progress, java.util.function.LongConsumer tick) {
         int width = blockWidth(acts, units, layer);
         float[][] g = new float[units][];
-        for (int c = 0; c < units; c++) {
-            g[c] = grams.mapGram(acts, c * width, width, settings.widthScale());
-        }
+        java.util.stream.IntStream.range(0, units).parallel()
+                .forEach(c -> g[c] = grams.mapGram(acts, c * width, width, settings.widthScale()));
         double base = grams.mutualInformationWithLabels(conditioning);
         double[] all = conditioning.clone();
         for (float[] k : g) {
