@@ -75,13 +75,13 @@ final class CompareCommand implements Runnable {
     @Option(names = "--option", paramLabel = "M.K=V", description = "A method option, e.g. mipp.confidence=0.9 (repeatable).")
     List<String> methodOptions = List.of();
 
-    @Option(names = "--cmi-cutoff", defaultValue = "fraction", paramLabel = "C", description = "cmi cutoff: fraction or knee (default ${DEFAULT-VALUE}).")
+    @Option(names = "--cmi-cutoff", defaultValue = "fraction", paramLabel = "C", description = "cmi cutoff: fraction, knee, scree or xmeans (default ${DEFAULT-VALUE}).")
     String cmiCutoff;
 
     @Option(names = "--cmi-fraction", defaultValue = "0.95", paramLabel = "F", description = "cmi: information share to keep (default ${DEFAULT-VALUE}).")
     double cmiFraction;
 
-    @Option(names = "--cmi-direction", defaultValue = "forward", paramLabel = "D", description = "cmi: forward, backward or independent (default ${DEFAULT-VALUE}).")
+    @Option(names = "--cmi-direction", defaultValue = "forward", paramLabel = "D", description = "cmi: forward, bidirectional, backward or independent (default ${DEFAULT-VALUE}).")
     String cmiDirection;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for report.html, results.csv, results.json and charts.")
@@ -160,7 +160,7 @@ final class CompareCommand implements Runnable {
                     .withFraction(cmiFraction);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--cmi-*", e.getMessage().startsWith("No enum")
-                    ? "cutoff is fraction or knee, direction forward, backward or independent" : e.getMessage());
+                    ? "cutoff is fraction, knee, scree or xmeans, direction forward, bidirectional, backward or independent" : e.getMessage());
         }
     }
 

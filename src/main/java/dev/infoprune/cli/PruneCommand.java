@@ -22,6 +22,8 @@ import dev.infoprune.model.ModelCard;
 import dev.infoprune.model.ModelFolder;
 import dev.infoprune.model.ModelLocator;
 import dev.infoprune.model.Network;
+import dev.infoprune.prune.CmiFilterPruning;
+import dev.infoprune.prune.IterativeCmiPruning;
 import dev.infoprune.prune.PlanFiles;
 import dev.infoprune.prune.PlanSummary;
 import dev.infoprune.prune.PruningMethod;
@@ -163,7 +165,14 @@ final class PruneCommand implements Runnable {
         Progress planning = progress.slice(0.1, tune ? 0.5 : 0.9);
         PruningPlan plan;
         MippTrace trace = null;
-        if (pruning instanceof Mipp mipp) {
+        Network iterated = null;
+        if (pruning instanceof CmiFilterPruning cmi && cmi.iterativeEpochs() > 0) {
+            TrainingConfig retrain = TrainingConfig.adam(cmi.iterativeEpochs(), seed).withLearningRate(learningRate);
+            IterativeCmiPruning.Result run = new IterativeCmiPruning(cmi.settings(), probeData, (n, p) ->
+                    Trainer.train(n, train, null, retrain, TrainingListener.NONE, p).network()).run(network, planning);
+            plan = run.plan();
+            iterated = run.network();
+        } else if (pruning instanceof Mipp mipp) {
             MippRun run = mipp.start(network, probe);
             run.runToEnd(planning);
             plan = run.plan();
@@ -178,7 +187,7 @@ final class PruneCommand implements Runnable {
                     + String.join(", ", summary.emptiedLayers()) + " (at sparsity " + percent(summary.sparsity())
                     + "), which leaves no network to write; lower --sparsity or give --min-per-layer 1");
         }
-        Network pruned = Surgery.apply(network, plan);
+        Network pruned = iterated != null ? iterated : Surgery.apply(network, plan);
         Evaluation afterPruning = Inference.evaluate(pruned, test, progress.slice(tune ? 0.5 : 0.9, tune ? 0.52 : 1));
         Evaluation afterFineTuning = null;
         if (tune) {

@@ -3,7 +3,11 @@ package dev.infoprune.prune;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
+import dev.infoprune.data.Dataset;
+import dev.infoprune.engine.ActivationCapture;
 import dev.infoprune.engine.Activations;
+import dev.infoprune.engine.CaptureOptions;
+import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Network;
 
 import java.util.ArrayList;
@@ -14,15 +18,22 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Conditional-MI filter pruning after Vu-Van, Du Thanh, Ho and Vu (arXiv 2411.18578). Inside each prunable
- * layer, units (conv filters: their maps averaged over space) are added greedily, each time the one with the
- * largest I(unit; labels | units already selected [, conditioning layer]), with the matrix-based Rényi
- * α-entropy (see {@link RenyiGrams}). The order gives a gain curve c_k = I(first k units; labels | C); the
- * layer keeps the shortest prefix that reaches a {@link Cutoff}.
+ * Conditional-MI filter pruning after Vu-Van, Du Thanh, Ho and Vu (arXiv 2411.18578). Inside each pruned
+ * layer, feature maps are added greedily, each time the one with the largest I(map; labels | maps already
+ * selected [, conditioning maps of the neighbouring layers]), with the matrix-based Rényi α-entropy (see
+ * {@link RenyiGrams}; α = 1.01 and 256 samples by default, as the paper). A feature map is one multivariate
+ * variable: the filter's whole flattened map (or a seeded sample of its positions) when the probe inputs are
+ * given, with its own Gaussian kernel width by the median heuristic ({@link dev.infoprune.info.GaussianGram});
+ * without them the activations handed in are used (a conv filter's spatial mean). The order gives a gain
+ * curve c_k = I(first k maps; labels | C); the layer keeps the prefix a {@link Cutoff} chooses.
  *
- * <p>Direction: {@code FORWARD} runs input side first and conditions every layer on the kept units of the
- * already pruned previous layer (C), {@code BACKWARD} runs output side first and conditions on the kept units
- * of the next layer, {@code INDEPENDENT} conditions on nothing (each layer alone, as in parallel pruning).
+ * <p>Layers: conv layers only by default ({@link Layers#AUTO}: all dense layers of a network without conv
+ * layers); dense layers on request ({@link Layers#ALL}). Layers outside the scope keep every unit.
+ *
+ * <p>Direction: {@code FORWARD} runs input side first and conditions every layer on the kept maps of the
+ * already pruned previous layer; {@code BIDIRECTIONAL} also conditions on all maps of the next layer (not yet
+ * pruned), so a map is kept for what neither neighbour carries; {@code BACKWARD} runs output side first and
+ * conditions on the kept maps of the next layer; {@code INDEPENDENT} conditions on nothing.
  */
 public final class CmiFilterPruning implements PruningMethod {
     public static final String NAME = "cmi";
@@ -34,20 +45,39 @@ public final class CmiFilterPruning implements PruningMethod {
         /** The knee of the normalised gain curve (Kneedle: the point furthest above the diagonal). */
         KNEE,
         /** A fixed share of every layer's units, {@code max(1, round(fraction · units))}, in greedy order. */
-        SHARE
+        SHARE,
+        /** Scree test on the maps' CMI values (the greedy gains): the elbow of their sorted curve ({@link CmiCutoffs#scree}). */
+        SCREE,
+        /** X-means clustering of the CMI values; the cluster with the smallest mean is cut ({@link CmiCutoffs#xmeans}). */
+        XMEANS
     }
 
-    public enum Direction { FORWARD, BACKWARD, INDEPENDENT }
+    public enum Direction { FORWARD, BIDIRECTIONAL, BACKWARD, INDEPENDENT }
+
+    /** Which prunable layers are pruned; the others keep every unit. */
+    public enum Layers {
+        /** Conv layers; a network without conv layers: its dense layers. */
+        AUTO,
+        /** Conv layers only. */
+        CONV,
+        /** Every prunable layer, dense ones included. */
+        ALL
+    }
 
     /**
      * @param fraction   information share to retain ({@link Cutoff#FRACTION}) or share of units to keep
      *                   ({@link Cutoff#SHARE}), in (0, 1]
-     * @param alpha      Rényi order (2 is fast: no eigenvalues)
+     * @param alpha      Rényi order (1.01 as the paper; 2 is fast: no eigenvalues)
      * @param samples    probe samples used (a seeded subsample when the probe is larger)
-     * @param widthScale γ of the kernel width σ = γ·n^(-1/5) on standardised values
+     * @param widthScale multiplies each map's median-heuristic kernel width
+     * @param layers     which layers are pruned
+     * @param positions  positions drawn (seeded) from each conv map, 0 for the whole flattened map
      */
     public record Settings(Cutoff cutoff, double fraction, Direction direction, double alpha, int samples,
-                           double widthScale, long seed) {
+                           double widthScale, long seed, Layers layers, int positions) {
+        public static final double DEFAULT_ALPHA = 1.01;
+        public static final int DEFAULT_SAMPLES = 256;
+
         public Settings {
             if (!(fraction > 0 && fraction <= 1)) {
                 throw new IllegalArgumentException("the retained information fraction must be in (0, 1], got " + fraction);
@@ -61,38 +91,58 @@ public final class CmiFilterPruning implements PruningMethod {
             if (!(widthScale > 0)) {
                 throw new IllegalArgumentException("the kernel width scale must be positive, got " + widthScale);
             }
+            if (positions < 0) {
+                throw new IllegalArgumentException("positions must be 0 (whole maps) or positive, got " + positions);
+            }
+            if (cutoff == null || direction == null || layers == null) {
+                throw new IllegalArgumentException("cutoff, direction and layers must be given");
+            }
+        }
+
+        public Settings(Cutoff cutoff, double fraction, Direction direction, double alpha, int samples,
+                        double widthScale, long seed) {
+            this(cutoff, fraction, direction, alpha, samples, widthScale, seed, Layers.AUTO, 0);
         }
 
         public static Settings defaults() {
-            return new Settings(Cutoff.FRACTION, 0.95, Direction.FORWARD, 2.0, 400, 1.0, 0L);
+            return new Settings(Cutoff.FRACTION, 0.95, Direction.FORWARD, DEFAULT_ALPHA, DEFAULT_SAMPLES, 1.0, 0L,
+                    Layers.AUTO, 0);
         }
 
         public Settings withCutoff(Cutoff c) {
-            return new Settings(c, fraction, direction, alpha, samples, widthScale, seed);
+            return new Settings(c, fraction, direction, alpha, samples, widthScale, seed, layers, positions);
         }
 
         public Settings withFraction(double f) {
-            return new Settings(cutoff, f, direction, alpha, samples, widthScale, seed);
+            return new Settings(cutoff, f, direction, alpha, samples, widthScale, seed, layers, positions);
         }
 
         public Settings withDirection(Direction d) {
-            return new Settings(cutoff, fraction, d, alpha, samples, widthScale, seed);
+            return new Settings(cutoff, fraction, d, alpha, samples, widthScale, seed, layers, positions);
         }
 
         public Settings withAlpha(double a) {
-            return new Settings(cutoff, fraction, direction, a, samples, widthScale, seed);
+            return new Settings(cutoff, fraction, direction, a, samples, widthScale, seed, layers, positions);
         }
 
         public Settings withSamples(int s) {
-            return new Settings(cutoff, fraction, direction, alpha, s, widthScale, seed);
+            return new Settings(cutoff, fraction, direction, alpha, s, widthScale, seed, layers, positions);
         }
 
         public Settings withWidthScale(double g) {
-            return new Settings(cutoff, fraction, direction, alpha, samples, g, seed);
+            return new Settings(cutoff, fraction, direction, alpha, samples, g, seed, layers, positions);
         }
 
         public Settings withSeed(long s) {
-            return new Settings(cutoff, fraction, direction, alpha, samples, widthScale, s);
+            return new Settings(cutoff, fraction, direction, alpha, samples, widthScale, s, layers, positions);
+        }
+
+        public Settings withLayers(Layers l) {
+            return new Settings(cutoff, fraction, direction, alpha, samples, widthScale, seed, l, positions);
+        }
+
+        public Settings withPositions(int p) {
+            return new Settings(cutoff, fraction, direction, alpha, samples, widthScale, seed, layers, p);
         }
 
         Map<String, Object> asMap() {
@@ -105,8 +155,12 @@ public final class CmiFilterPruning implements PruningMethod {
                 m.put("sparsity", 1 - fraction);
             }
             m.put("direction", direction.name().toLowerCase());
+            m.put("layers", layers.name().toLowerCase());
             m.put("samples", samples);
             m.put("widthScale", widthScale);
+            if (positions > 0) {
+                m.put("positions", positions);
+            }
             return m;
         }
     }
@@ -125,13 +179,55 @@ public final class CmiFilterPruning implements PruningMethod {
     }
 
     private final Settings settings;
+    private final Dataset probeInputs;
+    private final int iterativeEpochs;
 
     public CmiFilterPruning(Settings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * @param probeInputs the probe split the activations were captured on; given, the feature maps of the
+     *                    subsampled probe inputs are captured again whole (or at {@code positions} positions);
+     *                    null: the activations handed to {@link #plan} are used as they are
+     */
+    public CmiFilterPruning(Settings settings, Dataset probeInputs) {
+        this(settings, probeInputs, 0);
+    }
+
+    private CmiFilterPruning(Settings settings, Dataset probeInputs, int iterativeEpochs) {
+        if (iterativeEpochs < 0) {
+            throw new IllegalArgumentException("iterative-epochs must be 0 (one shot) or positive, got " + iterativeEpochs);
+        }
         this.settings = settings;
+        this.probeInputs = probeInputs;
+        this.iterativeEpochs = iterativeEpochs;
+    }
+
+    /**
+     * The iterative mode ({@link IterativeCmiPruning}) with this many epochs of retraining after each layer;
+     * 0: one shot. Only a caller with the training split runs it ({@code infoprune prune}); {@link #plan} refuses.
+     */
+    public CmiFilterPruning withIterativeEpochs(int epochs) {
+        return new CmiFilterPruning(settings, probeInputs, epochs);
+    }
+
+    public int iterativeEpochs() {
+        return iterativeEpochs;
+    }
+
+    /** The probe inputs the maps are captured from (null: the activations given are used). */
+    public Dataset probeInputs() {
+        return probeInputs;
     }
 
     public Settings settings() {
         return settings;
+    }
+
+    @Override
+    public PruningMethod withProbeInputs(Dataset inputs) {
+        return new CmiFilterPruning(settings, inputs, iterativeEpochs);
     }
 
     @Override
@@ -141,23 +237,91 @@ public final class CmiFilterPruning implements PruningMethod {
 
     @Override
     public PruningPlan plan(Network network, Activations probe, Progress progress) {
+        if (iterativeEpochs > 0) {
+            throw new BadInputException("--method cmi", "iterative-epochs retrains between layers, which needs the "
+                    + "training split: run it with infoprune prune");
+        }
         Map<String, int[]> kept = new LinkedHashMap<>();
         for (LayerSelection s : select(network, probe, progress)) {
             kept.put(s.layer(), s.keptUnits());
         }
         Map<String, int[]> ordered = new LinkedHashMap<>();
         for (String layer : network.prunableLayerNames()) {
-            ordered.put(layer, kept.get(layer));
+            int[] k = kept.get(layer);
+            ordered.put(layer, k != null ? k
+                    : java.util.stream.IntStream.range(0, network.layer(network.indexOf(layer)).units()).toArray());
         }
-        return new PruningPlan(NAME, settings.asMap(), settings.seed(), ordered);
+        Map<String, Object> described = settings.asMap();
+        described.put("prunedLayers", List.copyOf(kept.keySet()));
+        described.put("maps", probeInputs == null ? "given activations (conv filters as captured: spatial means unless captured raw)"
+                : settings.positions() > 0 ? settings.positions() + " seeded positions per map" : "flattened maps");
+        return new PruningPlan(NAME, described, settings.seed(), ordered);
     }
 
-    /** Runs the greedy ranking on every prunable layer, in the order of the direction. */
+    /** The prunable layers the scope covers, input side first. */
+    public static List<String> layersInScope(Network network, Layers scope) {
+        List<String> all = network.prunableLayerNames();
+        List<String> conv = all.stream().filter(l -> network.layer(network.indexOf(l)) instanceof Conv2d).toList();
+        return switch (scope) {
+            case ALL -> all;
+            case CONV -> conv;
+            case AUTO -> conv.isEmpty() ? all : conv;
+        };
+    }
+
+    /** Runs the greedy ranking on every layer in scope, in the order of the direction. */
     public List<LayerSelection> select(Network network, Activations probe, Progress progress) {
-        List<String> layers = new ArrayList<>(network.prunableLayerNames());
+        List<String> layers = new ArrayList<>(layersInScope(network, settings.layers()));
         if (settings.direction() == Direction.BACKWARD) {
             java.util.Collections.reverse(layers);
         }
+        Context ctx = context(network, probe, progress);
+        long work = 0;
+        for (String layer : layers) {
+            long c = unitsOf(network, layer);
+            work += c * c;
+        }
+        long done = 0;
+        List<LayerSelection> out = new ArrayList<>();
+        String previous = null;
+        int[] previousKept = null;
+        for (int li = 0; li < layers.size(); li++) {
+            String layer = layers.get(li);
+            String next = li + 1 < layers.size() ? layers.get(li + 1) : null;
+            LayerSelection s = rank(network, ctx, layer, previous, previousKept, next, progress, done, work);
+            done += (long) unitsOf(network, layer) * unitsOf(network, layer);
+            out.add(s);
+            previous = layer;
+            previousKept = s.keptUnits();
+        }
+        progress.update("CMI ranking done", work, work);
+        return out;
+    }
+
+    /**
+     * Ranks one layer of a network whose earlier layers are already pruned (the iterative mode): conditioned,
+     * as the direction says, on all maps of the previous layer in scope (and for {@code BIDIRECTIONAL} of the
+     * next one). {@code BACKWARD} is not meaningful here and conditions like {@code FORWARD}.
+     */
+    public LayerSelection selectOne(Network network, Activations probe, String layer, Progress progress) {
+        List<String> layers = layersInScope(network, settings.layers());
+        int li = layers.indexOf(layer);
+        if (li < 0) {
+            throw new IllegalArgumentException("layer " + layer + " is not pruned by cmi with layers=" + settings.layers());
+        }
+        Context ctx = context(network, probe, progress);
+        String previous = li > 0 ? layers.get(li - 1) : null;
+        int[] all = previous == null ? null : java.util.stream.IntStream.range(0, unitsOf(network, previous)).toArray();
+        String next = li + 1 < layers.size() ? layers.get(li + 1) : null;
+        long units = unitsOf(network, layer);
+        return rank(network, ctx, layer, previous, all, next, progress, 0, units * units);
+    }
+
+    /** The maps the ranking reads, on which rows, and the Gram machinery for those samples' labels. */
+    private record Context(Activations maps, int[] rows, RenyiGrams grams) {
+    }
+
+    private Context context(Network network, Activations probe, Progress progress) {
         int[] rows = subsample(probe.samples());
         int[] allLabels = probe.labels();
         int[] labels = new int[rows.length];
@@ -165,44 +329,57 @@ public final class CmiFilterPruning implements PruningMethod {
             labels[i] = allLabels[rows[i]];
         }
         RenyiGrams grams = new RenyiGrams(labels, settings.alpha());
-        long work = 0;
-        for (String layer : layers) {
-            long c = probe.of(layer).cols();
-            work += c * c;
+        if (probeInputs == null) {
+            return new Context(probe, rows, grams);
         }
-        long[] done = {0};
-        List<LayerSelection> out = new ArrayList<>();
-        Map<String, int[]> keptSoFar = new LinkedHashMap<>();
-        String previous = null;
-        for (String layer : layers) {
-            Matrix acts = checked(probe.of(layer), layer).selectRows(rows);
-            double[] conditioning = grams.ones();
-            if (settings.direction() != Direction.INDEPENDENT && previous != null) {
-                Matrix prev = probe.of(previous).selectRows(rows).selectColumns(keptSoFar.get(previous));
-                for (int c = 0; c < prev.cols(); c++) {
-                    RenyiGrams.multiplyInto(conditioning, grams.gram(prev.columnValues(c), settings.widthScale()));
-                }
-            }
-            final long base = done[0];
-            final long total = work;
-            LayerSelection s = selectLayer(layer, acts, grams, conditioning, progress, (k) ->
-                    progress.update("CMI ranking of " + layer, base + k, total));
-            done[0] += (long) acts.cols() * acts.cols();
-            out.add(s);
-            keptSoFar.put(layer, s.keptUnits());
-            previous = layer;
-        }
-        progress.update("CMI ranking done", work, work);
-        return out;
+        CaptureOptions capture = settings.positions() > 0
+                ? CaptureOptions.positions(settings.positions(), settings.seed()) : CaptureOptions.raw();
+        Activations maps = ActivationCapture.capture(network, probeInputs.subset(rows), capture, progress.slice(0, 0.1));
+        return new Context(maps, java.util.stream.IntStream.range(0, rows.length).toArray(), grams);
     }
 
-    private LayerSelection selectLayer(String layer, Matrix acts, RenyiGrams grams, double[] conditioning,
-                                       Progress progress, java.util.function.LongConsumer tick) {
-        int units = acts.cols();
-        float[][] g = new float[units][];
-        for (int c = 0; c < units; c++) {
-            g[c] = grams.gram(acts.columnValues(c), settings.widthScale());
+    private LayerSelection rank(Network network, Context ctx, String layer, String previous, int[] previousKept,
+                                String next, Progress progress, long base, long total) {
+        RenyiGrams grams = ctx.grams();
+        Matrix acts = checked(ctx.maps().of(layer), layer).selectRows(ctx.rows());
+        double[] conditioning = grams.ones();
+        if (settings.direction() != Direction.INDEPENDENT && previous != null) {
+            Matrix prev = ctx.maps().of(previous).selectRows(ctx.rows());
+            int width = blockWidth(prev, unitsOf(network, previous), previous);
+            for (int u : previousKept) {
+                RenyiGrams.multiplyInto(conditioning, grams.mapGram(prev, u * width, width, settings.widthScale()));
+            }
         }
+        if (settings.direction() == Direction.BIDIRECTIONAL && next != null) {
+            Matrix nextActs = checked(ctx.maps().of(next), next).selectRows(ctx.rows());
+            int units = unitsOf(network, next);
+            int width = blockWidth(nextActs, units, next);
+            for (int u = 0; u < units; u++) {
+                RenyiGrams.multiplyInto(conditioning, grams.mapGram(nextActs, u * width, width, settings.widthScale()));
+            }
+        }
+        return selectLayer(layer, acts, unitsOf(network, layer), grams, conditioning, progress, (k) ->
+                progress.update("CMI ranking of " + layer, base + k, total));
+    }
+
+    private static int unitsOf(Network network, String layer) {
+        return network.layer(network.indexOf(layer)).units();
+    }
+
+    /** Columns per unit: 1 for scalar units, the positions of a map when captured whole or sampled. */
+    private static int blockWidth(Matrix acts, int units, String layer) {
+        if (acts.cols() % units != 0) {
+            throw new BadInputException("activations of layer " + layer, acts.cols() + " columns for " + units + " units");
+        }
+        return acts.cols() / units;
+    }
+
+    private LayerSelection selectLayer(String layer, Matrix acts, int units, RenyiGrams grams, double[] conditioning,
+                                       Progress progress, java.util.function.LongConsumer tick) {
+        int width = blockWidth(acts, units, layer);
+        float[][] g = new float[units][];
+        java.util.stream.IntStream.range(0, units).parallel()
+                .forEach(c -> g[c] = grams.mapGram(acts, c * width, width, settings.widthScale()));
         double base = grams.mutualInformationWithLabels(conditioning);
         double[] all = conditioning.clone();
         for (float[] k : g) {
@@ -242,9 +419,24 @@ public final class CmiFilterPruning implements PruningMethod {
                 break;
             }
         }
-        int kept = settings.cutoff() == Cutoff.KNEE ? knee(curve) : steps;
+        double[] ranked = Arrays.copyOf(curve, steps);
+        int kept = switch (settings.cutoff()) {
+            case KNEE -> knee(ranked);
+            case SCREE -> CmiCutoffs.scree(gains(ranked));
+            case XMEANS -> CmiCutoffs.xmeans(gains(ranked));
+            default -> steps;
+        };
         int[] fullOrder = completeOrder(order, steps, chosen);
-        return new LayerSelection(layer, fullOrder, Arrays.copyOf(curve, steps), total, Math.max(1, kept));
+        return new LayerSelection(layer, fullOrder, ranked, total, Math.max(1, kept));
+    }
+
+    /** The CMI of each unit given those chosen before it: the differences of the gain curve. */
+    static double[] gains(double[] curve) {
+        double[] g = new double[curve.length];
+        for (int k = 0; k < curve.length; k++) {
+            g[k] = curve[k] - (k == 0 ? 0 : curve[k - 1]);
+        }
+        return g;
     }
 
     /** Units never ranked (the fraction cutoff stopped early) follow in index order. */

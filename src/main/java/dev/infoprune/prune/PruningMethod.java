@@ -1,6 +1,7 @@
 package dev.infoprune.prune;
 
 import dev.infoprune.core.Progress;
+import dev.infoprune.data.Dataset;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.model.Network;
 
@@ -13,4 +14,12 @@ public interface PruningMethod {
     String name();
 
     PruningPlan plan(Network network, Activations probe, Progress progress);
+
+    /**
+     * The same method reading the probe inputs the activations were captured on, for methods that capture
+     * more than the activations give (whole feature maps: CMI and ITPruner); the others return themselves.
+     */
+    default PruningMethod withProbeInputs(Dataset probeInputs) {
+        return this;
+    }
 }

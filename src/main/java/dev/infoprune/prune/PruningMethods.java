@@ -32,11 +32,18 @@ import java.util.function.Function;
  * (estimators by name as {@link Estimators} makes them; estimator.KEY=VALUE sets their options, e.g. estimator.k=5)
  * local-magnitude  sparsity (0.5)
  * random           sparsity (0.5), seed (0)
- * cmi              cutoff (fraction | knee | share), fraction (0.95: information share kept, or with cutoff share the
- *                  share of units kept), sparsity (means cutoff share keeping 1 - sparsity), direction (forward |
- *                  backward | independent), alpha (2), samples (400), width-scale (1), seed (0)
- * itpruner         sparsity (0.5: the MACs of keeping 1 - sparsity of every layer) or macs (a MACs fraction),
- *                  beta (1), batch (256), seed (0)
+ * cmi              cutoff (fraction | knee | scree | xmeans | share), fraction (0.95: information share kept, or with
+ *                  cutoff share the share of units kept), sparsity (means cutoff share keeping 1 - sparsity),
+ *                  direction (forward | bidirectional | backward | independent), alpha (1.01), samples (256),
+ *                  width-scale (1: times each map's median-heuristic width), layers (auto: conv layers, or the
+ *                  dense ones of a network without conv | conv | all), positions (0: whole maps), seed (0),
+ *                  iterative-epochs (0: one shot; n: prune one layer, retrain n epochs, go on: infoprune prune only)
+ * itpruner         sparsity (0.5: the MACs of keeping 1 - sparsity of every layer) or macs (a MACs fraction of the
+ *                  whole network: conv, dense, batch norm, pooling), beta (231, their VGG script), batch (256),
+ *                  solver (relaxed: their continuous relaxation from x = 1, rounded | exact: whole-unit optimum),
+ *                  positions (0: whole flattened maps; n: n seeded positions per conv filter), seed (0); with the
+ *                  probe data the maps are captured flattened, otherwise the given activations are used;
+ *                  with two prunable layers alpha is equal by symmetry: a pure MACs allocation
  * </pre>
  */
 public final class PruningMethods {
@@ -56,9 +63,10 @@ public final class PruningMethods {
         METHODS.put(RandomPruning.NAME, new Entry(Set.of("sparsity", "seed"),
                 o -> new RandomPruning(o.fraction("sparsity", 0.5), o.longValue("seed", 0))));
         METHODS.put(CmiFilterPruning.NAME, new Entry(Set.of("cutoff", "fraction", "sparsity", "direction", "alpha",
-                "samples", "width-scale", "seed"), o -> new CmiFilterPruning(cmiSettings(o))));
-        METHODS.put(ItPrunerAllocation.NAME, new Entry(Set.of("sparsity", "macs", "beta", "batch", "seed"),
-                o -> new ItPrunerAllocation(itPrunerSettings(o))));
+                "samples", "width-scale", "seed", "layers", "positions", "iterative-epochs"),
+                o -> new CmiFilterPruning(cmiSettings(o), o.probeData).withIterativeEpochs(o.integer("iterative-epochs", 0))));
+        METHODS.put(ItPrunerAllocation.NAME, new Entry(Set.of("sparsity", "macs", "beta", "batch", "seed", "solver",
+                "positions"), o -> new ItPrunerAllocation(itPrunerSettings(o), o.probeData)));
     }
 
     private PruningMethods() {
@@ -165,7 +173,8 @@ public final class PruningMethods {
         }
         return new CmiFilterPruning.Settings(cutoff, fraction,
                 choice(o, "direction", CmiFilterPruning.Direction.class, d.direction()), o.positive("alpha", d.alpha()),
-                o.integer("samples", d.samples()), o.positive("width-scale", d.widthScale()), o.longValue("seed", 0));
+                o.integer("samples", d.samples()), o.positive("width-scale", d.widthScale()), o.longValue("seed", 0),
+                choice(o, "layers", CmiFilterPruning.Layers.class, d.layers()), o.integer("positions", d.positions()));
     }
 
     private static ItPrunerAllocation.Settings itPrunerSettings(Options o) {
@@ -175,7 +184,9 @@ public final class PruningMethods {
         ItPrunerAllocation.Settings s = o.values.containsKey("macs")
                 ? ItPrunerAllocation.Settings.atMacsFraction(o.number("macs", 1))
                 : ItPrunerAllocation.Settings.atSparsity(o.fraction("sparsity", 0.5));
-        return s.withBeta(o.number("beta", s.beta())).withBatch(o.integer("batch", s.batch())).withSeed(o.longValue("seed", 0));
+        return s.withBeta(o.number("beta", s.beta())).withBatch(o.integer("batch", s.batch())).withSeed(o.longValue("seed", 0))
+                .withSolver(choice(o, "solver", ItPrunerAllocation.Solver.class, s.solver()))
+                .withPositions(o.integer("positions", s.positions()));
     }
 
     private static <E extends Enum<E>> E choice(Options o, String key, Class<E> type, E fallback) {

@@ -1,5 +1,7 @@
 package dev.infoprune.prune;
 
+import dev.infoprune.core.Matrix;
+import dev.infoprune.info.GaussianGram;
 import dev.infoprune.info.SymmetricEigenvalues;
 
 import java.util.Arrays;
@@ -102,6 +104,18 @@ final class RenyiGrams {
         return k;
     }
 
+    /**
+     * Gram matrix (strict upper triangle) of one multivariate variable: columns {@code [from, from + width)} of
+     * {@code values} (rows in the caller's sample order), Gaussian kernel with the median-heuristic width times
+     * {@code scale} ({@link GaussianGram}).
+     */
+    float[] mapGram(Matrix values, int from, int width, double scale) {
+        if (values.rows() != n) {
+            throw new IllegalArgumentException("expected " + n + " samples, got " + values.rows());
+        }
+        return GaussianGram.medianWidthUpper(values.data(), values.cols(), from, width, order, scale);
+    }
+
     /** {@code product ∘= gram}, in place. */
     static void multiplyInto(double[] product, float[] gram) {
         for (int p = 0; p < product.length; p++) {
@@ -168,18 +182,52 @@ final class RenyiGrams {
             }
             return frobeniusEntropy(sum);
         }
+        if (!all) {
+            return blockEntropy(tri);
+        }
         double[] full = new double[n * n];
         int p = 0;
         for (int i = 0; i < n; i++) {
             full[i * n + i] = 1.0 / n;
-            int end = all ? n : runEnd[i];
             for (int j = i + 1; j < n; j++, p++) {
-                double v = j < end ? tri[p] / n : 0;
+                double v = tri[p] / n;
                 full[i * n + j] = v;
                 full[j * n + i] = v;
             }
         }
         return spectralEntropy(full, n, alpha);
+    }
+
+    /**
+     * S_α of the Gram matrix times the labels' (divided by n): with the samples sorted by label that matrix is
+     * block diagonal, one block per label, so its eigenvalues are those of the blocks.
+     */
+    private double blockEntropy(double[] tri) {
+        double sum = 0;
+        int start = 0;
+        while (start < n) {
+            int end = runEnd[start];
+            int m = end - start;
+            double[] block = new double[m * m];
+            for (int a = 0; a < m; a++) {
+                int i = start + a;
+                block[a * m + a] = 1.0 / n;
+                int rowBase = i * n - i * (i + 1) / 2 - i - 1;
+                for (int b = a + 1; b < m; b++) {
+                    double v = tri[rowBase + start + b] / n;
+                    block[a * m + b] = v;
+                    block[b * m + a] = v;
+                }
+            }
+            double[] w = m == 1 ? new double[] {block[0]} : SymmetricEigenvalues.of(block, m);
+            for (double l : w) {
+                if (l > 0) {
+                    sum += alpha == 1 ? -l * Math.log(l) : Math.pow(l, alpha);
+                }
+            }
+            start = end;
+        }
+        return alpha == 1 ? sum : Math.log(sum) / (1 - alpha);
     }
 
     /** S₂ of K/n from the sum of squares of K's strict upper triangle. */

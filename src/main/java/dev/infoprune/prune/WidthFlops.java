@@ -1,7 +1,10 @@
 package dev.infoprune.prune;
 
+import dev.infoprune.model.BatchNorm;
+import dev.infoprune.model.GlobalAvgPool;
 import dev.infoprune.model.Layer;
 import dev.infoprune.model.Network;
+import dev.infoprune.model.Pool;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +14,10 @@ import java.util.List;
  * every dense or conv layer costs its full MACs times the ratio of its input (the previous dense/conv layer's
  * ratio, 1 for the network input) times the ratio of its output (1 for the output layer). So
  * {@code MACs(x) = c + Σ bᵢ xᵢ + Σ aᵢ xᵢ₋₁ xᵢ}: quadratic (bilinear in neighbours), increasing in every xᵢ.
+ *
+ * <p>{@link #of} counts dense and conv layers only (what {@link Network#macs()} counts);
+ * {@link #wholeNetwork} adds the batch norms (one multiply-add per element), pooling (kernel² per output
+ * element; a global average pool one per input element), each scaling with the ratio of the channels it sees.
  */
 public final class WidthFlops {
     private final long[] macs;
@@ -25,7 +32,17 @@ public final class WidthFlops {
         this.units = units;
     }
 
+    /** Dense and conv layers only. */
     public static WidthFlops of(Network network) {
+        return of(network, false);
+    }
+
+    /** Dense, conv, batch-norm and pooling layers: the FLOPs ITPruner budgets. */
+    public static WidthFlops wholeNetwork(Network network) {
+        return of(network, true);
+    }
+
+    private static WidthFlops of(Network network, boolean whole) {
         int[] prunable = network.prunableLayerIndices();
         List<Long> macs = new ArrayList<>();
         List<Integer> in = new ArrayList<>();
@@ -35,6 +52,12 @@ public final class WidthFlops {
         for (int i = 0; i < network.layers().size(); i++) {
             Layer layer = network.layer(i);
             if (!layer.isPrunable()) {
+                long extra = whole ? elementwiseMacs(layer, network.inputShapeOf(i)) : 0;
+                if (extra > 0) {
+                    macs.add(extra);
+                    in.add(previous);
+                    out.add(-1);
+                }
                 continue;
             }
             boolean hidden = p < prunable.length && prunable[p] == i;
@@ -52,6 +75,28 @@ public final class WidthFlops {
         return new WidthFlops(macs.stream().mapToLong(Long::longValue).toArray(),
                 in.stream().mapToInt(Integer::intValue).toArray(),
                 out.stream().mapToInt(Integer::intValue).toArray(), units);
+    }
+
+    /** Operations of a batch norm or pooling layer at full width (0 for the other unit-less layers). */
+    static long elementwiseMacs(Layer layer, int[] inputShape) {
+        if (layer instanceof BatchNorm) {
+            return elements(inputShape);
+        }
+        if (layer instanceof Pool pool) {
+            return elements(pool.outputShape(inputShape)) * pool.kernel() * pool.kernel();
+        }
+        if (layer instanceof GlobalAvgPool) {
+            return elements(inputShape);
+        }
+        return 0;
+    }
+
+    private static long elements(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
     }
 
     /** Number of prunable layers (the dimension of x). */

@@ -102,7 +102,7 @@ public final class Experiment {
         progress.checkCancelled();
         String setting = Double.isNaN(sparsity) ? OWN : String.format(Locale.ROOT, "%.4f", sparsity);
         String label = name + (Double.isNaN(sparsity) ? "" : " at sparsity " + setting);
-        PruningMethod method = catalog.create(name, sparsity, spec.seed());
+        PruningMethod method = catalog.create(name, sparsity, spec.seed()).withProbeInputs(spec.data().probe());
         Activations planOn = PlanInputs.of(method, spec.model(), spec.data(), spec.seed(), probe, progress.slice(0, 0.05));
         long t0 = System.nanoTime();
         PruningPlan plan = method.plan(spec.model(), planOn, progress.slice(0.05, 0.4));

@@ -66,6 +66,9 @@ class CmiFilterPruningTest {
         return fc2;
     }
 
+    /** Width scale for the two tests written for the old narrow Silverman widths (σ = n^(-1/5) sd). */
+    private static final double NARROW = 0.2;
+
     private static CmiFilterPruning.Settings independent() {
         return CmiFilterPruning.Settings.defaults().withDirection(CmiFilterPruning.Direction.INDEPENDENT)
                 .withFraction(0.9);
@@ -87,7 +90,8 @@ class CmiFilterPruningTest {
     void theLabelCarrierAloneReachesTheCutoff() {
         int[] y = labels();
         Activations acts = planted(y, labelCarrierLayer(y));
-        PruningPlan plan = new CmiFilterPruning(independent()).plan(NET, acts, Progress.NONE);
+        // a kernel narrower than the median heuristic's, so that one label carrier holds 90 % of the layer's CMI
+        PruningPlan plan = new CmiFilterPruning(independent().withWidthScale(NARROW)).plan(NET, acts, Progress.NONE);
         assertThat(plan.keptIn("fc2")).containsExactly(2);
         assertThat(plan.method()).isEqualTo("cmi");
         assertThat(plan.settings()).containsEntry("cutoff", "fraction").containsEntry("direction", "independent");
@@ -150,7 +154,7 @@ class CmiFilterPruningTest {
     void backwardRunsFromTheOutputSide() {
         int[] y = labels();
         Activations acts = planted(y, labelCarrierLayer(y));
-        List<CmiFilterPruning.LayerSelection> bw = new CmiFilterPruning(independent()
+        List<CmiFilterPruning.LayerSelection> bw = new CmiFilterPruning(independent().withWidthScale(NARROW)
                 .withDirection(CmiFilterPruning.Direction.BACKWARD)).select(NET, acts, Progress.NONE);
         assertThat(bw.get(0).layer()).isEqualTo("fc2");
         assertThat(bw.get(0).keptUnits()).containsExactly(2);

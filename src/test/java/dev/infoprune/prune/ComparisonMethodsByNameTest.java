@@ -65,7 +65,7 @@ class ComparisonMethodsByNameTest {
     @Test
     void badOptionsNameTheMethodAndTheProblem() {
         assertThatThrownBy(() -> PruningMethods.create("cmi", Map.of("cutoff", "elbow"))).isInstanceOf(BadInputException.class)
-                .hasMessage("--method cmi: cutoff must be one of fraction, knee, share, got elbow");
+                .hasMessage("--method cmi: cutoff must be one of fraction, knee, share, scree, xmeans, got elbow");
         assertThatThrownBy(() -> PruningMethods.create("cmi", Map.of("sparsity", "0.5", "cutoff", "knee")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("either sparsity or cutoff/fraction");
         assertThatThrownBy(() -> PruningMethods.create("cmi", Map.of("samples", "5")))

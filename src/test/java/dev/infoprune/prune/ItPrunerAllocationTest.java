@@ -3,6 +3,7 @@ package dev.infoprune.prune;
 import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
 import dev.infoprune.engine.Activations;
+import dev.infoprune.info.LinearCka;
 import dev.infoprune.info.PlainStatistics;
 import dev.infoprune.model.Activation;
 import dev.infoprune.model.Dense;
@@ -203,16 +204,22 @@ class ItPrunerAllocationTest {
         assertThat(res.allocation().macs()).isLessThanOrEqualTo(0.4 * net.macs());
         PruningPlan plan = res.plan();
         assertThat(plan.keptCount("fc3")).isGreaterThanOrEqualTo(plan.keptCount("fc1"));
+        // fc2's filters are ranked by the L1 norm of their weights from the fc1 units that stay
         Layer fc2 = net.layer(net.indexOf("fc2"));
-        assertThat(plan.keptIn("fc2")).containsExactly(ItPrunerAllocation.topByL1(fc2, plan.keptCount("fc2")));
-        double smallestKept = java.util.Arrays.stream(plan.keptIn("fc2"))
-                .mapToDouble(u -> fc2.weights().get("weight").sliceL1(u)).min().orElseThrow();
+        int[] fc1Kept = plan.keptIn("fc1");
+        java.util.function.IntToDoubleFunction l1 = u -> java.util.Arrays.stream(fc1Kept)
+                .mapToDouble(c -> Math.abs(fc2.weights().get("weight").data()[u * 12 + c])).sum();
+        assertThat(plan.keptIn("fc2")).containsExactly(ItPrunerAllocation.topByL1(fc2, plan.keptCount("fc2"), fc1Kept));
+        double smallestKept = java.util.Arrays.stream(plan.keptIn("fc2")).mapToDouble(l1::applyAsDouble).min().orElseThrow();
         for (int u = 0; u < 12; u++) {
             int unit = u;
             if (java.util.Arrays.stream(plan.keptIn("fc2")).noneMatch(k -> k == unit)) {
-                assertThat(fc2.weights().get("weight").sliceL1(u)).isLessThanOrEqualTo(smallestKept);
+                assertThat(l1.applyAsDouble(u)).isLessThanOrEqualTo(smallestKept);
             }
         }
+        assertThat(fc1Kept.length).isLessThan(12);
+        assertThat(plan.keptIn("fc2")).as("the pruned inputs change the ranking in this network")
+                .isNotEqualTo(ItPrunerAllocation.topByL1(fc2, plan.keptCount("fc2")));
     }
 
     @Test
@@ -239,5 +246,32 @@ class ItPrunerAllocationTest {
                 .allocate(net, new Activations(m, "fc3", new int[n]), Progress.NONE);
         assertThat(res.budget()).isEqualTo(WidthFlops.of(net).macs(new int[] {10, 5}));
         assertThat(res.plan().settings()).containsEntry("sparsity", 0.5);
+    }
+
+    @Test
+    void withTwoPrunableLayersThePlanSaysItIsAPureMacsAllocation() {
+        Network net = mlp(11, 16, 20, 10, 4);
+        Random r = new Random(2);
+        int n = 30;
+        double[][] a = new double[n][20];
+        double[][] b = new double[n][10];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 20; j++) {
+                a[i][j] = r.nextGaussian();
+            }
+            for (int j = 0; j < 10; j++) {
+                b[i][j] = a[i][j] + r.nextGaussian();
+            }
+        }
+        Map<String, Matrix> m = new LinkedHashMap<>();
+        m.put("fc1", Matrix.of(a));
+        m.put("fc2", Matrix.of(b));
+        m.put("fc3", Matrix.of(new double[n][4]));
+        ItPrunerAllocation.Result res = new ItPrunerAllocation(ItPrunerAllocation.Settings.atMacsFraction(0.5))
+                .allocate(net, new Activations(m, "fc3", new int[n]), Progress.NONE);
+        assertThat(res.alpha()[0]).isEqualTo(res.alpha()[1]);
+        assertThat(ItPrunerAllocation.isPureMacsAllocation(net)).isTrue();
+        assertThat(res.plan().settings().get("allocation").toString()).startsWith("pure MACs allocation");
+        assertThat(ItPrunerAllocation.isPureMacsAllocation(mlp(1, 8, 6, 5, 4, 3))).isFalse();
     }
 }
