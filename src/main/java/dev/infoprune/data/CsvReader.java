@@ -84,7 +84,7 @@ public final class CsvReader {
                 throw new BadInputException(source, "holds no rows");
             }
             List<String> header = List.of();
-            if (Arrays.stream(line.cells()).anyMatch(c -> !CsvLines.isNumber(c))) {
+            if (Arrays.stream(line.cells()).anyMatch(CsvLines::isName)) {
                 header = List.of(line.cells());
                 line = lines.next();
                 if (line == null) {
@@ -138,7 +138,7 @@ public final class CsvReader {
                 String[] first = line.cells();
                 int label = labelIndex(first.length, List.of());
                 boolean header = IntStream.range(0, first.length)
-                        .anyMatch(j -> j != label && !CsvLines.isNumber(first[j]));
+                        .anyMatch(j -> j != label && CsvLines.isName(first[j]));
                 if (header) {
                     this.header = List.of(first);
                     line = lines.next();
@@ -237,9 +237,20 @@ public final class CsvReader {
                 int max = 0;
                 for (int i = 0; i < indices.length; i++) {
                     indices[i] = (int) Double.parseDouble(cells.get(i));
+                    if (indices[i] >= Dataset.MAX_CLASSES) {
+                        throw new BadInputException(source, "line " + lineNumbers.get(i) + ", column " + (column + 1)
+                                + ": label " + indices[i] + " would make " + ((long) indices[i] + 1)
+                                + " classes; InfoPrune handles at most " + Dataset.MAX_CLASSES
+                                + " (integer labels are class indices 0..k-1)");
+                    }
                     max = Math.max(max, indices[i]);
                 }
                 return new Labels(indices, IntStream.rangeClosed(0, max).mapToObj(Integer::toString).toList());
+            }
+            long distinct = cells.stream().distinct().count();
+            if (distinct > Dataset.MAX_CLASSES) {
+                throw new BadInputException(source, "column " + (column + 1) + " holds " + distinct
+                        + " different labels; InfoPrune handles at most " + Dataset.MAX_CLASSES + " classes");
             }
             Map<String, Integer> classIndex = new TreeMap<>();
             if (integers) {

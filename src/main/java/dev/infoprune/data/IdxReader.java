@@ -19,6 +19,8 @@ import java.util.zip.ZipException;
 public final class IdxReader {
     public static final int IMAGES_MAGIC = 0x00000803;
     public static final int LABELS_MAGIC = 0x00000801;
+    /** The most data bytes one IDX file may announce (Fashion-MNIST's training images are 47 MB). */
+    public static final int MAX_BODY_BYTES = 1 << 30;
 
     private IdxReader() {
     }
@@ -63,8 +65,9 @@ public final class IdxReader {
             int rows = dimension(source, header, 8, "row count");
             int cols = dimension(source, header, 12, "column count");
             long bytes = (long) count * rows * cols;
-            if (bytes > Integer.MAX_VALUE - 16) {
-                throw new BadInputException(source, count + " images of " + rows + "x" + cols + " are too many to hold");
+            if (bytes > MAX_BODY_BYTES) {
+                throw new BadInputException(source, "the IDX header announces " + count + " images of " + rows + "x" + cols
+                        + " (" + bytes + " bytes); InfoPrune reads at most " + MAX_BODY_BYTES + " bytes of pixels");
             }
             byte[] pixels = readBody(in, source, (int) bytes,
                     "the header announces " + count + " images of " + rows + "x" + cols);
@@ -79,6 +82,10 @@ public final class IdxReader {
             InputStream in = InputStreams.maybeGunzip(raw);
             byte[] header = readHeader(in, source, 8, LABELS_MAGIC, "labels");
             int count = dimension(source, header, 4, "label count");
+            if (count > MAX_BODY_BYTES) {
+                throw new BadInputException(source, "the IDX header announces " + count
+                        + " labels; InfoPrune reads at most " + MAX_BODY_BYTES);
+            }
             byte[] bytes = readBody(in, source, count, "the header announces " + count + " labels");
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
@@ -144,12 +151,20 @@ public final class IdxReader {
         return header;
     }
 
+    /**
+     * Reads the announced bytes without allocating them up front (a header may announce far more than the file
+     * holds), then reads on to the end: a gzip stream checks its CRC and length there, and anything after the
+     * announced data is refused.
+     */
     private static byte[] readBody(InputStream in, String source, int length, String announced) throws IOException {
-        byte[] body = new byte[length];
-        int read = in.readNBytes(body, 0, length);
-        if (read < length) {
+        byte[] body = in.readNBytes(length);
+        if (body.length < length) {
             throw new BadInputException(source, "truncated IDX file: " + announced + " (" + length
-                    + " bytes) but only " + read + " bytes follow the header");
+                    + " bytes) but only " + body.length + " bytes follow the header");
+        }
+        if (in.read() >= 0) {
+            throw new BadInputException(source, "the file goes on after the data " + announced.replace("the header announces", "its header announces")
+                    + " (" + length + " bytes): not an IDX file of that size");
         }
         return body;
     }
