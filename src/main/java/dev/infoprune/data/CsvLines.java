@@ -139,7 +139,8 @@ final class CsvLines {
             throw new BadInputException(source, where + "the cell is empty (expected a number)");
         }
         if (isNonFiniteNumber(cell)) {
-            throw new BadInputException(source, where + "\"" + abbreviate(cell) + "\" is not a finite number");
+            boolean nan = cell.toLowerCase(java.util.Locale.ROOT).replaceFirst("^[+-]", "").equals("nan");
+            throw new BadInputException(source, where + "\"" + abbreviate(cell) + "\" is not " + (nan ? "a number" : "a finite number"));
         }
         if (!isNumber(cell)) {
             throw new BadInputException(source, where + "\"" + abbreviate(cell) + "\" is not a number");

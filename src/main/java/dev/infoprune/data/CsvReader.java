@@ -1,6 +1,7 @@
 package dev.infoprune.data;
 
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.Reading;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -52,6 +53,10 @@ public final class CsvReader {
     }
 
     public static Dataset read(Path file, String name, Options options) {
+        return Reading.of(file, () -> readUnguarded(file, name, options));
+    }
+
+    private static Dataset readUnguarded(Path file, String name, Options options) {
         try (InputStream in = open(file)) {
             return read(in, file.toString(), name, options);
         } catch (IOException e) {
@@ -69,6 +74,10 @@ public final class CsvReader {
 
     /** Unlabelled numeric rows; a first line with a non-numeric cell is a header. */
     public static NumericRows readRows(Path file) {
+        return Reading.of(file, () -> readRowsUnguarded(file));
+    }
+
+    private static NumericRows readRowsUnguarded(Path file) {
         try (InputStream in = open(file)) {
             return readRows(in, file.toString());
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.infoprune.data;
 
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.Reading;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -42,6 +43,10 @@ public final class IdxReader {
     }
 
     public static Images readImages(Path file) {
+        return Reading.of(file, () -> readImagesUnguarded(file));
+    }
+
+    private static Images readImagesUnguarded(Path file) {
         try (InputStream in = open(file)) {
             return readImages(in, file.toString());
         } catch (IOException e) {
@@ -50,6 +55,10 @@ public final class IdxReader {
     }
 
     public static int[] readLabels(Path file) {
+        return Reading.of(file, () -> readLabelsUnguarded(file));
+    }
+
+    private static int[] readLabelsUnguarded(Path file) {
         try (InputStream in = open(file)) {
             return readLabels(in, file.toString());
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.Reading;
 import dev.infoprune.core.JsonLimits;
 
 import java.io.IOException;
@@ -39,6 +40,10 @@ public final class ModelFolder {
     }
 
     public static Network read(Path dir) {
+        return Reading.of(dir, () -> readUnguarded(dir));
+    }
+
+    private static Network readUnguarded(Path dir) {
         if (!Files.exists(dir)) {
             throw new BadInputException(dir, "no such model folder");
         }

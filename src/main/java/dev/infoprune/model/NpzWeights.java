@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.Reading;
 import dev.infoprune.core.BoundedReads;
 import dev.infoprune.core.ZipArchive;
 
@@ -25,6 +26,10 @@ public final class NpzWeights {
     public static final long MAX_BYTES = 1L << 30;
 
     public static Map<String, Tensor> read(Path file) {
+        return Reading.of(file, () -> readUnguarded(file));
+    }
+
+    private static Map<String, Tensor> readUnguarded(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file, "file not found");
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.Reading;
 import dev.infoprune.core.BoundedReads;
 import dev.infoprune.core.JsonLimits;
 import dev.infoprune.core.ZipArchive;
@@ -86,6 +87,10 @@ public final class SessionFiles {
 
     /** Reads a session file; anything wrong with it is one {@link BadInputException} naming the file. */
     public static Session read(Path file) {
+        return Reading.of(file, () -> readUnguarded(file));
+    }
+
+    private static Session readUnguarded(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file, "no such session file");
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.Reading;
 import dev.infoprune.core.BoundedReads;
 import dev.infoprune.core.JsonLimits;
 import dev.infoprune.model.ModelCard;
@@ -45,6 +46,10 @@ public final class OnnxImport {
 
     /** Reads an {@code .onnx} file; any problem is a {@link BadInputException} naming the file. */
     public static Network read(Path file) {
+        return Reading.of(file, () -> readUnguarded(file));
+    }
+
+    private static Network readUnguarded(Path file) {
         if (Files.isDirectory(file)) {
             throw new BadInputException(file, "is a folder, not an .onnx file");
         }
