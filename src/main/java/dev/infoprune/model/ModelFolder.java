@@ -45,6 +45,13 @@ public final class ModelFolder {
 
     private static Network readUnguarded(Path dir) {
         if (!Files.exists(dir)) {
+            try {
+                AtomicFiles.recover(dir); // a write killed while swapping folders leaves the previous one aside
+            } catch (IOException e) {
+                // nothing to recover; the message below says what is missing
+            }
+        }
+        if (!Files.exists(dir)) {
             throw new BadInputException(dir, "no such model folder");
         }
         Path json = dir.resolve(MODEL_JSON);

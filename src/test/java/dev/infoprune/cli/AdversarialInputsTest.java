@@ -262,4 +262,14 @@ class AdversarialInputsTest {
         refused(CliRun.of("export", model.toString(), "--out", readOnly.resolve("m.npz").toString()), readOnly.resolve("m.npz"),
                 "cannot be written: permission denied");
     }
+
+    @Test
+    void compareRefusesANonEmptyFolderWithoutOverwrite() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("precious"));
+        Files.writeString(out.resolve("thesis.tex"), "mine");
+        CliRun run = CliRun.of("compare", model("m").toString(), "--data", goodData().toString(), "--methods",
+                "local-magnitude", "--sparsity", "0.5", "--finetune-epochs", "0", "--out", out.toString());
+        refused(run, out, "exists and is not empty (give --overwrite to replace it)");
+        assertThat(out.resolve("thesis.tex")).hasContent("mine");
+    }
 }
