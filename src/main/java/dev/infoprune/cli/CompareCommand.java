@@ -134,6 +134,7 @@ final class CompareCommand implements Runnable {
 
     /** Refused before any work: a file at DIR, or a folder with something in it unless --overwrite. */
     private void checkOutput() {
+        Recovery.recover(out);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new BadInputException(out, "is a file; --out needs a folder");
         }

@@ -76,6 +76,7 @@ final class ImportCommand implements Callable<Integer> {
 
     /** Never replaces a folder that holds something other than a model. */
     static void requireReplaceable(Path out) {
+        Recovery.recover(out);
         if (Files.isRegularFile(out)) {
             throw new BadInputException(out, "is a file; --out needs a folder to write the model into");
         }

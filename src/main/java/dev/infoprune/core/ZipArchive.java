@@ -167,6 +167,8 @@ public final class ZipArchive {
             }
         } catch (ZipException | EOFException e) {
             throw damaged(source, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw damaged(source, "an entry name is not valid UTF-8 (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new BadInputException(source, "cannot be read: " + e.getMessage(), e);
         }

@@ -101,6 +101,7 @@ public final class CsvReader {
                 }
             }
             int cols = line.cells().length;
+            checkHeaderWidth(source, header, line);
             List<float[]> rows = new ArrayList<>();
             for (; line != null; line = lines.next()) {
                 checkWidth(source, line, cols);
@@ -166,6 +167,7 @@ public final class CsvReader {
                         + " features but line " + line.number() + " has " + cols + " cells (expected "
                         + (declaredFeatures + 1) + ": the features and the label)");
             }
+            checkHeaderWidth(source, header, line);
             int labelColumn = labelIndex(cols, header);
             List<float[]> rows = new ArrayList<>();
             List<String> labelCells = new ArrayList<>();
@@ -302,6 +304,13 @@ public final class CsvReader {
         }
         double v = Double.parseDouble(cell);
         return v == Math.rint(v) && Math.abs(v) < 1e9;
+    }
+
+    private static void checkHeaderWidth(String source, List<String> header, CsvLines.Line firstRow) {
+        if (!header.isEmpty() && header.size() != firstRow.cells().length) {
+            throw new BadInputException(source, "the header names " + header.size() + " columns but line "
+                    + firstRow.number() + " has " + firstRow.cells().length + " cells");
+        }
     }
 
     private static void checkWidth(String source, CsvLines.Line line, int cols) {

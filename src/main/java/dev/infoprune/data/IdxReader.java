@@ -73,10 +73,16 @@ public final class IdxReader {
             int count = dimension(source, header, 4, "image count");
             int rows = dimension(source, header, 8, "row count");
             int cols = dimension(source, header, 12, "column count");
-            long bytes = (long) count * rows * cols;
+            long bytes;
+            try {
+                bytes = Math.multiplyExact(Math.multiplyExact((long) count, (long) rows), (long) cols);
+            } catch (ArithmeticException overflow) {
+                bytes = Long.MAX_VALUE;
+            }
             if (bytes > MAX_BODY_BYTES) {
                 throw new BadInputException(source, "the IDX header announces " + count + " images of " + rows + "x" + cols
-                        + " (" + bytes + " bytes); InfoPrune reads at most " + MAX_BODY_BYTES + " bytes of pixels");
+                        + " (" + (bytes == Long.MAX_VALUE ? "more than 2^63" : Long.toString(bytes))
+                        + " bytes); InfoPrune reads at most " + MAX_BODY_BYTES + " bytes of pixels");
             }
             byte[] pixels = readBody(in, source, (int) bytes,
                     "the header announces " + count + " images of " + rows + "x" + cols);

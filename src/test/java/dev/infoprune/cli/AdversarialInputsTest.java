@@ -272,4 +272,22 @@ class AdversarialInputsTest {
         refused(run, out, "exists and is not empty (give --overwrite to replace it)");
         assertThat(out.resolve("thesis.tex")).hasContent("mine");
     }
+
+    @Test
+    void runningOutOfMemoryWhileReadingIsOneLineNamingTheFile() throws Exception {
+        Path big = tmp.resolve("big.csv");
+        try (var w = Files.newBufferedWriter(big)) {
+            for (int i = 0; i < 600_000; i++) {
+                w.write(i + ".5,1.25,2.5,3.75,4.5,5.25,6.5,7.75\n");
+            }
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"),
+                InfoPruneCli.class.getName(), "mi", big.toString(), "--x", "0", "--y", "1")
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes());
+        assertThat(child.waitFor()).as(output).isEqualTo(2);
+        assertThat(output.strip()).startsWith("infoprune: " + big + ": too large: memory ran out while reading it")
+                .doesNotContain("\n");
+    }
 }

@@ -63,6 +63,10 @@ public final class OnnxImport {
             return convert(parse(bytes), source, defaultName);
         } catch (OnnxProblem | IllegalArgumentException e) {
             throw new BadInputException(source, e.getMessage(), e);
+        } catch (IndexOutOfBoundsException e) {
+            // a node without the inputs or outputs its operator requires: protobuf lists are read by position
+            throw new BadInputException(source, "malformed ONNX graph: a node lacks an input or output its operator needs ("
+                    + e.getMessage() + ")", e);
         }
     }
 
