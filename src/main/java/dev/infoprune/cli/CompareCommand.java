@@ -1,6 +1,7 @@
 package dev.infoprune.cli;
 
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.IoMessages;
 import dev.infoprune.data.Dataset;
 import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.data.Splits;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -87,6 +89,9 @@ final class CompareCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for report.html, results.csv, results.json and charts.")
     Path out;
 
+    @Option(names = "--overwrite", description = "Replace DIR when it exists and is not empty.")
+    boolean overwrite;
+
     @Option(names = "--json", description = "Print results.json's document on stdout.")
     boolean json;
 
@@ -101,6 +106,7 @@ final class CompareCommand implements Runnable {
         if (epochs < 0) {
             throw new BadInputException("--finetune-epochs", "must not be negative, got " + epochs);
         }
+        checkOutput();
         Network network = ModelLocator.resolve(model);
         long dataSeed = splitSeed != null ? splitSeed : network.card().seed() != null ? network.card().seed() : seed;
         Splits splits = limit(DatasetLocator.resolve(data, dataSeed));
@@ -114,9 +120,9 @@ final class CompareCommand implements Runnable {
         ExperimentResult result = new Experiment(experiment, catalog, DjlFineTuner.adam(epochs, learningRate, seed))
                 .run(progress);
         try {
-            ReportWriter.write(result, out);
+            ReportWriter.writeFolder(result, out);
         } catch (IOException e) {
-            throw new BadInputException(out, "cannot write the report: " + e.getMessage(), e);
+            throw new BadInputException(out, "cannot write the report: " + IoMessages.describe(e), e);
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
@@ -124,6 +130,23 @@ final class CompareCommand implements Runnable {
             return;
         }
         print(o, result, dataSeed);
+    }
+
+    /** Refused before any work: a file at DIR, or a folder with something in it unless --overwrite. */
+    private void checkOutput() {
+        Recovery.recover(out);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new BadInputException(out, "is a file; --out needs a folder");
+        }
+        if (Files.isDirectory(out) && !overwrite) {
+            try (var entries = Files.list(out)) {
+                if (entries.findAny().isPresent()) {
+                    throw new BadInputException(out, "exists and is not empty (give --overwrite to replace it)");
+                }
+            } catch (IOException e) {
+                throw new BadInputException(out, "cannot be read: " + IoMessages.describe(e), e);
+            }
+        }
     }
 
     private Splits limit(Splits s) {

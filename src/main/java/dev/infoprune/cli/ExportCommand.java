@@ -3,6 +3,7 @@ package dev.infoprune.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.IoMessages;
 import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
 import dev.infoprune.engine.Inference;
@@ -57,7 +58,7 @@ final class ExportCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Format f = format != null ? format : formatOf(out);
         if (Files.isDirectory(out)) {
             throw new BadInputException(out, "is a folder; --out needs a file name");
@@ -72,7 +73,7 @@ final class ExportCommand implements Callable<Integer> {
         if (f == Format.onnx) {
             byte[] bytes = OnnxExport.toBytes(net);
             double deviation = runtimeDeviation(net, bytes);
-            AtomicFiles.writeFile(out, o -> o.write(bytes));
+            write(o -> o.write(bytes));
             doc.put("opset", OnnxExport.OPSET);
             doc.put("checkedInputs", CHECK_INPUTS);
             doc.put("maxAbsDifferenceOnnxRuntimeVsDjl", deviation);
@@ -86,7 +87,7 @@ final class ExportCommand implements Callable<Integer> {
             }
         } else {
             var weights = ModelFolder.weightsOf(net);
-            AtomicFiles.writeFile(out, o -> NpzWeights.write(weights, o));
+            write(o -> NpzWeights.write(weights, o));
             doc.put("arrays", weights.size());
             if (!json) {
                 w.printf("wrote %s (%d arrays: %s)%n", out, weights.size(), String.join(", ", weights.keySet()));
@@ -97,6 +98,14 @@ final class ExportCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    private void write(AtomicFiles.StreamWriter writer) {
+        try {
+            AtomicFiles.writeFile(out, writer);
+        } catch (IOException e) {
+            throw IoMessages.cannotWrite(out, e);
+        }
     }
 
     private static Format formatOf(Path out) {

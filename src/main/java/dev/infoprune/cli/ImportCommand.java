@@ -2,6 +2,7 @@ package dev.infoprune.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.IoMessages;
 import dev.infoprune.model.ModelFolder;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.onnx.OnnxImport;
@@ -40,13 +41,17 @@ final class ImportCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Network net = OnnxImport.read(file);
         if (name != null && !name.isBlank()) {
             net = net.withName(name);
         }
         requireReplaceable(out);
-        ModelFolder.write(net, out);
+        try {
+            ModelFolder.write(net, out);
+        } catch (IOException e) {
+            throw IoMessages.cannotWrite(out, e);
+        }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             ObjectNode doc = JsonOutput.object();
@@ -70,7 +75,8 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** Never replaces a folder that holds something other than a model. */
-    static void requireReplaceable(Path out) throws IOException {
+    static void requireReplaceable(Path out) {
+        Recovery.recover(out);
         if (Files.isRegularFile(out)) {
             throw new BadInputException(out, "is a file; --out needs a folder to write the model into");
         }
@@ -79,6 +85,8 @@ final class ImportCommand implements Callable<Integer> {
                 if (entries.findAny().isPresent()) {
                     throw new BadInputException(out, "exists and is not a model folder; refusing to replace it");
                 }
+            } catch (IOException e) {
+                throw new BadInputException(out, "cannot be read: " + IoMessages.describe(e), e);
             }
         }
     }

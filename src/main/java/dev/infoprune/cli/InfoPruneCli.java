@@ -2,6 +2,7 @@ package dev.infoprune.cli;
 
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.CancelledException;
+import dev.infoprune.core.Reading;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,8 +47,34 @@ public final class InfoPruneCli implements Runnable {
         return commandLine().execute(args);
     }
 
+    /**
+     * The one place memory exhaustion is reported: the file being read when it happened (readers tag the error,
+     * see {@link Reading}), or the command, in one line with exit status 2.
+     */
+    private static int outOfMemory(CommandLine line, OutOfMemoryError e) {
+        TerminalProgress.endLine(line.getErr());
+        String hint = "; InfoPrune's heap is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MB (set INFOPRUNE_JAVA_OPTS=-Xmx... for more)";
+        if (e instanceof Reading.OutOfMemory r) {
+            line.getErr().println("infoprune: " + r.source() + ": too large: memory ran out while reading it" + hint);
+        } else {
+            line.getErr().println("infoprune: " + line.getCommandName() + ": memory ran out" + hint);
+        }
+        line.getErr().flush();
+        return BAD_INPUT;
+    }
+
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new InfoPruneCli());
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return run.execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                java.util.List<CommandLine> parsed = parseResult.asCommandLineList();
+                return outOfMemory(parsed.get(parsed.size() - 1), e);
+            }
+        });
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             Throwable t = ex;
             while (!(t instanceof BadInputException) && !(t instanceof CancelledException) && t.getCause() != null) {

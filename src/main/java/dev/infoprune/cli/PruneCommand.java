@@ -244,6 +244,7 @@ final class PruneCommand implements Runnable {
     }
 
     private void checkOutput() {
+        Recovery.recover(out);
         if (Files.isRegularFile(out)) {
             throw new BadInputException(out, "is a file; --out needs a folder");
         }

@@ -149,6 +149,7 @@ final class TrainCommand implements Runnable {
 
     /** An existing folder is only replaced when it is a model folder: nothing else the user had is lost. */
     private static void refuseToReplaceOtherFolders(Path dir) {
+        Recovery.recover(dir);
         if (Files.isRegularFile(dir)) {
             throw new BadInputException(dir, "is a file; --out needs a folder");
         }

@@ -103,17 +103,54 @@ final class CsvLines {
         }
     }
 
-    /** The cell as a float, or a message naming the file, line and column (1-based) when it is not a number. */
+    /**
+     * True for a cell that is meant as a number but is not a finite one ({@code NaN}, {@code inf},
+     * {@code -Infinity}, {@code 1e999}): such a cell makes a row a data row with a bad value, never a header.
+     */
+    static boolean isNonFiniteNumber(String cell) {
+        String c = cell.toLowerCase(java.util.Locale.ROOT);
+        if (c.startsWith("+") || c.startsWith("-")) {
+            c = c.substring(1);
+        }
+        if (c.equals("nan") || c.equals("inf") || c.equals("infinity")) {
+            return true;
+        }
+        try {
+            return !Double.isFinite(Double.parseDouble(cell));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** True for a cell that could name a column (or is empty): not a number of any kind. */
+    static boolean isName(String cell) {
+        return !isNumber(cell) && !isNonFiniteNumber(cell);
+    }
+
+    /**
+     * The cell as a float, or a message naming the file, line and column (1-based) when it is not a number or
+     * not a finite float32 (NaN, infinities and values beyond ±3.4e38 are refused: they would poison every
+     * statistic and weight computed from the file).
+     */
     static float number(String source, Line line, int column, String columnName, String cell) {
         String where = "line " + line.number() + ", column " + (column + 1)
                 + (columnName == null ? "" : " (" + columnName + ")") + ": ";
         if (cell.isEmpty()) {
             throw new BadInputException(source, where + "the cell is empty (expected a number)");
         }
+        if (isNonFiniteNumber(cell)) {
+            boolean nan = cell.toLowerCase(java.util.Locale.ROOT).replaceFirst("^[+-]", "").equals("nan");
+            throw new BadInputException(source, where + "\"" + abbreviate(cell) + "\" is not " + (nan ? "a number" : "a finite number"));
+        }
         if (!isNumber(cell)) {
             throw new BadInputException(source, where + "\"" + abbreviate(cell) + "\" is not a number");
         }
-        return (float) Double.parseDouble(cell);
+        float v = (float) Double.parseDouble(cell);
+        if (Float.isInfinite(v)) {
+            throw new BadInputException(source, where + "\"" + abbreviate(cell)
+                    + "\" is beyond the float32 range (largest magnitude 3.4e38)");
+        }
+        return v;
     }
 
     static String abbreviate(String s) {

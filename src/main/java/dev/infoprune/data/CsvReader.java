@@ -1,6 +1,7 @@
 package dev.infoprune.data;
 
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.Reading;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -52,6 +53,10 @@ public final class CsvReader {
     }
 
     public static Dataset read(Path file, String name, Options options) {
+        return Reading.of(file, () -> readUnguarded(file, name, options));
+    }
+
+    private static Dataset readUnguarded(Path file, String name, Options options) {
         try (InputStream in = open(file)) {
             return read(in, file.toString(), name, options);
         } catch (IOException e) {
@@ -69,6 +74,10 @@ public final class CsvReader {
 
     /** Unlabelled numeric rows; a first line with a non-numeric cell is a header. */
     public static NumericRows readRows(Path file) {
+        return Reading.of(file, () -> readRowsUnguarded(file));
+    }
+
+    private static NumericRows readRowsUnguarded(Path file) {
         try (InputStream in = open(file)) {
             return readRows(in, file.toString());
         } catch (IOException e) {
@@ -84,7 +93,7 @@ public final class CsvReader {
                 throw new BadInputException(source, "holds no rows");
             }
             List<String> header = List.of();
-            if (Arrays.stream(line.cells()).anyMatch(c -> !CsvLines.isNumber(c))) {
+            if (Arrays.stream(line.cells()).anyMatch(CsvLines::isName)) {
                 header = List.of(line.cells());
                 line = lines.next();
                 if (line == null) {
@@ -92,6 +101,7 @@ public final class CsvReader {
                 }
             }
             int cols = line.cells().length;
+            checkHeaderWidth(source, header, line);
             List<float[]> rows = new ArrayList<>();
             for (; line != null; line = lines.next()) {
                 checkWidth(source, line, cols);
@@ -138,7 +148,7 @@ public final class CsvReader {
                 String[] first = line.cells();
                 int label = labelIndex(first.length, List.of());
                 boolean header = IntStream.range(0, first.length)
-                        .anyMatch(j -> j != label && !CsvLines.isNumber(first[j]));
+                        .anyMatch(j -> j != label && CsvLines.isName(first[j]));
                 if (header) {
                     this.header = List.of(first);
                     line = lines.next();
@@ -157,6 +167,7 @@ public final class CsvReader {
                         + " features but line " + line.number() + " has " + cols + " cells (expected "
                         + (declaredFeatures + 1) + ": the features and the label)");
             }
+            checkHeaderWidth(source, header, line);
             int labelColumn = labelIndex(cols, header);
             List<float[]> rows = new ArrayList<>();
             List<String> labelCells = new ArrayList<>();
@@ -237,9 +248,20 @@ public final class CsvReader {
                 int max = 0;
                 for (int i = 0; i < indices.length; i++) {
                     indices[i] = (int) Double.parseDouble(cells.get(i));
+                    if (indices[i] >= Dataset.MAX_CLASSES) {
+                        throw new BadInputException(source, "line " + lineNumbers.get(i) + ", column " + (column + 1)
+                                + ": label " + indices[i] + " would make " + ((long) indices[i] + 1)
+                                + " classes; InfoPrune handles at most " + Dataset.MAX_CLASSES
+                                + " (integer labels are class indices 0..k-1)");
+                    }
                     max = Math.max(max, indices[i]);
                 }
                 return new Labels(indices, IntStream.rangeClosed(0, max).mapToObj(Integer::toString).toList());
+            }
+            long distinct = cells.stream().distinct().count();
+            if (distinct > Dataset.MAX_CLASSES) {
+                throw new BadInputException(source, "column " + (column + 1) + " holds " + distinct
+                        + " different labels; InfoPrune handles at most " + Dataset.MAX_CLASSES + " classes");
             }
             Map<String, Integer> classIndex = new TreeMap<>();
             if (integers) {
@@ -282,6 +304,13 @@ public final class CsvReader {
         }
         double v = Double.parseDouble(cell);
         return v == Math.rint(v) && Math.abs(v) < 1e9;
+    }
+
+    private static void checkHeaderWidth(String source, List<String> header, CsvLines.Line firstRow) {
+        if (!header.isEmpty() && header.size() != firstRow.cells().length) {
+            throw new BadInputException(source, "the header names " + header.size() + " columns but line "
+                    + firstRow.number() + " has " + firstRow.cells().length + " cells");
+        }
     }
 
     private static void checkWidth(String source, CsvLines.Line line, int cols) {

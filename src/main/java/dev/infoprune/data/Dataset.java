@@ -12,6 +12,9 @@ import java.util.List;
  * {@code inputShape}), integer labels {@code 0..classes-1} and the class names. Immutable.
  */
 public final class Dataset {
+    /** The most classes a data set may have: a label beyond it is a mistake (or an attack), not a class. */
+    public static final int MAX_CLASSES = 1 << 16;
+
     private final String name;
     private final int[] inputShape;
     private final float[] features;

@@ -21,11 +21,11 @@ public final class DatasetLocator {
     }
 
     public static Splits resolve(String spec, long seed) {
-        return Splitter.split(load(spec), seed);
+        return requireTestSamples(spec, Splitter.split(load(spec), seed));
     }
 
     public static Splits resolve(String spec, long seed, CsvReader.Options csvOptions) {
-        return Splitter.split(load(spec, csvOptions), seed);
+        return requireTestSamples(spec, Splitter.split(load(spec, csvOptions), seed));
     }
 
     /** The data as read, before splitting. */
@@ -69,5 +69,15 @@ public final class DatasetLocator {
     private static BadInputException unknown(String text) {
         return new BadInputException(text, "no such data set, file or folder (bundled data sets: "
                 + String.join(", ", BundledDatasets.names()) + "; or give a CSV file or a folder of IDX files)");
+    }
+
+    /** A test split without samples would report "accuracy NaN" as if it were a result. */
+    private static Splits requireTestSamples(String spec, Splits splits) {
+        if (splits.test().size() == 0) {
+            int n = splits.train().size() + splits.probe().size();
+            throw new BadInputException(spec, "holds " + n + " sample" + (n == 1 ? "" : "s")
+                    + ": too few to leave any for the test split (a fifth of the samples is held out; give at least 3)");
+        }
+        return splits;
     }
 }

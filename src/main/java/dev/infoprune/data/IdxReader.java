@@ -1,6 +1,7 @@
 package dev.infoprune.data;
 
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.Reading;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -19,6 +20,8 @@ import java.util.zip.ZipException;
 public final class IdxReader {
     public static final int IMAGES_MAGIC = 0x00000803;
     public static final int LABELS_MAGIC = 0x00000801;
+    /** The most data bytes one IDX file may announce (Fashion-MNIST's training images are 47 MB). */
+    public static final int MAX_BODY_BYTES = 1 << 30;
 
     private IdxReader() {
     }
@@ -40,6 +43,10 @@ public final class IdxReader {
     }
 
     public static Images readImages(Path file) {
+        return Reading.of(file, () -> readImagesUnguarded(file));
+    }
+
+    private static Images readImagesUnguarded(Path file) {
         try (InputStream in = open(file)) {
             return readImages(in, file.toString());
         } catch (IOException e) {
@@ -48,6 +55,10 @@ public final class IdxReader {
     }
 
     public static int[] readLabels(Path file) {
+        return Reading.of(file, () -> readLabelsUnguarded(file));
+    }
+
+    private static int[] readLabelsUnguarded(Path file) {
         try (InputStream in = open(file)) {
             return readLabels(in, file.toString());
         } catch (IOException e) {
@@ -62,9 +73,16 @@ public final class IdxReader {
             int count = dimension(source, header, 4, "image count");
             int rows = dimension(source, header, 8, "row count");
             int cols = dimension(source, header, 12, "column count");
-            long bytes = (long) count * rows * cols;
-            if (bytes > Integer.MAX_VALUE - 16) {
-                throw new BadInputException(source, count + " images of " + rows + "x" + cols + " are too many to hold");
+            long bytes;
+            try {
+                bytes = Math.multiplyExact(Math.multiplyExact((long) count, (long) rows), (long) cols);
+            } catch (ArithmeticException overflow) {
+                bytes = Long.MAX_VALUE;
+            }
+            if (bytes > MAX_BODY_BYTES) {
+                throw new BadInputException(source, "the IDX header announces " + count + " images of " + rows + "x" + cols
+                        + " (" + (bytes == Long.MAX_VALUE ? "more than 2^63" : Long.toString(bytes))
+                        + " bytes); InfoPrune reads at most " + MAX_BODY_BYTES + " bytes of pixels");
             }
             byte[] pixels = readBody(in, source, (int) bytes,
                     "the header announces " + count + " images of " + rows + "x" + cols);
@@ -79,6 +97,10 @@ public final class IdxReader {
             InputStream in = InputStreams.maybeGunzip(raw);
             byte[] header = readHeader(in, source, 8, LABELS_MAGIC, "labels");
             int count = dimension(source, header, 4, "label count");
+            if (count > MAX_BODY_BYTES) {
+                throw new BadInputException(source, "the IDX header announces " + count
+                        + " labels; InfoPrune reads at most " + MAX_BODY_BYTES);
+            }
             byte[] bytes = readBody(in, source, count, "the header announces " + count + " labels");
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
@@ -144,12 +166,20 @@ public final class IdxReader {
         return header;
     }
 
+    /**
+     * Reads the announced bytes without allocating them up front (a header may announce far more than the file
+     * holds), then reads on to the end: a gzip stream checks its CRC and length there, and anything after the
+     * announced data is refused.
+     */
     private static byte[] readBody(InputStream in, String source, int length, String announced) throws IOException {
-        byte[] body = new byte[length];
-        int read = in.readNBytes(body, 0, length);
-        if (read < length) {
+        byte[] body = in.readNBytes(length);
+        if (body.length < length) {
             throw new BadInputException(source, "truncated IDX file: " + announced + " (" + length
-                    + " bytes) but only " + read + " bytes follow the header");
+                    + " bytes) but only " + body.length + " bytes follow the header");
+        }
+        if (in.read() >= 0) {
+            throw new BadInputException(source, "the file goes on after the data " + announced.replace("the header announces", "its header announces")
+                    + " (" + length + " bytes): not an IDX file of that size");
         }
         return body;
     }

@@ -38,6 +38,8 @@ public final class KsgEstimator implements InformationEstimator {
     /** Above this many samples the per-column route with a shared distance matrix would need too much memory. */
     private static final int SHARED_DISTANCE_LIMIT = 6000;
 
+    /** More neighbours than this is never a useful estimate (and k + 1 must not overflow). */
+    public static final int MAX_K = 1_000_000;
     private final int k;
     private final int algorithm;
     private final double noise;
@@ -61,6 +63,9 @@ public final class KsgEstimator implements InformationEstimator {
     public KsgEstimator(int k, int algorithm, double noise, long seed) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        if (k > MAX_K) {
+            throw new IllegalArgumentException("k must be at most " + MAX_K + ", got " + k);
         }
         if (algorithm != 1 && algorithm != 2) {
             throw new IllegalArgumentException("algorithm must be 1 or 2, got " + algorithm);
@@ -86,9 +91,9 @@ public final class KsgEstimator implements InformationEstimator {
     }
 
     private void checkSize(int n) {
-        if (n < k + 1) {
+        if (n <= k) {
             throw new BadInputException("X", "the k-nearest-neighbour estimate with k=" + k + " needs at least "
-                    + (k + 1) + " samples, got " + n);
+                    + ((long) k + 1) + " samples, got " + n);
         }
     }
 

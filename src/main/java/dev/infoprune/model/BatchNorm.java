@@ -13,6 +13,17 @@ public record BatchNorm(String name, int channels, double eps, Tensor weight, Te
         LayerChecks.requireShape(name, "bias", bias, channels);
         LayerChecks.requireShape(name, "running_mean", runningMean, channels);
         LayerChecks.requireShape(name, "running_var", runningVar, channels);
+        if (!(eps >= 0) || Double.isInfinite(eps)) {
+            throw new IllegalArgumentException("batchnorm " + name + ": eps must be a finite number >= 0, got " + eps);
+        }
+        float[] var = runningVar.data();
+        for (int i = 0; i < var.length; i++) {
+            if (!(var[i] >= 0) || Float.isInfinite(var[i]) || var[i] + eps <= 0) {
+                throw new WeightShapeException(name + ".running_var", "weight " + name + ".running_var holds " + var[i]
+                        + " at index " + i + (var[i] + eps <= 0 && var[i] >= 0 ? " with eps " + eps + " (variance + eps must be positive)"
+                        : "; variances must be finite and not negative"));
+            }
+        }
     }
 
     public static BatchNorm identity(String name, int channels) {

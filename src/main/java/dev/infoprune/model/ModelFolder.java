@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.Reading;
+import dev.infoprune.core.JsonLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +30,7 @@ public final class ModelFolder {
     public static final String WEIGHTS_NPZ = "weights.npz";
     public static final String FORMAT = "infoprune-model";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonLimits.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFolder() {
     }
@@ -38,6 +40,17 @@ public final class ModelFolder {
     }
 
     public static Network read(Path dir) {
+        return Reading.of(dir, () -> readUnguarded(dir));
+    }
+
+    private static Network readUnguarded(Path dir) {
+        if (!Files.exists(dir)) {
+            try {
+                AtomicFiles.recover(dir); // a write killed while swapping folders leaves the previous one aside
+            } catch (IOException e) {
+                // nothing to recover; the message below says what is missing
+            }
+        }
         if (!Files.exists(dir)) {
             throw new BadInputException(dir, "no such model folder");
         }
@@ -68,8 +81,7 @@ public final class ModelFolder {
         try {
             return JSON.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new BadInputException(source, "not valid JSON (line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage() + ")", e);
+            throw new BadInputException(source, JsonLimits.describe(e), e);
         } catch (IOException e) {
             throw new BadInputException(source, "cannot be read: " + e.getMessage(), e);
         }
@@ -171,24 +183,45 @@ public final class ModelFolder {
         if (!FORMAT.equals(root.path("format").asText())) {
             throw new IllegalArgumentException("\"format\" must be \"" + FORMAT + "\"");
         }
-        int version = root.path("version").asInt(-1);
-        if (version != 1) {
+        JsonNode versionNode = root.path("version");
+        if (!versionNode.isIntegralNumber() || !versionNode.canConvertToInt() || versionNode.asInt() != 1) {
             throw new IllegalArgumentException("unsupported version " + root.path("version") + " (this build reads version 1)");
         }
-        String name = root.path("name").asText("model");
+        String name = text(root, "name", "model");
         JsonNode shapeNode = root.path("input").path("shape");
         if (!shapeNode.isArray() || shapeNode.isEmpty()) {
             throw new IllegalArgumentException("\"input\": {\"shape\": [...]} is missing");
         }
+        if (shapeNode.size() > 8) {
+            throw new IllegalArgumentException("input shape has " + shapeNode.size() + " entries (at most 8)");
+        }
         int[] inputShape = new int[shapeNode.size()];
+        long inputSize = 1;
         for (int i = 0; i < inputShape.length; i++) {
-            inputShape[i] = shapeNode.get(i).asInt();
-            if (inputShape[i] < 1) {
-                throw new IllegalArgumentException("input shape entries must be positive");
+            JsonNode d = shapeNode.get(i);
+            if (!d.isIntegralNumber() || !d.canConvertToInt() || d.asInt() < 1) {
+                throw new IllegalArgumentException("input shape entries must be positive integers, got " + abbreviate(d.toString()));
+            }
+            inputShape[i] = d.asInt();
+            inputSize *= inputShape[i];
+            if (inputSize > Network.MAX_INPUT_SIZE) {
+                throw new IllegalArgumentException("input shape " + shapeNode + " has more than " + Network.MAX_INPUT_SIZE
+                        + " values");
             }
         }
         List<String> classes = new ArrayList<>();
-        root.path("classes").forEach(c -> classes.add(c.asText()));
+        JsonNode classesNode = root.path("classes");
+        if (!classesNode.isMissingNode() && !classesNode.isNull()) {
+            if (!classesNode.isArray()) {
+                throw new IllegalArgumentException("\"classes\" must be a list of class names, got " + abbreviate(classesNode.toString()));
+            }
+            for (JsonNode c : classesNode) {
+                if (!c.isTextual() && !c.isNumber()) {
+                    throw new IllegalArgumentException("\"classes\" must hold names, got " + abbreviate(c.toString()));
+                }
+                classes.add(c.asText());
+            }
+        }
 
         Map<String, Tensor> unused = new HashMap<>(weights);
         List<Layer> layers = new ArrayList<>();
@@ -216,11 +249,7 @@ public final class ModelFolder {
         if (!unused.isEmpty()) {
             throw new WeightShapeException(unused.keySet().iterator().next() + " (no layer uses it)", null, new int[0]);
         }
-        Normalization norm = Normalization.IDENTITY;
-        JsonNode nn = root.path("normalization");
-        if (nn.isObject()) {
-            norm = new Normalization(floats(nn.path("mean")), floats(nn.path("std")));
-        }
+        Normalization norm = normalization(root.path("normalization"), inputSize);
         ModelCard card = ModelCard.EMPTY;
         if (root.has("provenance")) {
             try {
@@ -233,8 +262,11 @@ public final class ModelFolder {
     }
 
     private static Layer layerFromJson(JsonNode n, int index, int[] inShape, Map<String, Tensor> w) {
-        String type = n.path("type").asText("");
-        String name = n.path("name").asText(type + index);
+        if (!n.isObject()) {
+            throw new IllegalArgumentException("a layer must be a JSON object, got " + abbreviate(n.toString()));
+        }
+        String type = text(n, "type", "");
+        String name = text(n, "name", type + index);
         return switch (type) {
             case "dense" -> {
                 if (inShape.length != 1) {
@@ -248,40 +280,118 @@ public final class ModelFolder {
                 if (inShape.length != 3) {
                     throw new IllegalArgumentException("conv layer " + name + " needs a [c, h, w] input");
                 }
-                yield new Conv2d(name, inShape[0], positive(n, "out"), positive(n, "kernel"), n.path("stride").asInt(1),
-                        n.path("padding").asInt(0), w.get(name + ".weight"), w.get(name + ".bias"));
+                yield new Conv2d(name, inShape[0], positive(n, "out"), positive(n, "kernel"), integer(n, "stride", 1, 1),
+                        integer(n, "padding", 0, 0), w.get(name + ".weight"), w.get(name + ".bias"));
             }
-            case "batchnorm" -> new BatchNorm(name, inShape[0], n.path("eps").asDouble(1e-5), w.get(name + ".weight"),
+            case "batchnorm" -> new BatchNorm(name, inShape[0], real(n, "eps", 1e-5), w.get(name + ".weight"),
                     w.get(name + ".bias"), w.get(name + ".running_mean"), w.get(name + ".running_var"));
             case "relu" -> new Activation(name, Activation.Kind.RELU);
             case "sigmoid" -> new Activation(name, Activation.Kind.SIGMOID);
             case "tanh" -> new Activation(name, Activation.Kind.TANH);
             case "maxpool", "avgpool" -> {
                 int k = positive(n, "kernel");
-                yield new Pool(name, type.equals("maxpool") ? Pool.Kind.MAX : Pool.Kind.AVG, k, n.path("stride").asInt(k));
+                yield new Pool(name, type.equals("maxpool") ? Pool.Kind.MAX : Pool.Kind.AVG, k, integer(n, "stride", k, 1));
             }
             case "globalavgpool" -> new GlobalAvgPool(name);
             case "flatten" -> new Flatten(name);
-            case "dropout" -> new Dropout(name, n.path("rate").asDouble(0.5));
+            case "dropout" -> new Dropout(name, real(n, "rate", 0.5));
             default -> throw new IllegalArgumentException("unknown layer type \"" + type + "\" (supported: dense, conv2d, "
                     + "batchnorm, relu, sigmoid, tanh, maxpool, avgpool, globalavgpool, flatten, dropout)");
         };
     }
 
     private static int positive(JsonNode n, String field) {
-        int v = n.path(field).asInt(-1);
-        if (v < 1) {
-            throw new IllegalArgumentException("\"" + field + "\" must be a positive integer");
+        JsonNode v = n.path(field);
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
+            throw new IllegalArgumentException("\"" + field + "\" must be a positive integer"
+                    + (v.isMissingNode() ? "" : ", got " + abbreviate(v.toString())));
         }
-        return v;
+        return v.asInt();
     }
 
-    private static float[] floats(JsonNode arr) {
+    /** An optional integer field, exactly as written (no wrapping, no text coerced), at least {@code min}. */
+    private static int integer(JsonNode n, String field, int fallback, int min) {
+        JsonNode v = n.path(field);
+        if (v.isMissingNode()) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min) {
+            throw new IllegalArgumentException("\"" + field + "\" must be an integer of at least " + min + ", got "
+                    + abbreviate(v.toString()));
+        }
+        return v.asInt();
+    }
+
+    /** An optional number field; text and non-finite values are refused. */
+    private static double real(JsonNode n, String field, double fallback) {
+        JsonNode v = n.path(field);
+        if (v.isMissingNode()) {
+            return fallback;
+        }
+        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw new IllegalArgumentException("\"" + field + "\" must be a finite number, got " + abbreviate(v.toString()));
+        }
+        return v.asDouble();
+    }
+
+    private static String text(JsonNode n, String field, String fallback) {
+        JsonNode v = n.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("\"" + field + "\" must be a string, got " + abbreviate(v.toString()));
+        }
+        return v.asText();
+    }
+
+    /** The recorded input normalisation: one mean/std pair for every input, or one per input value. */
+    private static Normalization normalization(JsonNode nn, long inputSize) {
+        if (nn.isMissingNode() || nn.isNull()) {
+            return Normalization.IDENTITY;
+        }
+        if (!nn.isObject()) {
+            throw new IllegalArgumentException("\"normalization\" must be an object {\"mean\": [...], \"std\": [...]}, got "
+                    + abbreviate(nn.toString()));
+        }
+        float[] mean = floats(nn.path("mean"), "normalization.mean");
+        float[] std = floats(nn.path("std"), "normalization.std");
+        if (mean.length != std.length || (mean.length != 1 && mean.length != inputSize)) {
+            throw new IllegalArgumentException("\"normalization\" has " + mean.length + " means and " + std.length
+                    + " standard deviations; it needs 1 of each or one per input value (" + inputSize + ")");
+        }
+        for (int i = 0; i < std.length; i++) {
+            if (!(std[i] > 0)) {
+                throw new IllegalArgumentException("normalization.std[" + i + "] is " + std[i] + "; standard deviations must be positive");
+            }
+        }
+        return new Normalization(mean, std);
+    }
+
+    private static float[] floats(JsonNode arr, String field) {
+        if (!arr.isArray() || arr.isEmpty()) {
+            throw new IllegalArgumentException("\"" + field + "\" must be a non-empty list of numbers");
+        }
+        if (arr.size() > Network.MAX_INPUT_SIZE) {
+            throw new IllegalArgumentException("\"" + field + "\" has " + arr.size() + " values, more than any input has");
+        }
         float[] out = new float[arr.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (float) arr.get(i).asDouble();
+            JsonNode v = arr.get(i);
+            if (!v.isNumber()) {
+                throw new IllegalArgumentException(field + "[" + i + "] must be a number, got " + abbreviate(v.toString()));
+            }
+            out[i] = (float) v.asDouble();
+            if (!Float.isFinite(out[i])) {
+                throw new IllegalArgumentException(field + "[" + i + "] is " + v.asText()
+                        + ", not a finite float32 number (at most 3.4e38 in magnitude)");
+            }
         }
         return out;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
 }

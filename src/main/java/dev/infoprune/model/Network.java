@@ -12,6 +12,9 @@ import java.util.Set;
  * never prunable.
  */
 public final class Network {
+    /** The most values one input may have (a 3 x 2048 x 2048 image has 12.6 million). */
+    public static final int MAX_INPUT_SIZE = 1 << 24;
+
     private final String name;
     private final int[] inputShape;
     private final List<String> classes;
@@ -28,6 +31,23 @@ public final class Network {
         this.layers = List.copyOf(layers);
         this.normalization = normalization == null ? Normalization.IDENTITY : normalization;
         this.card = card == null ? ModelCard.EMPTY : card;
+        long inputValues = 1;
+        for (int d : inputShape) {
+            if (d < 1) {
+                throw new IllegalArgumentException("network " + name + ": input shape " + Arrays.toString(inputShape)
+                        + " has an entry below 1");
+            }
+            inputValues *= d;
+            if (inputValues > MAX_INPUT_SIZE) {
+                throw new IllegalArgumentException("network " + name + ": input shape " + Arrays.toString(inputShape)
+                        + " has more than " + MAX_INPUT_SIZE + " values");
+            }
+        }
+        int normalized = this.normalization.mean().length;
+        if (normalized != 1 && normalized != inputValues) {
+            throw new IllegalArgumentException("network " + name + ": the normalisation has " + normalized
+                    + " values but inputs have " + inputValues + " (it needs 1, or one per input value)");
+        }
         this.shapes = computeShapes();
         validate();
     }

@@ -16,6 +16,14 @@ public record Normalization(float[] mean, float[] std) {
             if (!(s > 0)) {
                 throw new IllegalArgumentException("normalization standard deviations must be positive");
             }
+            if (Float.isInfinite(s)) {
+                throw new IllegalArgumentException("normalization standard deviations must be finite");
+            }
+        }
+        for (float m : mean) {
+            if (!Float.isFinite(m)) {
+                throw new IllegalArgumentException("normalization means must be finite, got " + m);
+            }
         }
     }
 

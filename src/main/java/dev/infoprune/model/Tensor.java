@@ -26,9 +26,13 @@ public final class Tensor {
         return new Tensor(shape, d);
     }
 
+    /** The number of values of a shape; {@code Long.MAX_VALUE} when the product does not fit a long. */
     public static long sizeOf(int[] shape) {
         long s = 1;
         for (int d : shape) {
+            if (d != 0 && s > Long.MAX_VALUE / Math.abs((long) d)) {
+                return Long.MAX_VALUE;
+            }
             s *= d;
         }
         return s;

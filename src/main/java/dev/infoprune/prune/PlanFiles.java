@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.JsonLimits;
 import dev.infoprune.model.Network;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.Map;
 public final class PlanFiles {
     public static final String FILE_NAME = "plan.json";
     public static final String FORMAT = "infoprune-plan";
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = JsonLimits.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private PlanFiles() {
     }
@@ -90,8 +91,7 @@ public final class PlanFiles {
         try {
             return JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new BadInputException(file, "not valid JSON (line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage() + ")", e);
+            throw new BadInputException(file, JsonLimits.describe(e), e);
         } catch (IOException e) {
             throw new BadInputException(file, "cannot be read: " + e.getMessage(), e);
         }

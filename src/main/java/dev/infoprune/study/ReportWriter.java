@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 /**
  * Writes a comparison into a folder: {@code report.html} (tables, and the charts embedded so the page stands
  * alone), the charts as {@code .png} and {@code .svg} files, {@code results.csv} (one row per method and
- * setting) and {@code results.json} (everything, plans included). Every file is written atomically; other
- * files already in the folder are left alone.
+ * setting) and {@code results.json} (everything, plans included). {@link #writeFolder} writes the folder as
+ * one unit; {@link #write} puts the files into an existing folder, each atomically, leaving other files alone.
  */
 public final class ReportWriter {
     public static final String HTML = "report.html";
@@ -30,7 +30,18 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** Writes every file and returns their paths. */
+    /**
+     * Writes the report as one unit: every file is made in a temporary sibling folder that then takes the place of
+     * {@code folder} (replacing what was there) in one rename, so a killed run leaves the previous folder or none.
+     * Returns the paths of the files at their final place.
+     */
+    public static List<Path> writeFolder(ExperimentResult result, Path folder) throws IOException {
+        List<String> names = new ArrayList<>();
+        AtomicFiles.writeFolder(folder, tmp -> write(result, tmp).forEach(p -> names.add(p.getFileName().toString())));
+        return names.stream().map(folder::resolve).toList();
+    }
+
+    /** Writes every file into {@code folder}, leaving other files there alone, and returns their paths. */
     public static List<Path> write(ExperimentResult result, Path folder) throws IOException {
         List<Path> written = new ArrayList<>();
         List<String[]> charts = new ArrayList<>(); // title, file stem, base64 png

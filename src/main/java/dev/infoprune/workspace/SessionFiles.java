@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.Reading;
+import dev.infoprune.core.BoundedReads;
+import dev.infoprune.core.JsonLimits;
+import dev.infoprune.core.ZipArchive;
 import dev.infoprune.info.NodeScores;
 import dev.infoprune.model.ModelFolder;
 import dev.infoprune.model.Network;
@@ -23,11 +27,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
@@ -45,11 +47,16 @@ public final class SessionFiles {
     static final String MODEL_JSON = "model/" + ModelFolder.MODEL_JSON;
     static final String WEIGHTS_NPZ = "model/" + ModelFolder.WEIGHTS_NPZ;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** The largest session file (and session entry) InfoPrune reads. */
+    public static final long MAX_BYTES = 1L << 30;
+
+    private static final ObjectMapper JSON = JsonLimits.mapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private SessionFiles() {
     }
@@ -80,18 +87,22 @@ public final class SessionFiles {
 
     /** Reads a session file; anything wrong with it is one {@link BadInputException} naming the file. */
     public static Session read(Path file) {
+        return Reading.of(file, () -> readUnguarded(file));
+    }
+
+    private static Session readUnguarded(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file, "no such session file");
         }
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        } catch (ZipException | java.io.EOFException e) {
-            throw new BadInputException(file, "is not a complete session file (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new BadInputException(file, "cannot be read: " + e.getMessage(), e);
+        byte[] bytes = BoundedReads.readFile(file, MAX_BYTES, "session files");
+        if (!ZipArchive.looksLikeZip(bytes)) {
+            throw new BadInputException(file, "is not an InfoPrune session (not a zip archive)");
+        }
+        Map<String, byte[]> entries;
+        try {
+            entries = ZipArchive.entries(bytes, file.toString(), MAX_BYTES);
+        } catch (ZipArchive.Damaged e) {
+            throw new BadInputException(file, "is not a complete session file (" + e.detail() + ")", e);
         }
         byte[] json = entries.get(SESSION_JSON);
         if (json == null) {
@@ -101,12 +112,14 @@ public final class SessionFiles {
         try {
             root = JSON.readTree(json);
         } catch (IOException e) {
-            throw new BadInputException(file, SESSION_JSON + " is not valid JSON: " + e.getMessage(), e);
+            throw new BadInputException(file, SESSION_JSON + " is " + (e instanceof JsonProcessingException j
+                    ? JsonLimits.describe(j) : "unreadable: " + e.getMessage()), e);
         }
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new BadInputException(file, "is not an InfoPrune session (\"format\" is not \"" + FORMAT + "\")");
         }
-        if (root.path("version").asInt() != VERSION) {
+        if (!root.path("version").isIntegralNumber() || !root.path("version").canConvertToInt()
+                || root.path("version").asInt() != VERSION) {
             throw new BadInputException(file, "has session version " + root.path("version").asText() + "; this InfoPrune reads version " + VERSION);
         }
         try {
@@ -170,7 +183,11 @@ public final class SessionFiles {
             MippSettings settings = JSON.treeToValue(required(mj, "settings"), MippSettings.class);
             EstimatorChoice mippEstimator = mj.hasNonNull("estimator") ? JSON.treeToValue(mj.get("estimator"), EstimatorChoice.class) : null;
             MippTrace trace = JSON.treeToValue(required(mj, "trace"), MippTrace.class);
-            mipp = new MippState(settings, mippEstimator, trace, mj.path("position").asInt());
+            JsonNode position = mj.path("position");
+            if (!position.isMissingNode() && (!position.isIntegralNumber() || !position.canConvertToInt() || position.asInt() < 0)) {
+                throw new IllegalArgumentException("\"mipp.position\" must be a whole number >= 0, got " + position);
+            }
+            mipp = new MippState(settings, mippEstimator, trace, position.asInt());
         }
         List<JsonNode> comparisons = new ArrayList<>();
         root.path("comparisons").forEach(comparisons::add);

@@ -15,6 +15,7 @@ import dev.infoprune.model.Dropout;
 import dev.infoprune.model.Flatten;
 import dev.infoprune.model.GlobalAvgPool;
 import dev.infoprune.model.Layer;
+import dev.infoprune.model.Network;
 import dev.infoprune.model.Normalization;
 import dev.infoprune.model.Pool;
 import dev.infoprune.model.Tensor;
@@ -152,7 +153,15 @@ final class OnnxGraphReader {
                 throw new OnnxProblem("input " + name + " has a dynamic dimension " + i + " (" + what + ") in shape "
                         + describeDims(dims) + "; every dimension except the batch (dimension 0) must be fixed");
             }
+            if (d.getDimValue() > Network.MAX_INPUT_SIZE) {
+                throw new OnnxProblem("input " + name + " has dimension " + i + " of " + d.getDimValue() + " in shape "
+                        + describeDims(dims) + ", more than the " + Network.MAX_INPUT_SIZE + " values an input may have");
+            }
             shape[i - 1] = (int) d.getDimValue();
+        }
+        if (Tensor.sizeOf(shape) > Network.MAX_INPUT_SIZE) {
+            throw new OnnxProblem("input " + name + " of shape " + describeDims(dims) + " has more than the "
+                    + Network.MAX_INPUT_SIZE + " values an input may have");
         }
         return shape;
     }
@@ -266,6 +275,10 @@ final class OnnxGraphReader {
         int out = w.dim(0);
         float alpha = attrs.getFloat("alpha", 1f);
         float beta = attrs.getFloat("beta", 1f);
+        if (!Float.isFinite(alpha) || !Float.isFinite(beta)) {
+            throw attrs.unsupported(Float.isFinite(alpha) ? "beta" : "alpha", Float.isFinite(alpha) ? beta : alpha,
+                    "alpha and beta must be finite numbers");
+        }
         if (alpha != 1f) {
             w = scaled(w, alpha);
         }
@@ -341,7 +354,11 @@ final class OnnxGraphReader {
         Tensor beta = vector(node, 2, "B", c);
         Tensor mean = vector(node, 3, "input_mean", c);
         Tensor var = vector(node, 4, "input_var", c);
-        double eps = Double.parseDouble(Float.toString(attrs.getFloat("epsilon", 1e-5f)));
+        float epsilon = attrs.getFloat("epsilon", 1e-5f);
+        if (!(epsilon >= 0) || Float.isInfinite(epsilon)) {
+            throw attrs.unsupported("epsilon", epsilon, "epsilon must be a finite number >= 0");
+        }
+        double eps = Double.parseDouble(Float.toString(epsilon));
         add(new BatchNorm(namer.forWeighted(node, node.getInput(1), "bn"), c, eps, gamma, beta, mean, var));
     }
 

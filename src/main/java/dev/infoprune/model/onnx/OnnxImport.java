@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.Reading;
+import dev.infoprune.core.BoundedReads;
+import dev.infoprune.core.JsonLimits;
 import dev.infoprune.model.ModelCard;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.Normalization;
@@ -33,21 +36,24 @@ public final class OnnxImport {
     public static final int MIN_OPSET = 9;
     public static final int MAX_OPSET = 21;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The largest .onnx file InfoPrune reads (protobuf itself stops at 2 GB). */
+    public static final long MAX_BYTES = 1L << 30;
+
+    private static final ObjectMapper JSON = JsonLimits.mapper();
 
     private OnnxImport() {
     }
 
     /** Reads an {@code .onnx} file; any problem is a {@link BadInputException} naming the file. */
     public static Network read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file, "file not found", e);
-        } catch (IOException e) {
-            throw new BadInputException(file, "cannot be read: " + e.getMessage(), e);
+        return Reading.of(file, () -> readUnguarded(file));
+    }
+
+    private static Network readUnguarded(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(file, "is a folder, not an .onnx file");
         }
+        byte[] bytes = BoundedReads.readFile(file, MAX_BYTES, "ONNX models");
         return fromBytes(bytes, file.toString(), defaultName(file));
     }
 
@@ -55,8 +61,12 @@ public final class OnnxImport {
     public static Network fromBytes(byte[] bytes, String source, String defaultName) {
         try {
             return convert(parse(bytes), source, defaultName);
-        } catch (OnnxProblem e) {
+        } catch (OnnxProblem | IllegalArgumentException e) {
             throw new BadInputException(source, e.getMessage(), e);
+        } catch (IndexOutOfBoundsException e) {
+            // a node without the inputs or outputs its operator requires: protobuf lists are read by position
+            throw new BadInputException(source, "malformed ONNX graph: a node lacks an input or output its operator needs ("
+                    + e.getMessage() + ")", e);
         }
     }
 

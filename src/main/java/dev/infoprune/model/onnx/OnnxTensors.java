@@ -25,13 +25,50 @@ final class OnnxTensors {
         return d;
     }
 
-    /** The values of a floating-point tensor as float32, in its own shape. */
+    /** The most values one initializer may declare (a gigabyte of float32). */
+    static final long MAX_VALUES = 1L << 28;
+
+    /** The number of values the dims declare, refused above {@link #MAX_VALUES} (checked before any allocation). */
+    static int count(TensorProto t) {
+        int[] dims = dims(t);
+        long n = 1;
+        for (int d : dims) {
+            n *= d; // d < 2^31 and n <= MAX_VALUES before: no overflow
+            if (n > MAX_VALUES) {
+                throw new OnnxProblem("tensor " + t.getName() + " declares shape " + Arrays.toString(dims) + ", more than the "
+                        + MAX_VALUES + " values InfoPrune reads in one tensor");
+            }
+        }
+        return (int) n;
+    }
+
+    /** The values of a floating-point tensor as float32, in its own shape; every value must be finite. */
     static Tensor toTensor(TensorProto t) {
+        Tensor tensor = decode(t);
+        float[] v = tensor.data();
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) {
+                throw new OnnxProblem("tensor " + t.getName() + " holds " + v[i] + " at index " + i
+                        + " (weights must be finite float32 numbers)");
+            }
+        }
+        return tensor;
+    }
+
+    private static Tensor decode(TensorProto t) {
         checkInline(t);
         int[] dims = dims(t);
-        int n = (int) Tensor.sizeOf(dims);
-        float[] out = new float[n];
+        int n = count(t);
         int type = t.getDataType();
+        if (type == TensorProto.DataType.FLOAT_VALUE || type == TensorProto.DataType.DOUBLE_VALUE) {
+            int width = type == TensorProto.DataType.FLOAT_VALUE ? 4 : 8;
+            if (t.hasRawData()) {
+                requireBytes(t, (long) n * width);
+            } else {
+                requireCount(t, width == 4 ? t.getFloatDataCount() : t.getDoubleDataCount(), n);
+            }
+        }
+        float[] out = new float[n];
         if (type == TensorProto.DataType.FLOAT_VALUE) {
             if (t.hasRawData()) {
                 requireBytes(t, (long) n * 4);
@@ -65,7 +102,10 @@ final class OnnxTensors {
     /** The values of an integer tensor (shapes, axes, indices), flattened. */
     static long[] toLongs(TensorProto t) {
         checkInline(t);
-        int n = (int) Tensor.sizeOf(dims(t));
+        int n = count(t);
+        if (n > 1 << 16) {
+            throw new OnnxProblem("tensor " + t.getName() + " holds " + n + " integers where a short list (a shape, axes) is expected");
+        }
         long[] out = new long[n];
         int type = t.getDataType();
         if (type == TensorProto.DataType.INT64_VALUE) {

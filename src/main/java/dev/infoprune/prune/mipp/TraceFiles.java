@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.JsonLimits;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
 /** {@code trace.json}: a {@link MippTrace} as JSON, written atomically. */
 public final class TraceFiles {
     public static final String FILE_NAME = "trace.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = JsonLimits.mapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private TraceFiles() {
@@ -40,8 +41,7 @@ public final class TraceFiles {
         try {
             trace = JSON.readValue(file.toFile(), MippTrace.class);
         } catch (JsonProcessingException e) {
-            throw new BadInputException(file, "not a readable MIPP trace (line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage() + ")", e);
+            throw new BadInputException(file, "not a readable MIPP trace: " + JsonLimits.describe(e), e);
         } catch (IOException e) {
             throw new BadInputException(file, "cannot be read: " + e.getMessage(), e);
         }
