@@ -102,8 +102,8 @@ class OnnxCommandsTest {
     @Test
     void badInputExitsWithStatusTwoAndOneLine() throws Exception {
         Path out = dir.resolve("m");
-        assertBadInput(run("import", fixture("unsupported_leakyrelu_op13.onnx").toString(), "--out", out.toString()),
-                "unsupported operator LeakyRelu (LeakyRelu node /1/LeakyRelu)");
+        assertBadInput(run("import", fixture("unsupported_softplus_op13.onnx").toString(), "--out", out.toString()),
+                "unsupported operator Softplus (Softplus node /1/Softplus)");
         assertBadInput(run("import", fixture("two_inputs_op13.onnx").toString(), "--out", out.toString()), "2 inputs");
         assertBadInput(run("import", fixture("dynamic_size_op13.onnx").toString(), "--out", out.toString()),
                 "dynamic dimension 2 ('height')");
