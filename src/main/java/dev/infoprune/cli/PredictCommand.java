@@ -16,14 +16,13 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** {@code infoprune predict MODEL FILE.csv}: the model's outputs for raw inputs. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Run a model on raw inputs: each CSV row is one input flattened in the model's input shape "
                 + "(channel-first for images) and is fed as it is, without the model's normalisation.",
                 "Writes one row of outputs (logits; probabilities with --probabilities) per input row, under a header "
-                        + "line of class names."})
+                        + "line of class names, each with the digits that give its float32 value back exactly."})
 final class PredictCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model folder, an .onnx file or a bundled sample name.")
     String model;
@@ -36,6 +35,9 @@ final class PredictCommand implements Runnable {
 
     @Option(names = "--probabilities", description = "Softmax of the outputs instead of logits.")
     boolean probabilities;
+
+    @Option(names = "--json", description = "One JSON document (model, classes, kind, outputs) instead of CSV.")
+    boolean json;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -51,7 +53,8 @@ final class PredictCommand implements Runnable {
         }
         Matrix outputs = Inference.outputsOfRawInputs(network, rows.values(), rows.rows(), input.toString(),
                 dev.infoprune.core.Progress.NONE);
-        String csv = csv(network, probabilities ? softmax(outputs) : outputs);
+        Matrix values = probabilities ? softmax(outputs) : outputs;
+        String csv = json ? json(network, values, probabilities) : csv(network, values);
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(csv);
@@ -66,15 +69,47 @@ final class PredictCommand implements Runnable {
         }
     }
 
+    private static String header(Network network, int j) {
+        return j < network.classes().size() ? network.classes().get(j) : "output" + j;
+    }
+
+    /** The shortest decimal that reads back as the same float32 (what the engine computed). */
+    static String exact(double v) {
+        return Float.toString((float) v);
+    }
+
+    static String json(Network network, Matrix m, boolean probabilities) {
+        com.fasterxml.jackson.databind.node.ObjectNode doc = JsonOutput.object();
+        doc.put("command", "predict");
+        doc.put("model", network.name());
+        doc.put("kind", probabilities ? "probabilities" : "logits");
+        var classes = doc.putArray("classes");
+        for (int j = 0; j < m.cols(); j++) {
+            classes.add(header(network, j));
+        }
+        var rows = doc.putArray("outputs");
+        for (int i = 0; i < m.rows(); i++) {
+            var row = rows.addArray();
+            for (int j = 0; j < m.cols(); j++) {
+                row.add((float) m.get(i, j));
+            }
+        }
+        try {
+            return JsonOutput.MAPPER.writeValueAsString(doc) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String csv(Network network, Matrix m) {
         StringBuilder sb = new StringBuilder();
         for (int j = 0; j < m.cols(); j++) {
-            sb.append(j == 0 ? "" : ",").append(j < network.classes().size() ? network.classes().get(j) : "output" + j);
+            sb.append(j == 0 ? "" : ",").append(header(network, j));
         }
         sb.append('\n');
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
-                sb.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.7g", m.get(i, j)));
+                sb.append(j == 0 ? "" : ",").append(exact(m.get(i, j)));
             }
             sb.append('\n');
         }

@@ -34,14 +34,16 @@ import java.util.regex.Pattern;
  * dense  := ['fc'] UNITS mods                      hidden dense layer
  * conv   := FILTERS 'c' KERNEL ['s' STRIDE] ['p' PADDING] mods
  *                                                  square kernel, stride 1, padding KERNEL/2 ("same") by default
- * mods   := ('/bn' | '/relu' | '/tanh' | '/sigmoid' | '/linear')*
- *                                                  BatchNorm after the layer; its activation (relu by default)
+ * mods   := ('/bn' | '/' ACTIVATION | '/linear')*
+ *                                                  BatchNorm after the layer; its activation (relu by default):
+ *                                                  relu, tanh, sigmoid, leakyrelu, elu, relu6, gelu, silu,
+ *                                                  hardswish, hardsigmoid (PyTorch's default parameters)
  * pool   := ('pool' | 'maxpool' | 'avgpool') [SIZE]  window = stride = SIZE (2); pool means max pooling
  * </pre>
  * A flatten layer is put before the first dense layer when the input is an image, and the output dense layer
  * (one unit per class, named {@code out}) is appended. Weights are drawn with Kaiming (He) normal
- * initialisation, std = sqrt(2 / fan-in) before ReLU and sqrt(1 / fan-in) otherwise; biases start at 0,
- * BatchNorm at the identity.
+ * initialisation, std = sqrt(2 / fan-in) before ReLU-like activations (all but tanh, sigmoid and hardsigmoid)
+ * and sqrt(1 / fan-in) otherwise; biases start at 0, BatchNorm at the identity.
  */
 public final class ArchitectureSpec {
     /** Named architectures: the ones the sample models use. */
@@ -133,12 +135,15 @@ public final class ArchitectureSpec {
         for (int i = 1; i < parts.length; i++) {
             switch (parts[i]) {
                 case "bn" -> batchNorm = true;
-                case "relu" -> activation = Activation.Kind.RELU;
-                case "tanh" -> activation = Activation.Kind.TANH;
-                case "sigmoid" -> activation = Activation.Kind.SIGMOID;
                 case "linear" -> activation = null;
-                default -> throw bad(spec, "unknown modifier \"/" + parts[i] + "\" in \"" + token
-                        + "\" (bn, relu, tanh, sigmoid, linear)");
+                default -> {
+                    activation = Activation.Kind.ofType(parts[i]);
+                    if (activation == null || activation == Activation.Kind.CLIP) {
+                        throw bad(spec, "unknown modifier \"/" + parts[i] + "\" in \"" + token
+                                + "\" (bn, relu, tanh, sigmoid, leakyrelu, elu, relu6, gelu, silu, hardswish, "
+                                + "hardsigmoid, linear)");
+                    }
+                }
             }
         }
         if ((m = CONV.matcher(head)).matches()) {
@@ -253,7 +258,7 @@ public final class ArchitectureSpec {
     }
 
     private static Tensor kaiming(Random random, int fanIn, Activation.Kind activation, int... shape) {
-        double std = Math.sqrt((activation == Activation.Kind.RELU ? 2.0 : 1.0) / fanIn);
+        double std = Math.sqrt((activation != null && activation.reluLike() ? 2.0 : 1.0) / fanIn);
         float[] data = new float[(int) Tensor.sizeOf(shape)];
         for (int i = 0; i < data.length; i++) {
             data[i] = (float) (random.nextGaussian() * std);

@@ -1,5 +1,6 @@
 package dev.infoprune.engine;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
@@ -45,18 +46,26 @@ final class LayerBlocks {
                     .build();
         }
         if (layer instanceof Activation a) {
-            return switch (a.kind()) {
-                case RELU -> ai.djl.nn.Activation.reluBlock();
-                case SIGMOID -> ai.djl.nn.Activation.sigmoidBlock();
-                case TANH -> ai.djl.nn.Activation.tanhBlock();
-            };
+            return activationBlock(a);
         }
         if (layer instanceof dev.infoprune.model.Pool p) {
             Shape window = new Shape(p.kernel(), p.kernel());
             Shape stride = new Shape(p.stride(), p.stride());
-            return p.kind() == dev.infoprune.model.Pool.Kind.MAX
-                    ? Pool.maxPool2dBlock(window, stride, new Shape(0, 0), false)
-                    : Pool.avgPool2dBlock(window, stride, new Shape(0, 0), false, true);
+            Shape padding = new Shape(p.padding(), p.padding());
+            if (p.kind() == dev.infoprune.model.Pool.Kind.MAX) {
+                return Pool.maxPool2dBlock(window, stride, padding, false);
+            }
+            if (p.countIncludePad()) {
+                return Pool.avgPool2dBlock(window, stride, padding, false, true);
+            }
+            // DJL's PyTorch engine counts the padding whatever it is told: divide by the share of real inputs instead
+            return LambdaBlock.singleton(x -> {
+                NDArray sums = Pool.avgPool2d(x, window, stride, padding, false, true);
+                Shape s = x.getShape();
+                NDArray real = Pool.avgPool2d(x.getManager().ones(new Shape(1, 1, s.get(2), s.get(3))), window, stride,
+                        padding, false, true);
+                return sums.div(real);
+            }, p.name());
         }
         if (layer instanceof GlobalAvgPool g) {
             return LambdaBlock.singleton(x -> Pool.globalAvgPool2d(x).expandDims(2).expandDims(3), g.name());
@@ -68,6 +77,29 @@ final class LayerBlocks {
             return Dropout.builder().optRate((float) d.rate()).build();
         }
         throw new IllegalArgumentException("no DJL block for layer " + layer.name());
+    }
+
+    /** Element-wise blocks; the ones DJL lacks are composed of differentiable operations (PyTorch's formulas). */
+    private static Block activationBlock(Activation a) {
+        float alpha = (float) a.alpha();
+        float beta = (float) a.beta();
+        return switch (a.kind()) {
+            case RELU -> ai.djl.nn.Activation.reluBlock();
+            case SIGMOID -> ai.djl.nn.Activation.sigmoidBlock();
+            case TANH -> ai.djl.nn.Activation.tanhBlock();
+            case LEAKYRELU -> ai.djl.nn.Activation.leakyReluBlock(alpha);
+            case ELU -> ai.djl.nn.Activation.eluBlock(alpha);
+            case GELU -> ai.djl.nn.Activation.geluBlock();
+            case SILU -> ai.djl.nn.Activation.swishBlock(1f);
+            case RELU6 -> elementWise(x -> x.clip(0f, 6f), a);
+            case CLIP -> elementWise(x -> x.clip(alpha, beta), a);
+            case HARDSIGMOID -> elementWise(x -> x.mul(alpha).add(beta).clip(0f, 1f), a);
+            case HARDSWISH -> elementWise(x -> x.mul(x.add(3f).clip(0f, 6f)).div(6f), a);
+        };
+    }
+
+    private static Block elementWise(java.util.function.UnaryOperator<NDArray> f, Activation a) {
+        return LambdaBlock.singleton(f::apply, a.type());
     }
 
     /** The model-file suffix ("weight", "running_mean", ...) of a DJL parameter. */

@@ -173,6 +173,28 @@ public final class ModelFolder {
         } else if (layer instanceof Pool p) {
             n.put("kernel", p.kernel());
             n.put("stride", p.stride());
+            if (p.padding() > 0) {
+                n.put("padding", p.padding());
+                if (p.kind() == Pool.Kind.AVG) {
+                    n.put("count_include_pad", p.countIncludePad());
+                }
+            }
+        } else if (layer instanceof Activation a) {
+            switch (a.kind()) {
+                case LEAKYRELU -> n.put("negative_slope", a.alpha());
+                case ELU -> n.put("alpha", a.alpha());
+                case CLIP -> {
+                    n.put("min", a.min());
+                    n.put("max", a.max());
+                }
+                case HARDSIGMOID -> {
+                    n.put("alpha", a.alpha());
+                    n.put("beta", a.beta());
+                }
+                default -> {
+                    // no parameters
+                }
+            }
         } else if (layer instanceof Dropout d) {
             n.put("rate", d.rate());
         }
@@ -285,18 +307,28 @@ public final class ModelFolder {
             }
             case "batchnorm" -> new BatchNorm(name, inShape[0], real(n, "eps", 1e-5), w.get(name + ".weight"),
                     w.get(name + ".bias"), w.get(name + ".running_mean"), w.get(name + ".running_var"));
-            case "relu" -> new Activation(name, Activation.Kind.RELU);
-            case "sigmoid" -> new Activation(name, Activation.Kind.SIGMOID);
-            case "tanh" -> new Activation(name, Activation.Kind.TANH);
+            case "relu", "sigmoid", "tanh", "relu6", "gelu", "silu", "hardswish" ->
+                    new Activation(name, Activation.Kind.ofType(type));
+            case "leakyrelu" -> Activation.leakyRelu(name, number(n, "negative_slope", Activation.LEAKY_RELU_SLOPE));
+            case "elu" -> Activation.elu(name, number(n, "alpha", 1.0));
+            case "clip" -> Activation.clip(name, number(n, "min", Double.NaN), number(n, "max", Double.NaN));
+            case "hardsigmoid" -> Activation.hardSigmoid(name, number(n, "alpha", Activation.HARD_SIGMOID_ALPHA),
+                    number(n, "beta", Activation.HARD_SIGMOID_BETA));
             case "maxpool", "avgpool" -> {
                 int k = positive(n, "kernel");
-                yield new Pool(name, type.equals("maxpool") ? Pool.Kind.MAX : Pool.Kind.AVG, k, integer(n, "stride", k, 1));
+                JsonNode include = n.path("count_include_pad");
+                if (!include.isMissingNode() && !include.isBoolean()) {
+                    throw new IllegalArgumentException("\"count_include_pad\" must be true or false");
+                }
+                yield new Pool(name, type.equals("maxpool") ? Pool.Kind.MAX : Pool.Kind.AVG, k, integer(n, "stride", k, 1),
+                        integer(n, "padding", 0, 0), include.asBoolean(true));
             }
             case "globalavgpool" -> new GlobalAvgPool(name);
             case "flatten" -> new Flatten(name);
             case "dropout" -> new Dropout(name, real(n, "rate", 0.5));
             default -> throw new IllegalArgumentException("unknown layer type \"" + type + "\" (supported: dense, conv2d, "
-                    + "batchnorm, relu, sigmoid, tanh, maxpool, avgpool, globalavgpool, flatten, dropout)");
+                    + "batchnorm, relu, sigmoid, tanh, leakyrelu, elu, relu6, clip, gelu, silu, hardswish, hardsigmoid, maxpool, "
+                    + "avgpool, globalavgpool, flatten, dropout)");
         };
     }
 
@@ -330,6 +362,19 @@ public final class ModelFolder {
         }
         if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
             throw new IllegalArgumentException("\"" + field + "\" must be a finite number, got " + abbreviate(v.toString()));
+        }
+        return v.asDouble();
+    }
+
+    /** A finite numeric field, {@code fallback} when absent; NaN as fallback makes the field required. */
+    private static double number(JsonNode n, String field, double fallback) {
+        JsonNode v = n.path(field);
+        if (v.isMissingNode() && !Double.isNaN(fallback)) {
+            return fallback;
+        }
+        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw new IllegalArgumentException("\"" + field + "\" must be a finite number"
+                    + (v.isMissingNode() ? "" : ", got " + abbreviate(v.toString())));
         }
         return v.asDouble();
     }

@@ -27,6 +27,36 @@ public record Normalization(float[] mean, float[] std) {
         }
     }
 
+    /**
+     * A normalisation for inputs of {@code inputShape} from {@code mean} and {@code std} given with one value for all
+     * inputs, one per channel of an image input {@code [c, h, w]} (as torchvision's {@code Normalize}; repeated over
+     * each channel's positions), or one per input value.
+     */
+    public static Normalization forInput(float[] mean, float[] std, int[] inputShape) {
+        if (mean.length != std.length) {
+            throw new IllegalArgumentException("mean has " + mean.length + " values but std has " + std.length);
+        }
+        int size = (int) Tensor.sizeOf(inputShape);
+        boolean perChannel = inputShape.length == 3 && mean.length == inputShape[0] && mean.length != 1;
+        if (mean.length != 1 && mean.length != size && !perChannel) {
+            throw new IllegalArgumentException(mean.length + " values do not fit inputs of shape "
+                    + java.util.Arrays.toString(inputShape) + " (give 1 value"
+                    + (inputShape.length == 3 ? ", " + inputShape[0] + " (one per channel)" : "") + " or " + size
+                    + " (one per input value))");
+        }
+        if (!perChannel) {
+            return new Normalization(mean.clone(), std.clone());
+        }
+        int map = inputShape[1] * inputShape[2];
+        float[] m = new float[size];
+        float[] s = new float[size];
+        for (int c = 0; c < inputShape[0]; c++) {
+            java.util.Arrays.fill(m, c * map, (c + 1) * map, mean[c]);
+            java.util.Arrays.fill(s, c * map, (c + 1) * map, std[c]);
+        }
+        return new Normalization(m, s);
+    }
+
     public boolean isIdentity() {
         for (int i = 0; i < mean.length; i++) {
             if (mean[i] != 0f || std[i] != 1f) {

@@ -96,6 +96,33 @@ class EngineCommandsTest {
     }
 
     @Test
+    void predictPrintsEveryFloatDigitAndJsonOnRequest() throws Exception {
+        Network net = RandomNetworks.chain(8, 4, 7, 3, new dev.infoprune.model.Activation("g", dev.infoprune.model.Activation.Kind.GELU));
+        Path dir = tmp.resolve("m");
+        ModelFolder.write(net, dir);
+        Path csv = tmp.resolve("in.csv");
+        Files.writeString(csv, "0.1,0.2,0.3,0.4\n-1.5,2.25,0.125,7\n");
+        Matrix expected = Inference.outputsOfRawInputs(net, new float[] {0.1f, 0.2f, 0.3f, 0.4f, -1.5f, 2.25f, 0.125f, 7},
+                2, "x", Progress.NONE);
+        CliRun text = CliRun.of("predict", dir.toString(), csv.toString());
+        assertThat(text.status()).as(text.err()).isZero();
+        String[] lines = text.out().split("\n");
+        CliRun json = CliRun.of("predict", dir.toString(), csv.toString(), "--json");
+        assertThat(json.status()).as(json.err()).isZero();
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(doc.get("kind").asText()).isEqualTo("logits");
+        assertThat(doc.get("classes").toString()).isEqualTo("[\"c0\",\"c1\",\"c2\"]");
+        for (int i = 0; i < 2; i++) {
+            String[] cells = lines[i + 1].split(",");
+            for (int j = 0; j < 3; j++) {
+                // the printed decimal reads back as exactly the float the engine computed: no digits lost
+                assertThat(Float.parseFloat(cells[j])).isEqualTo((float) expected.get(i, j));
+                assertThat(Float.parseFloat(doc.get("outputs").get(i).get(j).asText())).isEqualTo((float) expected.get(i, j));
+            }
+        }
+    }
+
+    @Test
     void aDataSetWhoseInputsDoNotFitTheModelExitsTwoWithOneLine() throws Exception {
         Path dir = tmp.resolve("cnn");
         ModelFolder.write(RandomNetworks.cnn(1, 1, 12, 12, 3).withName("cnn"), dir);

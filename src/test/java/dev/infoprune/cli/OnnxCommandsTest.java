@@ -102,8 +102,8 @@ class OnnxCommandsTest {
     @Test
     void badInputExitsWithStatusTwoAndOneLine() throws Exception {
         Path out = dir.resolve("m");
-        assertBadInput(run("import", fixture("unsupported_leakyrelu_op13.onnx").toString(), "--out", out.toString()),
-                "unsupported operator LeakyRelu (LeakyRelu node /1/LeakyRelu)");
+        assertBadInput(run("import", fixture("unsupported_softplus_op13.onnx").toString(), "--out", out.toString()),
+                "unsupported operator Softplus (Softplus node /1/Softplus)");
         assertBadInput(run("import", fixture("two_inputs_op13.onnx").toString(), "--out", out.toString()), "2 inputs");
         assertBadInput(run("import", fixture("dynamic_size_op13.onnx").toString(), "--out", out.toString()),
                 "dynamic dimension 2 ('height')");
@@ -130,6 +130,56 @@ class OnnxCommandsTest {
         assertBadInput(run("import", fixture("mlp_op17.onnx").toString(), "--out", precious.toString()),
                 precious + ": exists and is not a model folder; refusing to replace it");
         assertThat(Files.readString(precious.resolve("thesis.tex"))).isEqualTo("years of work");
+    }
+
+    @Test
+    void importWithMeanAndStdStoresTheNormalisationSoRawInputsGivePyTorchsOutputs() throws Exception {
+        // act_cnn's PyTorch inputs are what a DataLoader with Normalize(mean, std) hands the model; raw = x * std + mean
+        Path out = dir.resolve("normalised");
+        Run r = run("import", fixture("act_cnn_op13.onnx").toString(), "--out", out.toString(), "--mean", "0.5,-2",
+                "--std", "0.25,4");
+        assertThat(r.status()).as(r.err()).isZero();
+        Network net = ModelFolder.read(out);
+        assertThat(net.card().notes()).contains("input normalisation from --mean 0.5,-2.0 --std 0.25,4.0");
+        JsonNode expected = new ObjectMapper().readTree(fixture("act_cnn.json").toFile());
+        int size = net.inputSize();
+        int rows = expected.get("inputs").size();
+        float[] raw = new float[rows * size];
+        for (int b = 0; b < rows; b++) {
+            for (int i = 0; i < size; i++) {
+                int channel = i / (size / 2);
+                float x = (float) expected.get("inputs").get(b).get(i).asDouble();
+                raw[b * size + i] = channel == 0 ? x * 0.25f + 0.5f : x * 4f - 2f;
+            }
+        }
+        var outputs = dev.infoprune.engine.Inference.outputs(net, new dev.infoprune.data.Dataset("raw", net.inputShape(),
+                raw, new int[rows], net.classes()), dev.infoprune.core.Progress.NONE);
+        for (int b = 0; b < rows; b++) {
+            for (int j = 0; j < outputs.cols(); j++) {
+                assertThat(outputs.get(b, j)).isCloseTo(expected.get("outputs").get(b).get(j).asDouble(),
+                        org.assertj.core.api.Assertions.within(1e-4));
+            }
+        }
+        // without the normalisation the same raw inputs give something else: what the issue saw
+        Network plain = OnnxImport.read(fixture("act_cnn_op13.onnx"));
+        var wrong = dev.infoprune.engine.Inference.outputs(plain, new dev.infoprune.data.Dataset("raw", net.inputShape(),
+                raw, new int[rows], net.classes()), dev.infoprune.core.Progress.NONE);
+        assertThat(Math.abs(wrong.get(0, 0) - outputs.get(0, 0)) + Math.abs(wrong.get(1, 1) - outputs.get(1, 1)))
+                .isGreaterThan(1e-3);
+    }
+
+    @Test
+    void importRefusesAnIncompleteOrMisfittingNormalisation() throws Exception {
+        String file = fixture("act_cnn_op13.onnx").toString();
+        String out = dir.resolve("m").toString();
+        assertBadInput(run("import", file, "--out", out, "--mean", "0.5"), "--mean: needs --std too");
+        assertBadInput(run("import", file, "--out", out, "--mean", "1,2,3", "--std", "1,1,1"),
+                "--mean/--std: 3 values do not fit inputs of shape [2, 7, 7] (give 1 value, 2 (one per channel) or 98");
+        assertBadInput(run("import", file, "--out", out, "--mean", "1,2", "--std", "1"), "mean has 2 values but std has 1");
+        assertBadInput(run("import", file, "--out", out, "--mean", "1", "--std", "0"), "standard deviations must be positive");
+        assertBadInput(run("import", fixture("mlp_normalised_op13.onnx").toString(), "--out", out, "--mean", "1", "--std", "2"),
+                "already carries an input normalisation");
+        assertThat(Files.exists(dir.resolve("m"))).isFalse();
     }
 
     private static void assertBadInput(Run r, String expected) {

@@ -31,6 +31,65 @@ class ModelFolderTest {
     }
 
     @Test
+    void theNewLayerTypesAreVersionOneJsonWithPyTorchsParameterNames() throws Exception {
+        Network net = RandomNetworks.chain(2, 5, 6, 3, Activation.leakyRelu("leaky", 0.2), Activation.elu("elu", 0.5),
+                new Activation("r6", Activation.Kind.RELU6), Activation.clip("clip", -1, 2), new Activation("gelu", Activation.Kind.GELU),
+                new Activation("silu", Activation.Kind.SILU), new Activation("hswish", Activation.Kind.HARDSWISH),
+                Activation.hardSigmoid("hsig", 0.2, 0.5));
+        Path dir = tmp.resolve("acts");
+        ModelFolder.write(net, dir);
+        assertThat(ModelFolder.read(dir).sameWeightsAs(net)).isTrue();
+        var layers = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("model.json").toFile());
+        assertThat(layers.get("version").asInt()).isEqualTo(1);
+        assertThat(layers.get("layers").get(1).toString()).isEqualTo("{\"type\":\"leakyrelu\",\"name\":\"leaky\",\"negative_slope\":0.2}");
+        assertThat(layers.get("layers").get(7).toString()).isEqualTo("{\"type\":\"clip\",\"name\":\"clip\",\"min\":-1.0,\"max\":2.0}");
+        assertThat(layers.get("layers").get(13).toString()).isEqualTo("{\"type\":\"hardswish\",\"name\":\"hswish\"}");
+        assertThat(layers.get("layers").get(15).toString())
+                .isEqualTo("{\"type\":\"hardsigmoid\",\"name\":\"hsig\",\"alpha\":0.2,\"beta\":0.5}");
+
+        Network pools = RandomNetworks.paddedPoolCnn(1, 2, 3);
+        ModelFolder.write(pools, tmp.resolve("pools"));
+        assertThat(ModelFolder.read(tmp.resolve("pools")).sameWeightsAs(pools)).isTrue();
+        String json = Files.readString(tmp.resolve("pools").resolve("model.json"));
+        assertThat(json).contains("\"padding\" : 1", "\"count_include_pad\" : false");
+    }
+
+    @Test
+    void handWrittenJsonTakesPyTorchsDefaultsAndRejectsMissingOrMalformedParameters() throws Exception {
+        Network defaults = readLayers("{\"type\": \"leakyrelu\"}, {\"type\": \"elu\"}, {\"type\": \"hardsigmoid\"}, "
+                + "{\"type\": \"avgpool\", \"kernel\": 3, \"stride\": 1, \"padding\": 1}");
+        assertThat(defaults.layer(0)).isEqualTo(Activation.leakyRelu("leakyrelu0", 0.01));
+        assertThat(defaults.layer(1)).isEqualTo(Activation.elu("elu1", 1.0));
+        assertThat(defaults.layer(2)).isEqualTo(Activation.hardSigmoid("hardsigmoid2", 1.0 / 6, 0.5));
+        assertThat(defaults.layer(3)).isEqualTo(new Pool("avgpool3", Pool.Kind.AVG, 3, 1, 1, true));
+        assertThatThrownBy(() -> readLayers("{\"type\": \"clip\", \"min\": 0}"))
+                .hasMessageContaining("layer 0 (clip): \"max\" must be a number");
+        assertThatThrownBy(() -> readLayers("{\"type\": \"elu\", \"alpha\": \"big\"}"))
+                .hasMessageContaining("layer 0 (elu): \"alpha\" must be a number");
+        assertThatThrownBy(() -> readLayers("{\"type\": \"maxpool\", \"kernel\": 2, \"padding\": 2}"))
+                .hasMessageContaining("layer 0 (maxpool): pool maxpool0: padding 2 must be between 0 and half the window (1)");
+        assertThatThrownBy(() -> readLayers("{\"type\": \"avgpool\", \"kernel\": 3, \"padding\": 1, \"count_include_pad\": 0}"))
+                .hasMessageContaining("\"count_include_pad\" must be true or false");
+        assertThatThrownBy(() -> readLayers("{\"type\": \"swish\"}"))
+                .hasMessageContaining("unknown layer type \"swish\" (supported: dense, conv2d, batchnorm, relu, sigmoid, tanh, leakyrelu");
+    }
+
+    /** A version 1 model.json with input [2, 6, 6], the given shape-keeping layers, then flatten and a dense output. */
+    private Network readLayers(String layers) throws Exception {
+        Path dir = tmp.resolve("hand" + System.nanoTime());
+        Files.createDirectories(dir);
+        String json = "{\"format\": \"infoprune-model\", \"version\": 1, \"input\": {\"shape\": [2, 6, 6]}, \"layers\": ["
+                + layers + ", {\"type\": \"flatten\", \"name\": \"f\"}, {\"type\": \"dense\", \"name\": \"d\", \"out\": 2}]}";
+        Files.writeString(dir.resolve("model.json"), json);
+        // every layer given keeps the [2, 6, 6] shape, so the dense output takes 72 values
+        java.util.Map<String, Tensor> weights = java.util.Map.of("d.weight", Tensor.zeros(2, 72), "d.bias", Tensor.zeros(2));
+        try (var out = Files.newOutputStream(dir.resolve("weights.npz"))) {
+            NpzWeights.write(weights, out);
+        }
+        return ModelFolder.read(dir);
+    }
+
+    @Test
     void overwritingAFolderReplacesItWhole() throws Exception {
         Path dir = tmp.resolve("m");
         ModelFolder.write(RandomNetworks.mlp(1, 5, 4, 3, 2), dir);

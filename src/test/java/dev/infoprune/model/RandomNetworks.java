@@ -54,4 +54,41 @@ public final class RandomNetworks {
         layers.add(new Dense("out", 7, out, random(r, 0.4, out, 7), random(r, 0.1, out)));
         return new Network("random-cnn", new int[] {c, h, w}, classes(out), layers, Normalization.IDENTITY, ModelCard.EMPTY);
     }
+
+    /** in -> (dense -> activation) per activation, each {@code width} wide, with a spread of 2 -> out. */
+    public static Network chain(long seed, int in, int width, int out, Activation... activations) {
+        Random r = new Random(seed);
+        List<Layer> layers = new ArrayList<>();
+        int previous = in;
+        for (int i = 0; i < activations.length; i++) {
+            layers.add(new Dense("fc" + (i + 1), previous, width, random(r, 2 / Math.sqrt(previous), width, previous),
+                    random(r, 0.3, width)));
+            layers.add(activations[i]);
+            previous = width;
+        }
+        layers.add(new Dense("out", previous, out, random(r, 1 / Math.sqrt(previous), out, previous), random(r, 0.1, out)));
+        return new Network("random-chain", new int[] {in}, classes(out), layers, Normalization.IDENTITY, ModelCard.EMPTY);
+    }
+
+    /**
+     * [c,7,7] -> conv(relu6) -> padded maxpool 3/2/1 -> conv(hardswish) -> padded avgpool 3/2/1 counting the padding
+     * -> conv(silu) -> padded avgpool 2/1/1 not counting it -> flatten -> out.
+     */
+    public static Network paddedPoolCnn(long seed, int c, int out) {
+        Random r = new Random(seed);
+        List<Layer> layers = new ArrayList<>();
+        layers.add(new Conv2d("conv1", c, 4, 3, 1, 1, random(r, 0.5, 4, c, 3, 3), random(r, 0.2, 4)));
+        layers.add(new Activation("relu6", Activation.Kind.RELU6));
+        layers.add(new Pool("pool1", Pool.Kind.MAX, 3, 2, 1, true));
+        layers.add(new Conv2d("conv2", 4, 5, 3, 1, 1, random(r, 0.4, 5, 4, 3, 3), random(r, 0.2, 5)));
+        layers.add(new Activation("hswish2", Activation.Kind.HARDSWISH));
+        layers.add(new Pool("pool2", Pool.Kind.AVG, 3, 2, 1, true));
+        layers.add(new Conv2d("conv3", 5, 5, 1, 1, 0, random(r, 0.5, 5, 5, 1, 1), random(r, 0.2, 5)));
+        layers.add(new Activation("silu3", Activation.Kind.SILU));
+        layers.add(new Pool("pool3", Pool.Kind.AVG, 2, 1, 1, false));
+        layers.add(new Flatten("flat"));
+        layers.add(new Dense("out", 45, out, random(r, 0.2, out, 45), random(r, 0.1, out)));
+        return new Network("padded-pool-cnn", new int[] {c, 7, 7}, classes(out), layers, Normalization.IDENTITY,
+                ModelCard.EMPTY);
+    }
 }

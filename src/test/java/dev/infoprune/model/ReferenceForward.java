@@ -83,24 +83,33 @@ public final class ReferenceForward {
         if (layer instanceof Activation a) {
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) {
-                y[i] = a.kind().apply(x[i]);
+                y[i] = activation(a, x[i]);
             }
             return y;
         }
         if (layer instanceof Pool p) {
             int[] o = p.outputShape(s);
+            boolean max = p.kind() == Pool.Kind.MAX;
             double[] y = new double[o[0] * o[1] * o[2]];
             for (int ch = 0; ch < o[0]; ch++) {
                 for (int r = 0; r < o[1]; r++) {
                     for (int q = 0; q < o[2]; q++) {
-                        double acc = p.kind() == Pool.Kind.MAX ? Double.NEGATIVE_INFINITY : 0;
+                        double acc = max ? Double.NEGATIVE_INFINITY : 0;
+                        int inside = 0;
                         for (int a = 0; a < p.kernel(); a++) {
                             for (int b = 0; b < p.kernel(); b++) {
-                                double v = x[(ch * s[1] + r * p.stride() + a) * s[2] + q * p.stride() + b];
-                                acc = p.kind() == Pool.Kind.MAX ? Math.max(acc, v) : acc + v;
+                                int ir = r * p.stride() - p.padding() + a;
+                                int iq = q * p.stride() - p.padding() + b;
+                                if (ir < 0 || ir >= s[1] || iq < 0 || iq >= s[2]) {
+                                    continue; // padding: never the maximum, a zero in the sum
+                                }
+                                double v = x[(ch * s[1] + ir) * s[2] + iq];
+                                acc = max ? Math.max(acc, v) : acc + v;
+                                inside++;
                             }
                         }
-                        y[(ch * o[1] + r) * o[2] + q] = p.kind() == Pool.Kind.MAX ? acc : acc / (p.kernel() * p.kernel());
+                        int divisor = p.countIncludePad() ? p.kernel() * p.kernel() : inside;
+                        y[(ch * o[1] + r) * o[2] + q] = max ? acc : acc / divisor;
                     }
                 }
             }
@@ -120,5 +129,47 @@ public final class ReferenceForward {
         }
         // Flatten and Dropout (inference) leave the values as they are.
         return x;
+    }
+
+    /** PyTorch's definitions, written out. */
+    static double activation(Activation a, double x) {
+        return switch (a.kind()) {
+            case RELU -> Math.max(x, 0);
+            case SIGMOID -> sigmoid(x);
+            case TANH -> Math.tanh(x);
+            case LEAKYRELU -> x >= 0 ? x : a.alpha() * x;
+            case ELU -> x > 0 ? x : a.alpha() * (Math.exp(x) - 1);
+            case RELU6 -> Math.min(Math.max(x, 0), 6);
+            case CLIP -> Math.min(Math.max(x, a.min()), a.max());
+            case GELU -> 0.5 * x * (1 + erf(x / Math.sqrt(2)));
+            case SILU -> x * sigmoid(x);
+            case HARDSWISH -> x * Math.min(Math.max(x + 3, 0), 6) / 6;
+            case HARDSIGMOID -> Math.min(Math.max(a.alpha() * x + a.beta(), 0), 1);
+        };
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /**
+     * The error function by its Maclaurin series, 2/sqrt(pi) sum (-1)^n z^(2n+1) / (n! (2n+1)), accurate to about
+     * 1e-10 for |z| <= 5; beyond, erf is +-1 to within 2e-12.
+     */
+    public static double erf(double z) {
+        if (Math.abs(z) > 5) {
+            return Math.signum(z);
+        }
+        double term = z;
+        double sum = z;
+        for (int n = 1; n < 200; n++) {
+            term *= -z * z / n;
+            double next = term / (2 * n + 1);
+            sum += next;
+            if (Math.abs(next) < 1e-17) {
+                break;
+            }
+        }
+        return 2 / Math.sqrt(Math.PI) * sum;
     }
 }

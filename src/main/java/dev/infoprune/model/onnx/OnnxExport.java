@@ -116,17 +116,18 @@ public final class OnnxExport {
                     .addAttribute(AttributeProto.newBuilder().setName("epsilon").setType(AttributeProto.AttributeType.FLOAT)
                             .setF((float) b.eps())).build());
         } else if (layer instanceof Activation a) {
-            String op = switch (a.kind()) {
-                case RELU -> "Relu";
-                case SIGMOID -> "Sigmoid";
-                case TANH -> "Tanh";
-            };
-            g.addNode(node(op, name, List.of(in), out));
+            activationNodes(g, a, in, out);
         } else if (layer instanceof Pool p) {
-            g.addNode(node(p.kind() == Pool.Kind.MAX ? "MaxPool" : "AveragePool", name, List.of(in), out).toBuilder()
+            int pad = p.padding();
+            NodeProto.Builder pool = node(p.kind() == Pool.Kind.MAX ? "MaxPool" : "AveragePool", name, List.of(in), out)
+                    .toBuilder()
                     .addAttribute(intsAttr("kernel_shape", p.kernel(), p.kernel()))
                     .addAttribute(intsAttr("strides", p.stride(), p.stride()))
-                    .addAttribute(intsAttr("pads", 0, 0, 0, 0)).build());
+                    .addAttribute(intsAttr("pads", pad, pad, pad, pad));
+            if (p.kind() == Pool.Kind.AVG && pad > 0) {
+                pool.addAttribute(intAttr("count_include_pad", p.countIncludePad() ? 1 : 0));
+            }
+            g.addNode(pool.build());
         } else if (layer instanceof GlobalAvgPool) {
             g.addNode(node("GlobalAveragePool", name, List.of(in), out));
         } else if (layer instanceof Flatten) {
@@ -137,6 +138,60 @@ public final class OnnxExport {
         } else {
             throw new IllegalArgumentException("no ONNX operator for layer " + name + " (" + layer.type() + ")");
         }
+    }
+
+    /**
+     * One operator where opset {@value #OPSET} has it; otherwise the pattern PyTorch's exporter writes at that opset
+     * (x·Sigmoid(x) for SiLU, x·HardSigmoid(x) for Hardswish, the erf form of GELU), which {@link OnnxImport} reads
+     * back as one layer. Helper nodes are named {@code <layer>/<op>}.
+     */
+    private static void activationNodes(GraphProto.Builder g, Activation a, String in, String out) {
+        String name = a.name();
+        switch (a.kind()) {
+            case RELU -> g.addNode(node("Relu", name, List.of(in), out));
+            case SIGMOID -> g.addNode(node("Sigmoid", name, List.of(in), out));
+            case TANH -> g.addNode(node("Tanh", name, List.of(in), out));
+            case LEAKYRELU -> g.addNode(node("LeakyRelu", name, List.of(in), out).toBuilder()
+                    .addAttribute(floatAttr("alpha", a.alpha())).build());
+            case ELU -> g.addNode(node("Elu", name, List.of(in), out).toBuilder()
+                    .addAttribute(floatAttr("alpha", a.alpha())).build());
+            case RELU6, CLIP -> {
+                double min = a.kind() == Activation.Kind.RELU6 ? 0 : a.min();
+                double max = a.kind() == Activation.Kind.RELU6 ? 6 : a.max();
+                g.addInitializer(OnnxTensors.scalar(name + ".min", (float) min));
+                g.addInitializer(OnnxTensors.scalar(name + ".max", (float) max));
+                g.addNode(node("Clip", name, List.of(in, name + ".min", name + ".max"), out));
+            }
+            case HARDSIGMOID -> g.addNode(hardSigmoid(name, in, out, a.alpha(), a.beta()));
+            case SILU -> {
+                g.addNode(node("Sigmoid", name, List.of(in), name + "/Sigmoid_out"));
+                g.addNode(node("Mul", name + "/Mul", List.of(in, name + "/Sigmoid_out"), out));
+            }
+            case HARDSWISH -> {
+                g.addNode(hardSigmoid(name, in, name + "/HardSigmoid_out", Activation.HARD_SIGMOID_ALPHA,
+                        Activation.HARD_SIGMOID_BETA));
+                g.addNode(node("Mul", name + "/Mul", List.of(in, name + "/HardSigmoid_out"), out));
+            }
+            case GELU -> {
+                g.addInitializer(OnnxTensors.scalar(name + ".sqrt2", (float) Math.sqrt(2)));
+                g.addInitializer(OnnxTensors.scalar(name + ".one", 1f));
+                g.addInitializer(OnnxTensors.scalar(name + ".half", 0.5f));
+                g.addNode(node("Div", name, List.of(in, name + ".sqrt2"), name + "/Div_out"));
+                g.addNode(node("Erf", name + "/Erf", List.of(name + "/Div_out"), name + "/Erf_out"));
+                g.addNode(node("Add", name + "/Add", List.of(name + "/Erf_out", name + ".one"), name + "/Add_out"));
+                g.addNode(node("Mul", name + "/Mul", List.of(in, name + "/Add_out"), name + "/Mul_out"));
+                g.addNode(node("Mul", name + "/Mul_1", List.of(name + "/Mul_out", name + ".half"), out));
+            }
+        }
+    }
+
+    private static NodeProto hardSigmoid(String name, String in, String out, double alpha, double beta) {
+        return node("HardSigmoid", name, List.of(in), out).toBuilder()
+                .addAttribute(floatAttr("alpha", alpha)).addAttribute(floatAttr("beta", beta)).build();
+    }
+
+    private static AttributeProto floatAttr(String name, double v) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF((float) v).build();
     }
 
     private static void weights(GraphProto.Builder g, Layer layer, String... suffixes) {

@@ -37,9 +37,16 @@ final class OnnxGraphReader {
     /** Stands for the batch size inside evaluated shape vectors. */
     static final long BATCH = Long.MIN_VALUE;
 
-    static final String SUPPORTED = "Gemm, MatMul+Add, Conv, BatchNormalization, Relu, Sigmoid, Tanh, MaxPool, "
-            + "AveragePool, GlobalAveragePool, Flatten, Reshape, Dropout, Identity, Pad by zero, a final Softmax/LogSoftmax, "
-            + "and Sub/Div at the input";
+    static final String SUPPORTED = "Gemm, MatMul+Add, Conv, BatchNormalization, Relu, Sigmoid, Tanh, LeakyRelu, Elu, "
+            + "Clip, HardSigmoid, HardSwish, Gelu, " + ActivationPatterns.RECOGNISED + ", MaxPool, AveragePool, "
+            + "GlobalAveragePool, Flatten, Reshape, Dropout, Identity, Pad by zero (before AveragePool), "
+            + "a final Softmax/LogSoftmax, and Sub/Div at the input";
+
+    /** Operators the reader handles alone or inside a recognised pattern: a branch into others names the operator. */
+    private static final Set<String> KNOWN_OPS = Set.of("Gemm", "MatMul", "Conv", "BatchNormalization", "Relu",
+            "Sigmoid", "Tanh", "LeakyRelu", "Elu", "Clip", "HardSigmoid", "HardSwish", "Gelu", "MaxPool", "AveragePool",
+            "GlobalAveragePool", "Flatten", "Reshape", "Dropout", "Identity", "Pad", "Softmax", "LogSoftmax", "Sub",
+            "Div", "Mul", "Add", "Erf");
 
     record Result(int[] inputShape, List<Layer> layers, Normalization normalization, List<String> notes) {
     }
@@ -50,6 +57,8 @@ final class OnnxGraphReader {
     private final Map<String, NodeProto> producers = new HashMap<>();
     private final Map<String, List<NodeProto>> consumers = new HashMap<>();
     private final Map<String, int[]> pathShapes = new HashMap<>();
+    private final Set<String> graphOutputs = new HashSet<>();
+    private final ActivationPatterns patterns;
     private final LayerNamer namer = new LayerNamer();
     private final List<Layer> layers = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -77,6 +86,8 @@ final class OnnxGraphReader {
                 }
             }
         }
+        graph.getOutputList().forEach(v -> graphOutputs.add(v.getName()));
+        patterns = new ActivationPatterns(consumers, this::constant, graphOutputs);
     }
 
     Result read() {
@@ -96,8 +107,14 @@ final class OnnxGraphReader {
             if (++steps > graph.getNodeCount() + 1) {
                 throw new OnnxProblem("the graph has a cycle");
             }
-            NodeProto node = nextNode(current, outputName);
-            current = apply(node, current, outputName);
+            ActivationPatterns.Match match = patterns.at(current, users(current));
+            if (match != null) {
+                add(new Activation(namer.forNode(match.first(), match.kind().type()), match.kind()));
+                current = match.output();
+            } else {
+                NodeProto node = nextNode(current, outputName);
+                current = apply(node, current, outputName);
+            }
             pathShapes.put(current, shape);
         }
         return new Result(inputShape, layers, normalization(), notes);
@@ -171,17 +188,18 @@ final class OnnxGraphReader {
                 : d.hasDimParam() ? d.getDimParam() : "?").toList().toString();
     }
 
+    private List<NodeProto> users(String tensor) {
+        return consumers.getOrDefault(tensor, List.of()).stream().filter(n -> !n.getOpType().equals("Shape")).toList();
+    }
+
     private NodeProto nextNode(String current, String outputName) {
-        List<NodeProto> users = consumers.getOrDefault(current, List.of()).stream()
-                .filter(n -> !n.getOpType().equals("Shape")).toList();
+        List<NodeProto> users = users(current);
         if (users.isEmpty()) {
             throw new OnnxProblem("tensor " + current + " is used by no node and is not the output " + outputName
                     + "; the graph is not a chain from input to output");
         }
         if (users.size() > 1) {
-            throw new OnnxProblem("the graph branches at tensor " + current + " (used by "
-                    + users.stream().map(OnnxAttributes::describe).toList()
-                    + "); InfoPrune reads sequential networks (one chain of layers)");
+            throw branches(current, users);
         }
         NodeProto node = users.get(0);
         if (node.getInputCount() == 0 || !node.getInput(0).equals(current)) {
@@ -207,6 +225,12 @@ final class OnnxGraphReader {
             case "Relu" -> add(new Activation(namer.forNode(node, "relu"), Activation.Kind.RELU));
             case "Sigmoid" -> add(new Activation(namer.forNode(node, "sigmoid"), Activation.Kind.SIGMOID));
             case "Tanh" -> add(new Activation(namer.forNode(node, "tanh"), Activation.Kind.TANH));
+            case "LeakyRelu" -> add(Activation.leakyRelu(namer.forNode(node, "leakyrelu"), exact(attrs.getFloat("alpha", 0.01f))));
+            case "Elu" -> add(Activation.elu(namer.forNode(node, "elu"), exact(attrs.getFloat("alpha", 1f))));
+            case "HardSigmoid" -> hardSigmoid(node, attrs);
+            case "HardSwish" -> add(new Activation(namer.forNode(node, "hardswish"), Activation.Kind.HARDSWISH));
+            case "Gelu" -> gelu(node, attrs);
+            case "Clip" -> clip(node, attrs);
             case "MaxPool" -> pool(node, attrs, Pool.Kind.MAX);
             case "AveragePool" -> pool(node, attrs, Pool.Kind.AVG);
             case "GlobalAveragePool" -> {
@@ -219,12 +243,34 @@ final class OnnxGraphReader {
             case "Identity" -> {
                 // nothing to do
             }
-            case "Pad" -> zeroPad(node, attrs);
+            case "Pad" -> {
+                return pad(node, attrs, outputName);
+            }
             case "Softmax", "LogSoftmax" -> softmax(node, attrs, outputName);
             case "Sub", "Div" -> normalizationStep(node);
             default -> throw unsupported(node);
         }
         return node.getOutput(0);
+    }
+
+    /**
+     * The real reason a tensor used twice cannot be read: an operator InfoPrune does not know on one of the paths, a
+     * near miss of a recognised activation pattern, or a genuine branch (a skip connection, several heads).
+     */
+    private OnnxProblem branches(String current, List<NodeProto> users) {
+        for (NodeProto user : users) {
+            if ((!user.getDomain().isEmpty() && !user.getDomain().equals("ai.onnx")) || !KNOWN_OPS.contains(user.getOpType())) {
+                return unsupported(user);
+            }
+        }
+        String nearMiss = patterns.nearMiss(current, users);
+        if (nearMiss != null) {
+            return new OnnxProblem(nearMiss);
+        }
+        return new OnnxProblem("the graph branches at tensor " + current + " (used by "
+                + users.stream().map(OnnxAttributes::describe).toList()
+                + "); InfoPrune reads sequential networks (one chain of layers) and, where a tensor is used twice "
+                + "inside one activation, recognises " + ActivationPatterns.RECOGNISED);
     }
 
     private OnnxProblem unsupported(NodeProto node) {
@@ -333,7 +379,7 @@ final class OnnxGraphReader {
         }
         requireOnes(attrs, "dilations");
         int stride = equalPair(attrs, "strides", 1);
-        int padding = symmetricPads(attrs);
+        int padding = symmetricPads(attrs, k, stride);
         int out = w.dim(0);
         Tensor bias = Tensor.zeros(out);
         if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
@@ -365,6 +411,15 @@ final class OnnxGraphReader {
     // ---- layers without weights
 
     private void pool(NodeProto node, OnnxAttributes attrs, Pool.Kind kind) {
+        pool(node, attrs, kind, 0);
+    }
+
+    /**
+     * MaxPool or AveragePool with square windows and the same padding on all sides (explicit pads or auto_pad);
+     * {@code zeroPadded} rows and columns come from a Pad node in front of an AveragePool, as PyTorch writes
+     * {@code AvgPool2d(padding=p)} with its default {@code count_include_pad=True}.
+     */
+    private void pool(NodeProto node, OnnxAttributes attrs, Pool.Kind kind, int zeroPadded) {
         requireImage(node);
         long[] ks = attrs.getInts("kernel_shape", null);
         if (ks == null || ks.length != 2 || ks[0] != ks[1] || ks[0] < 1) {
@@ -372,14 +427,88 @@ final class OnnxGraphReader {
         }
         int k = (int) ks[0];
         int stride = equalPair(attrs, "strides", 1);
-        if (symmetricPads(attrs) != 0) {
-            throw attrs.unsupported("pads", attrs.getInts("pads", null), "pooling without padding only");
+        int padding = symmetricPads(attrs, k, stride);
+        boolean countIncludePad = kind == Pool.Kind.MAX || attrs.getInt("count_include_pad", 0) != 0;
+        if (zeroPadded > 0) {
+            if (padding != 0) {
+                throw attrs.unsupported("pads", attrs.getInts("pads", null), "padding both in a Pad node before it and in "
+                        + "the pooling itself");
+            }
+            padding = zeroPadded;
+            countIncludePad = true;
         }
         requireOnes(attrs, "dilations");
-        if (attrs.getInt("ceil_mode", 0) != 0 && ((shape[1] - k) % stride != 0 || (shape[2] - k) % stride != 0)) {
+        if (attrs.getInt("ceil_mode", 0) != 0
+                && ((shape[1] + 2 * padding - k) % stride != 0 || (shape[2] + 2 * padding - k) % stride != 0)) {
             throw attrs.unsupported("ceil_mode", 1, "only floor rounding of the output size");
         }
-        add(new Pool(namer.forNode(node, kind == Pool.Kind.MAX ? "maxpool" : "avgpool"), kind, k, stride));
+        Pool pool;
+        try {
+            pool = new Pool(namer.forNode(node, kind == Pool.Kind.MAX ? "maxpool" : "avgpool"), kind, k, stride, padding,
+                    countIncludePad);
+        } catch (IllegalArgumentException e) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + ": " + e.getMessage(), e);
+        }
+        add(pool);
+    }
+
+    // ---- activations with parameters
+
+    /** ONNX attributes are floats: 0.1f becomes 0.1, not 0.10000000149011612. */
+    private static double exact(float f) {
+        return Double.parseDouble(Float.toString(f));
+    }
+
+    /** ONNX HardSigmoid defaults to alpha 0.2, beta 0.5; PyTorch's Hardsigmoid writes alpha 1/6. */
+    private void hardSigmoid(NodeProto node, OnnxAttributes attrs) {
+        float alpha = attrs.getFloat("alpha", 0.2f);
+        float beta = attrs.getFloat("beta", 0.5f);
+        double a = alpha == (float) Activation.HARD_SIGMOID_ALPHA ? Activation.HARD_SIGMOID_ALPHA : exact(alpha);
+        add(Activation.hardSigmoid(namer.forNode(node, "hardsigmoid"), a, exact(beta)));
+    }
+
+    private void gelu(NodeProto node, OnnxAttributes attrs) {
+        String approximate = attrs.getString("approximate", "none");
+        if (!approximate.equals("none")) {
+            throw attrs.unsupported("approximate", approximate, "only the exact (erf) GELU");
+        }
+        add(new Activation(namer.forNode(node, "gelu"), Activation.Kind.GELU));
+    }
+
+    /** Clip(0, 6) is ReLU6, Clip(0) is ReLU, other bounds a clip layer; bounds are inputs from opset 11. */
+    private void clip(NodeProto node, OnnxAttributes attrs) {
+        Double min;
+        Double max;
+        if (opset < 11) {
+            min = attrs.has("min") ? exact(attrs.getFloat("min", 0f)) : null;
+            max = attrs.has("max") ? exact(attrs.getFloat("max", 0f)) : null;
+        } else {
+            min = clipBound(node, 1, "min");
+            max = clipBound(node, 2, "max");
+        }
+        if (min != null && min == 0 && max != null && max == 6) {
+            add(new Activation(namer.forNode(node, "relu6"), Activation.Kind.RELU6));
+        } else if (min != null && min == 0 && max == null) {
+            add(new Activation(namer.forNode(node, "relu"), Activation.Kind.RELU));
+        } else {
+            double lo = min == null ? -Float.MAX_VALUE : min;
+            double hi = max == null ? Float.MAX_VALUE : max;
+            if (!(lo <= hi)) {
+                throw new OnnxProblem(OnnxAttributes.describe(node) + ": min " + lo + " exceeds max " + hi);
+            }
+            add(Activation.clip(namer.forNode(node, "clip"), lo, hi));
+        }
+    }
+
+    private Double clipBound(NodeProto node, int index, String role) {
+        if (node.getInputCount() <= index || node.getInput(index).isEmpty()) {
+            return null;
+        }
+        Tensor t = weight(node, index, role);
+        if (t.size() != 1) {
+            throw weightProblem(node, node.getInput(index), t, "a scalar");
+        }
+        return exact(t.data()[0]);
     }
 
     private void flatten(NodeProto node, OnnxAttributes attrs) {
@@ -426,12 +555,48 @@ final class OnnxGraphReader {
         return dims.get(0).hasDimValue() ? dims.get(0).getDimValue() : BATCH;
     }
 
-    /** PyTorch writes AvgPool2d as a Pad of zeros followed by AveragePool; only such no-op pads are accepted. */
-    private void zeroPad(NodeProto node, OnnxAttributes attrs) {
+    /**
+     * A Pad of zeros that pads nothing is dropped; one that pads height and width equally, in front of an AveragePool
+     * (PyTorch's {@code AvgPool2d(padding=p, count_include_pad=True)}), becomes that pooling's padding.
+     */
+    private String pad(NodeProto node, OnnxAttributes attrs, String outputName) {
+        String mode = attrs.getString("mode", "constant");
         long[] pads = opset < 11 ? attrs.getInts("pads", new long[0]) : evaluate(node.getInput(1), node);
-        if (Arrays.stream(pads).anyMatch(p -> p != 0)) {
-            throw attrs.unsupported("pads", pads, "only Pad nodes that pad nothing (use padding in Conv instead)");
+        if (Arrays.stream(pads).allMatch(p -> p == 0)) {
+            return node.getOutput(0);
         }
+        float value = opset < 11 ? attrs.getFloat("value", 0f) : padValue(node);
+        if (!mode.equals("constant") || value != 0f) {
+            throw attrs.unsupported(mode.equals("constant") ? "value" : "mode", mode.equals("constant") ? value : mode,
+                    "only padding with zeros");
+        }
+        if (opset >= 18 && node.getInputCount() > 3 && !node.getInput(3).isEmpty()) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + ": Pad with axes is not supported");
+        }
+        requireImage(node);
+        boolean spatialOnly = pads.length == 8 && pads[0] == 0 && pads[1] == 0 && pads[4] == 0 && pads[5] == 0;
+        boolean equal = pads.length == 8 && pads[2] == pads[3] && pads[2] == pads[6] && pads[2] == pads[7] && pads[2] > 0;
+        List<NodeProto> next = users(node.getOutput(0));
+        boolean beforeAvgPool = !node.getOutput(0).equals(outputName) && next.size() == 1
+                && next.get(0).getOpType().equals("AveragePool");
+        if (!spatialOnly || !equal || !beforeAvgPool) {
+            throw attrs.unsupported("pads", pads, "only zero padding of height and width, the same on all sides, "
+                    + "directly before an AveragePool (as PyTorch writes AvgPool2d with padding)");
+        }
+        NodeProto pool = next.get(0);
+        pool(pool, new OnnxAttributes(pool), Pool.Kind.AVG, (int) pads[2]);
+        return pool.getOutput(0);
+    }
+
+    private float padValue(NodeProto node) {
+        if (node.getInputCount() <= 2 || node.getInput(2).isEmpty()) {
+            return 0f;
+        }
+        Tensor v = weight(node, 2, "constant_value");
+        if (v.size() != 1) {
+            throw weightProblem(node, node.getInput(2), v, "a scalar");
+        }
+        return v.data()[0];
     }
 
     private void dropout(NodeProto node, OnnxAttributes attrs) {
@@ -725,19 +890,39 @@ final class OnnxGraphReader {
         return (int) v[0];
     }
 
-    private static int symmetricPads(OnnxAttributes attrs) {
+    /**
+     * The padding on each side of height and width: explicit {@code pads} (the same on all four sides), VALID, or
+     * SAME_UPPER/SAME_LOWER when they pad the current input equally on both sides.
+     */
+    private int symmetricPads(OnnxAttributes attrs, int kernel, int stride) {
         String autoPad = attrs.getString("auto_pad", "NOTSET");
-        if (!autoPad.equals("NOTSET") && !autoPad.equals("VALID")) {
-            throw attrs.unsupported("auto_pad", autoPad, "give explicit pads");
-        }
         long[] pads = attrs.getInts("pads", new long[] {0, 0, 0, 0});
-        if (autoPad.equals("VALID")) {
-            pads = new long[] {0, 0, 0, 0};
+        switch (autoPad) {
+            case "NOTSET" -> {
+                // explicit pads
+            }
+            case "VALID" -> pads = new long[] {0, 0, 0, 0};
+            case "SAME_UPPER", "SAME_LOWER" -> {
+                long[] total = {samePadding(shape[1], kernel, stride), samePadding(shape[2], kernel, stride)};
+                if (total[0] != total[1] || total[0] % 2 != 0) {
+                    throw attrs.unsupported("auto_pad", autoPad, "for input " + describeShape(shape) + " it pads "
+                            + total[0] + " rows and " + total[1] + " columns; only the same padding on all four sides");
+                }
+                long p = total[0] / 2;
+                pads = new long[] {p, p, p, p};
+            }
+            default -> throw attrs.unsupported("auto_pad", autoPad, "NOTSET, VALID, SAME_UPPER or SAME_LOWER");
         }
         if (pads.length != 4 || pads[0] != pads[1] || pads[0] != pads[2] || pads[0] != pads[3] || pads[0] < 0) {
             throw attrs.unsupported("pads", pads, "only the same padding on all four sides");
         }
         return (int) pads[0];
+    }
+
+    /** ONNX SAME padding in total for one axis: the output keeps ceil(size / stride) positions. */
+    private static long samePadding(int size, int kernel, int stride) {
+        long out = (size + stride - 1) / stride;
+        return Math.max(0, (out - 1) * stride + kernel - size);
     }
 
     private static OnnxProblem weightProblem(NodeProto node, String weightName, Tensor t, String expected) {

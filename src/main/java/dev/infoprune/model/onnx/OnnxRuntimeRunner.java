@@ -32,9 +32,29 @@ public final class OnnxRuntimeRunner implements AutoCloseable {
     }
 
     public static OnnxRuntimeRunner open(byte[] model, String source) {
+        return open(model, source, true);
+    }
+
+    /**
+     * A runner that executes the graph as written, without ONNX Runtime's graph rewrites. ONNX Runtime 1.19 fuses a
+     * Pad in front of an AveragePool into the pooling's pads but keeps count_include_pad 0, so it averages PyTorch's
+     * {@code AvgPool2d(padding=p)} over the real inputs only; unoptimised, it computes what the file says.
+     */
+    static OnnxRuntimeRunner openUnoptimised(Path file) {
+        try {
+            return open(java.nio.file.Files.readAllBytes(file), file.toString(), false);
+        } catch (java.io.IOException e) {
+            throw new BadInputException(file, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static OnnxRuntimeRunner open(byte[] model, String source, boolean optimise) {
         try {
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
+            if (!optimise) {
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+            }
             return new OnnxRuntimeRunner(OrtEnvironment.getEnvironment().createSession(model, options), source);
         } catch (OrtException e) {
             throw new BadInputException(source, "ONNX Runtime cannot load the model: " + e.getMessage(), e);

@@ -45,6 +45,18 @@ class OnnxRoundTripTest {
     }
 
     @Test
+    void everyActivationAndPaddedPoolingRunInOnnxRuntimeAndImportBackUnchanged() throws Exception {
+        // parameters off PyTorch's defaults (hardsigmoid 0.2/0.4, clip -0.5..1.5) and both count_include_pad values
+        Network chain = RandomNetworks.chain(3, 6, 9, 4,
+                Activation.leakyRelu("leaky1", 0.2), Activation.elu("elu2", 0.7), new Activation("relu6_3", Activation.Kind.RELU6),
+                Activation.clip("clip4", -0.5, 1.5), new Activation("gelu5", Activation.Kind.GELU),
+                new Activation("silu6", Activation.Kind.SILU), new Activation("hswish7", Activation.Kind.HARDSWISH),
+                Activation.hardSigmoid("hsig8", 0.2, 0.4), new Activation("hsig9", Activation.Kind.HARDSIGMOID));
+        assertRoundTrip(chain, 4);
+        assertRoundTrip(RandomNetworks.paddedPoolCnn(6, 3, 2), 5);
+    }
+
+    @Test
     void globalPoolingStridesPaddingAndVectorBatchNormRoundTrip() throws Exception {
         Random r = new Random(5);
         List<Layer> layers = List.of(
