@@ -373,7 +373,7 @@ public final class ModelFolder {
             return fallback;
         }
         if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-            throw new IllegalArgumentException("\"" + field + "\" must be a finite number"
+            throw new IllegalArgumentException("\"" + field + "\" must be a number, and finite"
                     + (v.isMissingNode() ? "" : ", got " + abbreviate(v.toString())));
         }
         return v.asDouble();

@@ -58,7 +58,7 @@ class OnnxEngineAgreementTest {
         Network mlp = RandomNetworks.mlp(42, 10, 16, 8, 3);
         List<PruningMethod> methods = List.of(
                 new CmiFilterPruning(CmiFilterPruning.Settings.defaults().withFraction(0.6)),
-                PruningMethods.create("mipp", Map.of("ridge", "1")),
+                PruningMethods.create("mipp", Map.of("estimator", "gaussian", "ridge", "1")),
                 PruningMethods.create("global-topk", Map.of("sparsity", "0.4", "min-per-layer", "1")),
                 PruningMethods.create("local-magnitude", Map.of("sparsity", "0.5")),
                 PruningMethods.create("itpruner", Map.of("sparsity", "0.5")),
