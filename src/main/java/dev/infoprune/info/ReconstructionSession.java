@@ -93,13 +93,7 @@ public final class ReconstructionSession implements LossSession {
             heldOutCount[r] = holdCount;
             baseline[r] = meanPredictorLoss(r);
         }
-        double[] perColumn = Standardised.pairwiseLinearInformation(x, d, y, t, n);
-        this.relevance = new double[groups.length];
-        for (int g = 0; g < groups.length; g++) {
-            for (int c : groups[g]) {
-                relevance[g] += perColumn[c];
-            }
-        }
+        this.relevance = Standardised.groupRelevance(x, d, y, t, n, groups);
     }
 
     @Override

@@ -64,13 +64,7 @@ public final class RidgeCvSession implements LossSession {
         for (int f = 0; f < folds; f++) {
             this.folds[f] = new Fold(x, y, n, fold, f);
         }
-        double[] perColumn = Standardised.pairwiseLinearInformation(x, d, y, t, n);
-        this.relevance = new double[groups.length];
-        for (int g = 0; g < groups.length; g++) {
-            for (int c : groups[g]) {
-                relevance[g] += perColumn[c];
-            }
-        }
+        this.relevance = Standardised.groupRelevance(x, d, y, t, n, groups);
     }
 
     @Override

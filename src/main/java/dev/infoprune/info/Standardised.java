@@ -55,4 +55,16 @@ final class Standardised {
         }
         return out;
     }
+
+    /** {@link #pairwiseLinearInformation} added up over each group's columns: the order of MIPP's tests. */
+    static double[] groupRelevance(float[] x, int d, float[] y, int t, int n, int[][] groups) {
+        double[] perColumn = pairwiseLinearInformation(x, d, y, t, n);
+        double[] out = new double[groups.length];
+        for (int g = 0; g < groups.length; g++) {
+            for (int c : groups[g]) {
+                out[g] += perColumn[c];
+            }
+        }
+        return out;
+    }
 }
