@@ -158,6 +158,9 @@ final class MippCharts extends HBox {
             kept.removeAllSeries();
             kept.addSeries(s[2]);
             informationChart.setTitle("I(S;T) with and without the unit tested · " + current);
+            boolean lossBased = !track.computed().isEmpty() && track.computed().get(0).baselineLoss() != null;
+            // the loss-based estimators read I(S;T) as the drop in held-out loss from predicting T by its mean
+            informationChart.getXYPlot().getRangeAxis().setLabel(lossBased ? "baseline − loss" : "nats");
             keptChart.setTitle("units kept in " + current + " (of " + track.widths().get(current) + ")");
             informationChart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
             keptChart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
