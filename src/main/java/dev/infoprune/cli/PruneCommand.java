@@ -6,7 +6,6 @@ import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Dataset;
-import dev.infoprune.data.SampleChoice;
 import dev.infoprune.engine.CaptureOptions;
 import dev.infoprune.data.DatasetFit;
 import dev.infoprune.data.DatasetLocator;
@@ -149,18 +148,15 @@ final class PruneCommand implements Runnable {
 
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
         boolean tune = fineTuneEpochs > 0;
-        Dataset planData = probeData;
-        String planSource = "the probe split";
-        CaptureOptions capture = CaptureOptions.spatialMean();
-        if (pruning instanceof Mipp mipp && mipp.lossBased()) {
-            capture = mipp.captureOptions();
-            if (probeSamples == null) {
-                SampleChoice choice = SampleChoice.of(probeData, train, Mipp.PAPER_SAMPLES, dataSeed);
-                planData = choice.data();
-                planSource = choice.source();
-            }
+        Mipp.Samples samples;
+        if (pruning instanceof Mipp mipp && mipp.lossBased() && probeSamples == null) {
+            samples = mipp.samples(network, probeData, train, dataSeed, progress.slice(0, 0.05));
+        } else {
+            CaptureOptions capture = pruning instanceof Mipp mipp ? mipp.captureOptions() : CaptureOptions.spatialMean();
+            samples = new Mipp.Samples(ActivationCapture.capture(network, probeData, capture, progress.slice(0, 0.05)),
+                    "the probe split");
         }
-        Activations probe = ActivationCapture.capture(network, planData, capture, progress.slice(0, 0.05));
+        Activations probe = samples.activations();
         Evaluation before = Inference.evaluate(network, test, progress.slice(0.05, 0.1));
         Progress planning = progress.slice(0.1, tune ? 0.5 : 0.9);
         PruningPlan plan;
@@ -198,8 +194,8 @@ final class PruneCommand implements Runnable {
         Evaluation finalResult = afterFineTuning != null ? afterFineTuning : afterPruning;
         pruned = pruned.withName(network.name() + "-" + method).withCard(card(network, plan, summary, finalResult));
         write(network, pruned, plan, trace);
-        Result result = new Result(network, pruned, plan, summary, before, afterPruning, afterFineTuning, planData.size(),
-                test.size(), dataSeed, (System.nanoTime() - started) / 1e9, planSource);
+        Result result = new Result(network, pruned, plan, summary, before, afterPruning, afterFineTuning, probe.samples(),
+                test.size(), dataSeed, (System.nanoTime() - started) / 1e9, samples.source());
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(o, toJson(result, trace));

@@ -1,9 +1,7 @@
 package dev.infoprune.study;
 
 import dev.infoprune.core.Progress;
-import dev.infoprune.data.SampleChoice;
 import dev.infoprune.data.Splits;
-import dev.infoprune.engine.ActivationCapture;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.model.Network;
 import dev.infoprune.prune.PruningMethod;
@@ -29,7 +27,6 @@ public final class PlanInputs {
         if (!(method instanceof Mipp mipp) || !mipp.lossBased()) {
             return probe;
         }
-        SampleChoice choice = SampleChoice.of(data.probe(), data.train(), Mipp.PAPER_SAMPLES, seed);
-        return ActivationCapture.capture(network, choice.data(), mipp.captureOptions(), progress);
+        return mipp.samples(network, data.probe(), data.train(), seed, progress).activations();
     }
 }

@@ -47,6 +47,22 @@ public final class Mipp implements PruningMethod {
                 : dev.infoprune.engine.CaptureOptions.spatialMean();
     }
 
+    /** The activations a loss-based run is fitted on and, in words, where their samples came from. */
+    public record Samples(Activations activations, String source) {
+    }
+
+    /**
+     * Captures what a loss-based run is fitted on: about {@link #PAPER_SAMPLES} samples ({@code probe} when it has
+     * them, else {@code train}, as {@link dev.infoprune.data.SampleChoice} picks), conv filters as
+     * {@link #captureOptions()} says. Both data sets must already fit the network.
+     */
+    public Samples samples(Network network, dev.infoprune.data.Dataset probe, dev.infoprune.data.Dataset train, long seed,
+                           Progress progress) {
+        dev.infoprune.data.SampleChoice choice = dev.infoprune.data.SampleChoice.of(probe, train, PAPER_SAMPLES, seed);
+        return new Samples(dev.infoprune.engine.ActivationCapture.capture(network, choice.data(), captureOptions(), progress),
+                choice.source());
+    }
+
     public MippRun start(Network network, Activations probe) {
         return estimator == null ? MippRun.start(network, probe, settings) : MippRun.start(network, probe, settings, estimator);
     }

@@ -120,8 +120,7 @@ public final class MippController {
         MippSetup setup = new MippSetup(settings.confidence(), settings.repeats(), estimator, settings.seed(), count);
         runner.run("Resuming MIPP", progress -> {
             Mipp mipp = new Mipp(settings, null);
-            Samples s = dev.infoprune.prune.mipp.LossEstimators.handles(settings.estimator().name()) ? samplesFor(mipp, net, acts, count, settings.seed(), progress)
-                    : new Samples(sample(acts, count, settings.seed()), "the probe split");
+            Mipp.Samples s = samplesFor(mipp, net, acts, count, settings.seed(), progress);
             MippRun r = state.resume(net, s.activations());
             MippTrack fresh = MippTrack.of(r, setup.describe(r.settings().estimator().describe(), s.activations().samples(), s.source()));
             MippTrack all = new MippTrack(fresh.visitOrder(), fresh.widths(), fresh.totalSteps(), fresh.confidence(),
@@ -163,7 +162,7 @@ public final class MippController {
             progress.update("Preparing MIPP", 0, 1);
             MippSetup setup = text.parse();
             Mipp mipp = (Mipp) PruningMethods.create(Mipp.NAME, setup.methodOptions());
-            Samples s = samplesFor(mipp, net, acts, setup.probeSamples(), setup.seed(), progress);
+            Mipp.Samples s = samplesFor(mipp, net, acts, setup.probeSamples(), setup.seed(), progress);
             MippRun r = mipp.start(net, s.activations());
             return new Started(setup, r, MippTrack.of(r, setup.describe(r.settings().estimator().describe(), s.activations().samples(), s.source())),
                     r.settings(), s.activations().samples(), null);
@@ -197,20 +196,16 @@ public final class MippController {
         }
     }
 
-    private record Samples(Activations activations, String source) {
-    }
-
     /**
      * The activations a run is fitted on: for a loss-based estimator without a chosen sample size, its own capture
      * from the data set (as the command line takes it); otherwise the scores' probe activations, or a seeded subset.
      */
-    private Samples samplesFor(Mipp mipp, Network net, Activations acts, int count, long seed, dev.infoprune.core.Progress progress) {
+    private Mipp.Samples samplesFor(Mipp mipp, Network net, Activations acts, int count, long seed, dev.infoprune.core.Progress progress) {
         dev.infoprune.workspace.DataChoice choice = data == null ? null : data.getValue();
         if (mipp.lossBased() && count == 0 && choice != null) {
-            var captured = dev.infoprune.workspace.MippSamples.capture(net, choice, mipp, progress);
-            return new Samples(captured.activations(), captured.source());
+            return dev.infoprune.workspace.MippSamples.capture(net, choice, mipp, progress);
         }
-        return new Samples(sample(acts, count, seed), "the probe split");
+        return new Mipp.Samples(sample(acts, count, seed), "the probe split");
     }
 
     /** A seeded subset of {@code count} probe samples (all when {@code count} is 0 or not smaller). */
