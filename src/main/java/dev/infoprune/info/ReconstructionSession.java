@@ -238,7 +238,7 @@ public final class ReconstructionSession implements LossSession {
         double[] pr = precision();
         int[] g = groups[group];
         int q = g.length;
-        double[] pggInv = groupBlockInverse(pr, g);
+        double[] pggInv = SpdInverse.blockInverse(pr, d, g);
         if (pggInv == null) {
             return;
         }
@@ -268,17 +268,6 @@ public final class ReconstructionSession implements LossSession {
         }
     }
 
-    private double[] groupBlockInverse(double[] pr, int[] g) {
-        int q = g.length;
-        double[] pgg = new double[q * q];
-        for (int a = 0; a < q; a++) {
-            for (int b = 0; b < q; b++) {
-                pgg[a * q + b] = pr[g[a] * d + g[b]];
-            }
-        }
-        return q == 1 ? (pgg[0] > 0 ? new double[] {1 / pgg[0]} : null) : SpdInverse.of(pgg, q);
-    }
-
     /**
      * The inverse of the kept columns' correlation matrix plus a small ridge, as a d × d matrix whose removed rows
      * and columns are 0: computed once, then downdated on each removal (the Schur complement).
@@ -306,41 +295,11 @@ public final class ReconstructionSession implements LossSession {
         if (precision == null) {
             return;
         }
-        double[] pr = precision;
-        int q = g.length;
-        double[] inv = groupBlockInverse(pr, g);
-        if (inv != null) {
-            double[] u = new double[d * q];
-            for (int c = 0; c < d; c++) {
-                for (int a = 0; a < q; a++) {
-                    u[c * q + a] = pr[c * d + g[a]];
-                }
-            }
-            double[] uk = new double[d * q];
-            for (int c = 0; c < d; c++) {
-                for (int b = 0; b < q; b++) {
-                    double s = 0;
-                    for (int a = 0; a < q; a++) {
-                        s += u[c * q + a] * inv[a * q + b];
-                    }
-                    uk[c * q + b] = s;
-                }
-            }
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < d; j++) {
-                    double s = 0;
-                    for (int b = 0; b < q; b++) {
-                        s += uk[i * q + b] * u[j * q + b];
-                    }
-                    pr[i * d + j] -= s;
-                }
-            }
-        }
-        for (int c : g) {
-            for (int j = 0; j < d; j++) {
-                pr[c * d + j] = 0;
-                pr[j * d + c] = 0;
-            }
+        double[] k = SpdInverse.blockInverse(precision, d, g);
+        if (k == null) {
+            SpdInverse.zeroGroup(precision, d, g);
+        } else {
+            SpdInverse.removeGroup(precision, d, g, SpdInverse.columns(precision, d, g), k);
         }
     }
 
@@ -411,12 +370,7 @@ public final class ReconstructionSession implements LossSession {
                 continue;
             }
             int off = r * h;
-            for (int i = 0; i < b; i++) {
-                for (int k = 0; k < h; k++) {
-                    float v = z[i * wide + off + k] + p.b1[off + k];
-                    a[i * h + k] = v > 0 ? v : 0;
-                }
-            }
+            hidden(z, b, p.b1, r, a);
             Sgemm.ab(b, t, h, a, p.w2[r], pred);
             float scale = 2f / (count * t);
             float[] b2 = p.b2[r];
@@ -449,6 +403,17 @@ public final class ReconstructionSession implements LossSession {
         adam.update(p, g);
     }
 
+    /** Repeat r's hidden activations, ReLU(z[:, r·h …] + b1), for the first {@code rows} rows of z (R·h wide). */
+    private void hidden(float[] z, int rows, float[] b1, int r, float[] out) {
+        int off = r * h;
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < h; k++) {
+                float v = z[i * wide + off + k] + b1[off + k];
+                out[i * h + k] = v > 0 ? v : 0;
+            }
+        }
+    }
+
     // ---- held-out loss ----
 
     private double[] heldOutLoss(Params p) {
@@ -464,13 +429,7 @@ public final class ReconstructionSession implements LossSession {
             float[] ac = rows == EVAL_CHUNK ? a : new float[rows * h];
             float[] pc = rows == EVAL_CHUNK ? pred : new float[rows * t];
             for (int r = 0; r < reps; r++) {
-                int off = r * h;
-                for (int i = 0; i < rows; i++) {
-                    for (int k = 0; k < h; k++) {
-                        float v = zc[i * wide + off + k] + p.b1[off + k];
-                        ac[i * h + k] = v > 0 ? v : 0;
-                    }
-                }
+                hidden(zc, rows, p.b1, r, ac);
                 Sgemm.ab(rows, t, h, ac, p.w2[r], pc);
                 float[] b2 = p.b2[r];
                 for (int i = 0; i < rows; i++) {

@@ -219,19 +219,8 @@ public final class RidgeCvSession implements LossSession {
          */
         double downdate(int[] g, boolean commit) {
             int p = g.length;
-            double[] u = new double[d * p];
-            double[] kk = new double[p * p];
-            for (int c = 0; c < d; c++) {
-                for (int q = 0; q < p; q++) {
-                    u[c * p + q] = ginv[c * d + g[q]];
-                }
-            }
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    kk[a * p + b] = ginv[g[a] * d + g[b]];
-                }
-            }
-            double[] k = p == 1 ? new double[] {1 / kk[0]} : SpdInverse.of(kk, p);
+            double[] u = SpdInverse.columns(ginv, d, g);
+            double[] k = SpdInverse.blockInverse(ginv, d, g);
             if (k == null) {
                 throw new IllegalStateException("a group's block of the inverse Gram matrix is singular");
             }
@@ -259,16 +248,7 @@ public final class RidgeCvSession implements LossSession {
             }
             double next = Math.max(0, rss + 2 * cross + quad);
             if (commit) {
-                double[] uk = multiply(u, d, p, k, p);
-                for (int i = 0; i < d; i++) {
-                    for (int j = 0; j < d; j++) {
-                        double s = 0;
-                        for (int q = 0; q < p; q++) {
-                            s += uk[i * p + q] * u[j * p + q];
-                        }
-                        ginv[i * d + j] -= s;
-                    }
-                }
+                SpdInverse.removeGroup(ginv, d, g, u, k);
                 double[] uv = multiply(u, d, p, v, t);
                 double[] huv = multiply(hu, d, p, v, t);
                 for (int i = 0; i < d * t; i++) {
@@ -276,10 +256,6 @@ public final class RidgeCvSession implements LossSession {
                     m[i] += huv[i];
                 }
                 for (int c : g) {
-                    for (int j = 0; j < d; j++) {
-                        ginv[c * d + j] = 0;
-                        ginv[j * d + c] = 0;
-                    }
                     java.util.Arrays.fill(beta, c * t, (c + 1) * t, 0);
                 }
                 rss = next;

@@ -57,4 +57,67 @@ final class SpdInverse {
         }
         return inv;
     }
+
+    /** Columns {@code g} of the d × d matrix {@code a}, as a d × p matrix. */
+    static double[] columns(double[] a, int d, int[] g) {
+        int p = g.length;
+        double[] u = new double[d * p];
+        for (int c = 0; c < d; c++) {
+            for (int q = 0; q < p; q++) {
+                u[c * p + q] = a[c * d + g[q]];
+            }
+        }
+        return u;
+    }
+
+    /** The inverse of the g × g block of {@code a}, or null when it is not positive definite. */
+    static double[] blockInverse(double[] a, int d, int[] g) {
+        int p = g.length;
+        double[] block = new double[p * p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                block[i * p + j] = a[g[i] * d + g[j]];
+            }
+        }
+        return p == 1 ? (block[0] > 0 ? new double[] {1 / block[0]} : null) : of(block, p);
+    }
+
+    /**
+     * Takes group g out of the inverse P of a matrix: P ← P − U K Uᵀ with U = P[:, g] ({@link #columns}) and
+     * K = P[g, g]⁻¹ ({@link #blockInverse}), the Schur complement, which is the inverse of the matrix without g;
+     * g's rows and columns are then set to 0.
+     */
+    static void removeGroup(double[] inv, int d, int[] g, double[] u, double[] k) {
+        int p = g.length;
+        double[] uk = new double[d * p];
+        for (int c = 0; c < d; c++) {
+            for (int b = 0; b < p; b++) {
+                double s = 0;
+                for (int a = 0; a < p; a++) {
+                    s += u[c * p + a] * k[a * p + b];
+                }
+                uk[c * p + b] = s;
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double s = 0;
+                for (int q = 0; q < p; q++) {
+                    s += uk[i * p + q] * u[j * p + q];
+                }
+                inv[i * d + j] -= s;
+            }
+        }
+        zeroGroup(inv, d, g);
+    }
+
+    /** Sets group g's rows and columns of the d × d matrix to 0. */
+    static void zeroGroup(double[] a, int d, int[] g) {
+        for (int c : g) {
+            for (int j = 0; j < d; j++) {
+                a[c * d + j] = 0;
+                a[j * d + c] = 0;
+            }
+        }
+    }
 }
