@@ -129,6 +129,10 @@ class PruneCommandTest {
                 "KEY=VALUE");
         assertBadInput(CliRun.of("prune", "no-such-model", "--data", "digits", "--method", "mipp", "--out", out),
                 "no-such-model");
+        assertBadInput(CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "mipp", "--estimator", "ridge-cv",
+                "--null-model", "--out", out), "the null model applies to the gaussian and plug-in estimators");
+        assertBadInput(CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "mipp", "-o", "estimator.hidden=abc",
+                "--out", out), "hidden must be an integer");
         assertBadInput(CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "mipp", "--finetune-epochs", "x", "--out", out),
                 "--finetune-epochs");
         assertThat(tmp.resolve("never")).doesNotExist();

@@ -61,10 +61,6 @@ public final class MippRun {
             throw new IllegalArgumentException("estimator " + settings.estimator().name()
                     + " needs an InformationEstimator instance; only gaussian, reconstruction and ridge-cv run without one");
         }
-        if (lossBased && settings.nullModel()) {
-            throw new IllegalArgumentException("the null model applies to the gaussian and plug-in estimators; "
-                    + settings.estimator().name() + " re-fits the \"with\" side the same way instead");
-        }
         this.settings = estimator != null ? settings.withEstimator(estimator.spec())
                 : lossBased ? settings.withEstimator(LossEstimators.normalise(settings.estimator()))
                 : settings.withEstimator(GaussianLayerTester.normalise(settings.estimator()));

@@ -35,6 +35,10 @@ public record MippSettings(EstimatorSpec estimator, int repeats, double confiden
         if (!(subsample > 0 && subsample <= 1)) {
             throw new IllegalArgumentException("subsample fraction must be in (0, 1], got " + subsample);
         }
+        if (nullModel && LossEstimators.handles(estimator.name())) {
+            throw new IllegalArgumentException("the null model applies to the gaussian and plug-in estimators; "
+                    + estimator.name() + " re-fits the \"with\" side the same way instead");
+        }
     }
 
     /** The paper's MIPP: the reconstruction estimator, R = 5, x = 0.95. */
