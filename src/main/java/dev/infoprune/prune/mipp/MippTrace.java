@@ -15,7 +15,7 @@ public record MippTrace(String format, int version, String model, Map<String, Ob
     }
 
     public MippTrace {
-        settings = Map.copyOf(settings);
+        settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         layers = List.copyOf(layers);
         steps = List.copyOf(steps);
     }
