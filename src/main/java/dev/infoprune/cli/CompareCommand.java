@@ -8,6 +8,8 @@ import dev.infoprune.data.Splits;
 import dev.infoprune.model.ModelLocator;
 import dev.infoprune.model.Network;
 import dev.infoprune.prune.CmiFilterPruning;
+import dev.infoprune.prune.MethodSettings;
+import dev.infoprune.prune.PruningMethods;
 import dev.infoprune.study.DjlFineTuner;
 import dev.infoprune.study.Experiment;
 import dev.infoprune.study.ExperimentResult;
@@ -110,7 +112,8 @@ final class CompareCommand implements Runnable {
         Network network = ModelLocator.resolve(model);
         long dataSeed = splitSeed != null ? splitSeed : network.card().seed() != null ? network.card().seed() : seed;
         Splits splits = limit(DatasetLocator.resolve(data, dataSeed));
-        StudyMethods catalog = new StudyMethods(cmiSettings(), parseOptions());
+        StudyMethods catalog = new StudyMethods(MethodOptions.perMethod(methodOptions,
+                Map.of(CmiFilterPruning.NAME, cmiSettings())));
         ExperimentSpec experiment = sparsity != null
                 ? ExperimentSpec.at(network, splits, methods, sparsity, seed)
                 : sweep != null ? ExperimentSpec.sweep(network, splits, methods, sweep, seed)
@@ -175,29 +178,19 @@ final class CompareCommand implements Runnable {
         return d.subset(chosen);
     }
 
-    private CmiFilterPruning.Settings cmiSettings() {
-        CmiFilterPruning.Settings s = CmiFilterPruning.Settings.defaults();
+    /** The --cmi-* choices as CMI's settings; --option cmi.KEY=V goes on top of them. */
+    private MethodSettings cmiSettings() {
+        MethodSettings s = PruningMethods.CMI_FILTERS.defaults();
+        for (String key : new String[] {"cutoff", "fraction", "direction", "alpha", "samples", "width-scale"}) {
+            s = s.withText(key, s.text(PruningMethods.CMI_FILTERS.setting(key).orElseThrow()));
+        }
         try {
-            return s.withCutoff(CmiFilterPruning.Cutoff.valueOf(cmiCutoff.toUpperCase(Locale.ROOT)))
-                    .withDirection(CmiFilterPruning.Direction.valueOf(cmiDirection.toUpperCase(Locale.ROOT)))
-                    .withFraction(cmiFraction);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--cmi-*", e.getMessage().startsWith("No enum")
-                    ? "cutoff is fraction, knee, scree or xmeans, direction forward, bidirectional, backward or independent" : e.getMessage());
+            return s.withText("cutoff", cmiCutoff).withText("direction", cmiDirection).withText("fraction", Double.toString(cmiFraction));
+        } catch (BadInputException e) {
+            throw new BadInputException("--cmi-*", e.problem().contains("must be one of")
+                    ? "cutoff is fraction, knee, scree or xmeans, direction forward, bidirectional, backward or independent"
+                    : e.problem(), e);
         }
-    }
-
-    private Map<String, Map<String, String>> parseOptions() {
-        Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        for (String o : methodOptions) {
-            int dot = o.indexOf('.');
-            int eq = o.indexOf('=');
-            if (dot <= 0 || eq <= dot + 1) {
-                throw new BadInputException("--option " + o, "write it as METHOD.KEY=VALUE, e.g. mipp.confidence=0.9");
-            }
-            out.computeIfAbsent(o.substring(0, dot), k -> new LinkedHashMap<>()).put(o.substring(dot + 1, eq), o.substring(eq + 1));
-        }
-        return out;
     }
 
     private void print(PrintWriter o, ExperimentResult r, long dataSeed) {

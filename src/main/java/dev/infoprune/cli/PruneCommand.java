@@ -6,31 +6,23 @@ import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Dataset;
-import dev.infoprune.engine.CaptureOptions;
 import dev.infoprune.data.DatasetFit;
 import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.data.Splits;
-import dev.infoprune.engine.ActivationCapture;
-import dev.infoprune.engine.Activations;
 import dev.infoprune.engine.Evaluation;
-import dev.infoprune.engine.Inference;
-import dev.infoprune.engine.Trainer;
-import dev.infoprune.engine.TrainingConfig;
-import dev.infoprune.engine.TrainingListener;
 import dev.infoprune.model.ModelCard;
 import dev.infoprune.model.ModelFolder;
 import dev.infoprune.model.ModelLocator;
+import dev.infoprune.study.DjlFineTuner;
+import dev.infoprune.study.PruningPipeline;
 import dev.infoprune.model.Network;
-import dev.infoprune.prune.CmiFilterPruning;
-import dev.infoprune.prune.IterativeCmiPruning;
+import dev.infoprune.prune.MethodType;
 import dev.infoprune.prune.PlanFiles;
 import dev.infoprune.prune.PlanSummary;
 import dev.infoprune.prune.PruningMethod;
 import dev.infoprune.prune.PruningMethods;
 import dev.infoprune.prune.PruningPlan;
-import dev.infoprune.prune.Surgery;
 import dev.infoprune.prune.mipp.Mipp;
-import dev.infoprune.prune.mipp.MippRun;
 import dev.infoprune.prune.mipp.MippTrace;
 import dev.infoprune.prune.mipp.TraceFiles;
 import picocli.CommandLine.Command;
@@ -144,58 +136,33 @@ final class PruneCommand implements Runnable {
         if (probeSamples != null) {
             probeData = probeData.head(probeSamples);
         }
-        PruningMethod pruning = PruningMethods.create(method, methodOptions(), probeData);
+        MethodType type = PruningMethods.type(method);
+        PruningMethod pruning = type.create(MethodOptions.read(type.defaults(), methodOptions()), probeData);
 
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
         boolean tune = fineTuneEpochs > 0;
-        Mipp.Samples samples;
-        if (pruning instanceof Mipp mipp && mipp.lossBased() && probeSamples == null) {
-            samples = mipp.samples(network, probeData, train, dataSeed, progress.slice(0, 0.05));
-        } else {
-            CaptureOptions capture = pruning instanceof Mipp mipp ? mipp.captureOptions() : CaptureOptions.spatialMean();
-            samples = new Mipp.Samples(ActivationCapture.capture(network, probeData, capture, progress.slice(0, 0.05)),
-                    "the probe split");
-        }
-        Activations probe = samples.activations();
-        Evaluation before = Inference.evaluate(network, test, progress.slice(0.05, 0.1));
-        Progress planning = progress.slice(0.1, tune ? 0.5 : 0.9);
-        PruningPlan plan;
-        MippTrace trace = null;
-        Network iterated = null;
-        if (pruning instanceof CmiFilterPruning cmi && cmi.iterativeEpochs() > 0) {
-            TrainingConfig retrain = TrainingConfig.adam(cmi.iterativeEpochs(), seed).withLearningRate(learningRate);
-            IterativeCmiPruning.Result run = new IterativeCmiPruning(cmi.settings(), probeData, (n, p) ->
-                    Trainer.train(n, train, null, retrain, TrainingListener.NONE, p).network()).run(network, planning);
-            plan = run.plan();
-            iterated = run.network();
-        } else if (pruning instanceof Mipp mipp) {
-            MippRun run = mipp.start(network, probe);
-            run.runToEnd(planning);
-            plan = run.plan();
-            trace = run.trace();
-        } else {
-            plan = pruning.plan(network, probe, planning);
-        }
-        PlanSummary summary = PlanSummary.of(network, plan);
+        PruningPipeline pipeline = new PruningPipeline(new Splits(train, probeData, test),
+                DjlFineTuner.adam(fineTuneEpochs, learningRate, seed), dataSeed, probeSamples == null);
+        Evaluation before = pipeline.evaluate(network, progress.slice(0, 0.05));
+        PruningPipeline.Planned planned = pipeline.plan(network, pruning, null, progress.slice(0.05, tune ? 0.5 : 0.9));
+        PruningPlan plan = planned.result().plan();
+        MippTrace trace = planned.result().trace(MippTrace.class).orElse(null);
+        PlanSummary summary = planned.widths();
         if (!summary.emptiedLayers().isEmpty()) {
             progress.done();
             throw new BadInputException("--method " + method, "the plan empties layer(s) "
                     + String.join(", ", summary.emptiedLayers()) + " (at sparsity " + percent(summary.sparsity())
                     + "), which leaves no network to write; lower --sparsity or give --min-per-layer 1");
         }
-        Network pruned = iterated != null ? iterated : Surgery.apply(network, plan);
-        Evaluation afterPruning = Inference.evaluate(pruned, test, progress.slice(tune ? 0.5 : 0.9, tune ? 0.52 : 1));
-        Evaluation afterFineTuning = null;
-        if (tune) {
-            TrainingConfig config = TrainingConfig.adam(fineTuneEpochs, seed).withLearningRate(learningRate);
-            pruned = Trainer.train(pruned, train, null, config, TrainingListener.NONE, progress.slice(0.52, 0.98)).network();
-            afterFineTuning = Inference.evaluate(pruned, test, progress.slice(0.98, 1));
-        }
+        PruningPipeline.Outcome outcome = pipeline.finish(network, planned, progress.slice(tune ? 0.5 : 0.9, 1));
+        Evaluation afterPruning = outcome.afterPruning();
+        Evaluation afterFineTuning = outcome.afterFineTuning();
+        Network pruned = outcome.tuned();
         Evaluation finalResult = afterFineTuning != null ? afterFineTuning : afterPruning;
         pruned = pruned.withName(network.name() + "-" + method).withCard(card(network, plan, summary, finalResult));
         write(network, pruned, plan, trace);
-        Result result = new Result(network, pruned, plan, summary, before, afterPruning, afterFineTuning, probe.samples(),
-                test.size(), dataSeed, (System.nanoTime() - started) / 1e9, samples.source());
+        Result result = new Result(network, pruned, plan, summary, before, afterPruning, afterFineTuning, planned.samples(),
+                test.size(), dataSeed, (System.nanoTime() - started) / 1e9, planned.samplesFrom());
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(o, toJson(result, trace));
@@ -221,13 +188,10 @@ final class PruneCommand implements Runnable {
         put(o, "score", score);
         put(o, "min-per-layer", minPerLayer);
         for (String kv : extraOptions) {
-            int eq = kv.indexOf('=');
-            if (eq <= 0) {
-                throw new BadInputException("--option " + kv, "write it as KEY=VALUE, e.g. confidence=0.9");
-            }
-            o.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+            Map.Entry<String, String> e = MethodOptions.keyValue("--option", kv, "KEY=VALUE, e.g. confidence=0.9");
+            o.put(e.getKey(), e.getValue());
         }
-        if (PruningMethods.names().contains(method) && PruningMethods.optionsOf(method).contains("seed")) {
+        if (PruningMethods.find(method).flatMap(MethodType::seed).isPresent()) {
             o.putIfAbsent("seed", Long.toString(seed));
         }
         return o;

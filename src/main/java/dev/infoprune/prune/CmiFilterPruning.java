@@ -236,7 +236,7 @@ public final class CmiFilterPruning implements PruningMethod {
     }
 
     @Override
-    public PruningPlan plan(Network network, Activations probe, Progress progress) {
+    public PlanResult plan(Network network, Activations probe, Progress progress) {
         if (iterativeEpochs > 0) {
             throw new BadInputException("--method cmi", "iterative-epochs retrains between layers, which needs the "
                     + "training split: run it with infoprune prune");
@@ -255,7 +255,7 @@ public final class CmiFilterPruning implements PruningMethod {
         described.put("prunedLayers", List.copyOf(kept.keySet()));
         described.put("maps", probeInputs == null ? "given activations (conv filters as captured: spatial means unless captured raw)"
                 : settings.positions() > 0 ? settings.positions() + " seeded positions per map" : "flattened maps");
-        return new PruningPlan(NAME, described, settings.seed(), ordered);
+        return PlanResult.of(new PruningPlan(NAME, described, settings.seed(), ordered));
     }
 
     /** The prunable layers the scope covers, input side first. */

@@ -41,7 +41,7 @@ public final class GlobalTopK implements PruningMethod {
     }
 
     @Override
-    public PruningPlan plan(Network network, Activations probe, Progress progress) {
+    public PlanResult plan(Network network, Activations probe, Progress progress) {
         int[] layers = network.prunableLayerIndices();
         List<Candidate> all = new ArrayList<>();
         List<boolean[]> keep = new ArrayList<>();
@@ -91,6 +91,6 @@ public final class GlobalTopK implements PruningMethod {
         settings.put("sparsity", sparsity);
         settings.put("minPerLayer", minPerLayer);
         progress.update("ranked", layers.length, layers.length);
-        return new PruningPlan(NAME, settings, 0, kept);
+        return PlanResult.of(new PruningPlan(NAME, settings, 0, kept));
     }
 }

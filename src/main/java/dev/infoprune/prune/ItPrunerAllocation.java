@@ -151,8 +151,8 @@ public final class ItPrunerAllocation implements PruningMethod {
     }
 
     @Override
-    public PruningPlan plan(Network network, Activations probe, Progress progress) {
-        return allocate(network, probe, progress).plan();
+    public PlanResult plan(Network network, Activations probe, Progress progress) {
+        return PlanResult.of(allocate(network, probe, progress).plan());
     }
 
     public Result allocate(Network network, Activations probe, Progress progress) {

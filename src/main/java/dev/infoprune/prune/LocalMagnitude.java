@@ -26,13 +26,13 @@ public final class LocalMagnitude implements PruningMethod {
     }
 
     @Override
-    public PruningPlan plan(Network network, Activations probe, Progress progress) {
+    public PlanResult plan(Network network, Activations probe, Progress progress) {
         Map<String, int[]> kept = new LinkedHashMap<>();
         for (int li : network.prunableLayerIndices()) {
             progress.checkCancelled();
             double[] s = UnitScore.L1.score(network, li, probe);
             kept.put(network.layer(li).name(), Ranking.topK(s, Ranking.keptCount(s.length, sparsity)));
         }
-        return new PruningPlan(NAME, Map.of("score", "l1", "sparsity", sparsity), 0, kept);
+        return PlanResult.of(new PruningPlan(NAME, Map.of("score", "l1", "sparsity", sparsity), 0, kept));
     }
 }

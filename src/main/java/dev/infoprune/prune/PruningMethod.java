@@ -13,7 +13,8 @@ public interface PruningMethod {
     /** The name used on the command line and in reports, e.g. {@code mipp}, {@code global-topk}. */
     String name();
 
-    PruningPlan plan(Network network, Activations probe, Progress progress);
+    /** The plan, and the trace of its decisions where the method records one (MIPP). */
+    PlanResult plan(Network network, Activations probe, Progress progress);
 
     /**
      * The same method reading the probe inputs the activations were captured on, for methods that capture

@@ -3,318 +3,239 @@ package dev.infoprune.prune;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.data.Dataset;
 import dev.infoprune.info.EstimatorSpec;
+import dev.infoprune.info.Estimators;
 import dev.infoprune.info.GaussianEstimator;
 import dev.infoprune.info.InformationEstimator;
-import dev.infoprune.info.Estimators;
-import dev.infoprune.info.ReconstructionSettings;
 import dev.infoprune.prune.mipp.LossEstimators;
 import dev.infoprune.prune.mipp.Mipp;
+import dev.infoprune.prune.mipp.MippEstimators;
 import dev.infoprune.prune.mipp.MippSettings;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
- * Builds pruning methods from a name and string options, as the command line and the workbench give them.
- * Unknown names and options, and values out of range, are a {@link BadInputException} naming the option.
- *
- * <pre>
- * mipp             confidence (0.95), repeats (5), seed (0), estimator (reconstruction: the paper's; ridge-cv: fast
- *                  mode; gaussian; any plug-in), estimator.KEY (reconstruction: hidden, steps, eval-every, patience,
- *                  refit-steps, lr, batch, holdout; ridge-cv: lambda), subsample (0.8) and null-model (false) for the
- *                  information estimators, ridge (gaussian: 1e-3), bias-corrected (gaussian: true)
- * global-topk      sparsity (0.5), score (l1 | mi | saliency), min-per-layer (0), estimator (gaussian, for mi),
- *                  ridge, estimator.KEY; saliency needs the probe data ({@link #create(String, Map, Dataset)})
- * (estimators by name as {@link Estimators} makes them; estimator.KEY=VALUE sets their options, e.g. estimator.k=5)
- * local-magnitude  sparsity (0.5)
- * random           sparsity (0.5), seed (0)
- * cmi              cutoff (fraction | knee | scree | xmeans | share), fraction (0.95: information share kept, or with
- *                  cutoff share the share of units kept), sparsity (means cutoff share keeping 1 - sparsity),
- *                  direction (forward | bidirectional | backward | independent), alpha (1.01), samples (256),
- *                  width-scale (1: times each map's median-heuristic width), layers (auto: conv layers, or the
- *                  dense ones of a network without conv | conv | all), positions (0: whole maps), seed (0),
- *                  iterative-epochs (0: one shot; n: prune one layer, retrain n epochs, go on: infoprune prune only)
- * itpruner         sparsity (0.5: the MACs of keeping 1 - sparsity of every layer) or macs (a MACs fraction of the
- *                  whole network: conv, dense, batch norm, pooling), beta (231, their VGG script), batch (256),
- *                  solver (relaxed: their continuous relaxation from x = 1, rounded | exact: whole-unit optimum),
- *                  positions (0: whole flattened maps; n: n seeded positions per conv filter), seed (0); with the
- *                  probe data the maps are captured flattened, otherwise the given activations are used;
- *                  with two prunable layers alpha is equal by symmetry: a pure MACs allocation
- * </pre>
+ * Every pruning method, with the settings it declares (key, type, default, range, help): the one registry the
+ * command line, the workbench's forms, comparisons and sessions are made from. Unknown names and options, and
+ * values out of range, are a {@link BadInputException} naming the method and the option.
  */
 public final class PruningMethods {
-    private record Entry(Set<String> options, Function<Options, PruningMethod> factory) {
-    }
+    /** The share of hidden units (or filters) removed. */
+    public static final Setting<Double> SPARSITY = Setting.fraction("sparsity", 0.5, "share of hidden units removed");
+    private static final String SEED_HELP = "seed of the method's random choices";
 
-    private static final Map<String, Entry> METHODS = new LinkedHashMap<>();
-    /** Options {@code estimator.KEY} go to the estimator of methods that take one. */
-    public static final String ESTIMATOR_PREFIX = "estimator.";
+    // MIPP
+    static final Setting<Double> CONFIDENCE = Setting.openUnit("confidence", MippSettings.DEFAULT_CONFIDENCE,
+            "one-sided confidence x that a unit carries information; the only sparsity knob");
+    static final Setting<Integer> REPEATS = Setting.integer("repeats", MippSettings.DEFAULT_REPEATS, 2,
+            "estimates per test (re-fitted with other seeds or subsamples)")
+            .complaining("MIPP needs at least 2 repeats for a confidence interval");
+    static final Setting<EstimatorSpec> MIPP_ESTIMATOR = Setting.estimator(LossEstimators.defaultSpec().name(),
+            MippEstimators.catalog().stream().map(Estimators.Description::name).toList(),
+            "reconstruction: the paper's loss-based estimate; ridge-cv: its fast closed-form mode; gaussian; or a plug-in "
+                    + "estimator (its options as estimator.KEY=VALUE)");
+    static final Setting<Double> SUBSAMPLE = Setting.number("subsample", MippSettings.DEFAULT_SUBSAMPLE, "in (0, 1]",
+            v -> v > 0 && v <= 1, "information estimators: share of samples in each subsample");
+    static final Setting<Boolean> NULL_MODEL = Setting.flag("null-model", false,
+            "information estimators: compare each Δ with an injected noise variable's");
+    static final Setting<Double> RIDGE = Setting.positive("ridge", null,
+            "gaussian estimator: ridge added to the correlation matrix (MIPP: 1e-3; global-topk: the estimator's 1e-8)");
+    static final Setting<Boolean> BIAS_CORRECTED = Setting.flag("bias-corrected", true,
+            "gaussian estimator in MIPP: correct the log-determinants' finite-sample bias");
+    static final double MIPP_GAUSSIAN_RIDGE = 1e-3;
+    private static final Setting<Long> MIPP_SEED = Setting.seed("seed of the subsamples, the estimator's fits and the null model");
+
+    // global top-k
+    enum Score { L1, MI, SALIENCY }
+
+    static final Setting<Score> SCORE = Setting.choice("score", Score.class, Score.L1,
+            "l1: weight magnitude; mi: MI with the labels; saliency: gradient saliency on the probe data");
+    static final Setting<Integer> MIN_PER_LAYER = Setting.integer("min-per-layer", 0, 0, "units every layer keeps at least")
+            .complaining("min-per-layer must not be negative");
+    static final Setting<EstimatorSpec> SCORE_ESTIMATOR = Setting.estimator(GaussianEstimator.NAME, Estimators.names(),
+            "score mi: the estimator (its options as estimator.KEY=VALUE)");
+
+    // CMI
+    private static final CmiFilterPruning.Settings CMI = CmiFilterPruning.Settings.defaults();
+    static final Setting<CmiFilterPruning.Cutoff> CUTOFF = Setting.choice("cutoff", CmiFilterPruning.Cutoff.class, CMI.cutoff(),
+            "where a layer's gain curve is cut (share: a fixed share of units; with sparsity, share)");
+    static final Setting<Double> FRACTION = Setting.number("fraction", CMI.fraction(), "in (0, 1]", v -> v > 0 && v <= 1,
+            "information share kept (cutoff fraction), or share of units kept (cutoff share)")
+            .complaining("the retained information fraction must be in (0, 1]");
+    static final Setting<Double> CMI_SPARSITY = Setting.fraction("sparsity", null,
+            "remove this share of every layer in greedy order instead of the information cutoff");
+    static final Setting<CmiFilterPruning.Direction> DIRECTION = Setting.choice("direction", CmiFilterPruning.Direction.class,
+            CMI.direction(), "what the greedy ranking conditions on");
+    static final Setting<Double> ALPHA = Setting.positive("alpha", CMI.alpha(), "Rényi order")
+            .complaining("the Rényi order must be positive");
+    static final Setting<Integer> SAMPLES = Setting.integer("samples", CMI.samples(), 10, "probe samples used (seeded subset)")
+            .complaining("CMI pruning needs at least 10 probe samples");
+    static final Setting<Double> WIDTH_SCALE = Setting.positive("width-scale", CMI.widthScale(),
+            "times each map's median-heuristic kernel width").complaining("the kernel width scale must be positive");
+    static final Setting<CmiFilterPruning.Layers> LAYERS = Setting.choice("layers", CmiFilterPruning.Layers.class, CMI.layers(),
+            "auto: conv layers, or the dense ones of a network without conv");
+    static final Setting<Integer> CMI_POSITIONS = Setting.integer("positions", CMI.positions(), 0,
+            "positions drawn from each conv map; 0: whole maps").complaining("positions must be 0 (whole maps) or positive");
+    static final Setting<Integer> ITERATIVE_EPOCHS = Setting.integer("iterative-epochs", 0, 0,
+            "0: one shot; n: prune one layer, retrain n epochs, go on (infoprune prune only)")
+            .complaining("iterative-epochs must be 0 (one shot) or positive");
+
+    // ITPruner
+    private static final ItPrunerAllocation.Settings ITP = ItPrunerAllocation.Settings.atSparsity(0.5);
+    static final Setting<Double> ITP_SPARSITY = Setting.fraction("sparsity", 0.5,
+            "the MACs of keeping 1 - sparsity of every layer is the budget");
+    static final Setting<Double> MACS = Setting.number("macs", null, "in (0, 1]", v -> v > 0 && v <= 1,
+            "a MACs fraction of the whole network (conv, dense, batch norm, pooling), instead of sparsity")
+            .complaining("the MACs fraction must be in (0, 1]");
+    static final Setting<Double> BETA = Setting.number("beta", ITP.beta(), "a finite number ≥ 0",
+            v -> v >= 0 && Double.isFinite(v), "how strongly α_i = exp(-β s_i) favours independent layers (their VGG script: 231)")
+            .complaining("beta must be a finite number ≥ 0");
+    static final Setting<Integer> BATCH = Setting.integer("batch", ITP.batch(), 4, "probe samples the CKA is computed on")
+            .complaining("ITPruner needs a batch of at least 4 samples");
+    static final Setting<ItPrunerAllocation.Solver> SOLVER = Setting.choice("solver", ItPrunerAllocation.Solver.class,
+            ITP.solver(), "relaxed: their continuous relaxation from x = 1, rounded; exact: the whole-unit optimum");
+    static final Setting<Integer> ITP_POSITIONS = Setting.integer("positions", ITP.positions(), 0,
+            "positions drawn from each conv map; 0: whole flattened maps").complaining("positions must be 0 (whole maps) or positive");
+
+    public static final MethodType MIPP = new MethodType(Mipp.NAME,
+            "Mutual Information Preserving Pruning: backward, keeps a unit when it is more than x sure to carry information",
+            List.of(CONFIDENCE, REPEATS, MIPP_ESTIMATOR, SUBSAMPLE, NULL_MODEL, RIDGE, BIAS_CORRECTED, MIPP_SEED),
+            false, true, PruningMethods::mipp);
+    public static final MethodType GLOBAL_TOPK = new MethodType(GlobalTopK.NAME,
+            "keeps the best-scored units of the whole network", List.of(SPARSITY, SCORE, MIN_PER_LAYER, SCORE_ESTIMATOR, RIDGE),
+            true, false, (s, probe) -> new GlobalTopK(score(s, probe), s.get(SPARSITY), s.get(MIN_PER_LAYER)));
+    public static final MethodType LOCAL_MAGNITUDE = new MethodType(LocalMagnitude.NAME,
+            "keeps the same share of every layer, by weight magnitude", List.of(SPARSITY), true, false,
+            (s, probe) -> new LocalMagnitude(s.get(SPARSITY)));
+    public static final MethodType RANDOM = new MethodType(RandomPruning.NAME, "keeps a random share of every layer",
+            List.of(SPARSITY, Setting.seed(SEED_HELP)), true, false,
+            (s, probe) -> new RandomPruning(s.get(SPARSITY), s.get(s.type().seed().orElseThrow())));
+    public static final MethodType CMI_FILTERS = new MethodType(CmiFilterPruning.NAME,
+            "ranks feature maps greedily by conditional MI (matrix-based Rényi) and cuts each layer's curve",
+            List.of(CUTOFF, FRACTION, CMI_SPARSITY, DIRECTION, ALPHA, SAMPLES, WIDTH_SCALE, LAYERS, CMI_POSITIONS,
+                    Setting.seed(SEED_HELP), ITERATIVE_EPOCHS),
+            true, true, (s, probe) -> new CmiFilterPruning(cmiSettings(s), probe).withIterativeEpochs(s.get(ITERATIVE_EPOCHS)));
+    public static final MethodType ITPRUNER = new MethodType(ItPrunerAllocation.NAME,
+            "allocates layer widths by inter-layer CKA under a MACs budget, then keeps filters by L1",
+            List.of(ITP_SPARSITY, MACS, BETA, BATCH, SOLVER, ITP_POSITIONS, Setting.seed(SEED_HELP)),
+            true, false, (s, probe) -> new ItPrunerAllocation(itPrunerSettings(s), probe));
+
+    private static final Map<String, MethodType> TYPES = new LinkedHashMap<>();
 
     static {
-        METHODS.put(Mipp.NAME, new Entry(Set.of("confidence", "repeats", "subsample", "null-model", "seed", "estimator",
-                "ridge", "bias-corrected"), PruningMethods::mipp));
-        METHODS.put(GlobalTopK.NAME, new Entry(Set.of("sparsity", "score", "min-per-layer", "estimator", "ridge"),
-                o -> new GlobalTopK(score(o), o.fraction("sparsity", 0.5), o.integer("min-per-layer", 0))));
-        METHODS.put(LocalMagnitude.NAME, new Entry(Set.of("sparsity"), o -> new LocalMagnitude(o.fraction("sparsity", 0.5))));
-        METHODS.put(RandomPruning.NAME, new Entry(Set.of("sparsity", "seed"),
-                o -> new RandomPruning(o.fraction("sparsity", 0.5), o.longValue("seed", 0))));
-        METHODS.put(CmiFilterPruning.NAME, new Entry(Set.of("cutoff", "fraction", "sparsity", "direction", "alpha",
-                "samples", "width-scale", "seed", "layers", "positions", "iterative-epochs"),
-                o -> new CmiFilterPruning(cmiSettings(o), o.probeData).withIterativeEpochs(o.integer("iterative-epochs", 0))));
-        METHODS.put(ItPrunerAllocation.NAME, new Entry(Set.of("sparsity", "macs", "beta", "batch", "seed", "solver",
-                "positions"), o -> new ItPrunerAllocation(itPrunerSettings(o), o.probeData)));
+        for (MethodType t : List.of(MIPP, GLOBAL_TOPK, LOCAL_MAGNITUDE, RANDOM, CMI_FILTERS, ITPRUNER)) {
+            TYPES.put(t.name(), t);
+        }
     }
 
     private PruningMethods() {
     }
 
     public static List<String> names() {
-        return List.copyOf(METHODS.keySet());
+        return List.copyOf(TYPES.keySet());
     }
 
-    /** Option names a method accepts. */
-    public static Set<String> optionsOf(String method) {
-        Entry e = METHODS.get(method);
-        if (e == null) {
-            throw unknown(method);
+    public static List<MethodType> all() {
+        return List.copyOf(TYPES.values());
+    }
+
+    public static Optional<MethodType> find(String name) {
+        return Optional.ofNullable(TYPES.get(name));
+    }
+
+    /** The method called {@code name}; an unknown name is a {@link BadInputException} listing the known ones. */
+    public static MethodType type(String name) {
+        MethodType t = TYPES.get(name);
+        if (t == null) {
+            throw new BadInputException("--method", "unknown method " + name + " (known: " + String.join(", ", names()) + ")");
         }
-        return e.options();
+        return t;
     }
 
-    /** A method that needs no probe data beyond the activations (every one except global top-k by saliency). */
-    public static PruningMethod create(String name, Map<String, String> options) {
-        return create(name, options, null);
-    }
-
-    /**
-     * @param probeData the probe split the activations were captured on (inputs and labels), for methods that
-     *                  need more than the activations (global top-k by gradient saliency); may be null otherwise
-     */
-    public static PruningMethod create(String name, Map<String, String> options, Dataset probeData) {
-        Entry e = METHODS.get(name);
-        if (e == null) {
-            throw unknown(name);
-        }
-        Set<String> extra = new HashSet<>(options.keySet());
-        extra.removeAll(e.options());
-        if (e.options().contains("estimator")) {
-            extra.removeIf(k -> k.startsWith(ESTIMATOR_PREFIX) && k.length() > ESTIMATOR_PREFIX.length());
-        }
-        if (!extra.isEmpty()) {
-            throw new BadInputException("--method " + name, "unknown option " + extra.iterator().next()
-                    + " (it takes " + String.join(", ", new java.util.TreeSet<>(e.options())) + ")");
-        }
-        Options o = new Options(name, options, probeData);
-        try {
-            return e.factory().apply(o);
-        } catch (IllegalArgumentException ex) {
-            throw new BadInputException("--method " + name, ex.getMessage(), ex);
-        }
-    }
-
-    private static BadInputException unknown(String name) {
-        return new BadInputException("--method", "unknown method " + name + " (known: " + String.join(", ", names()) + ")");
-    }
-
-    public static MippSettings mippSettings(Map<String, String> options) {
-        return mippSettings(new Options(Mipp.NAME, options, null));
-    }
-
-    private static MippSettings mippSettings(Options o) {
-        String estimator = o.text("estimator", ReconstructionSettings.NAME);
+    /** MIPP's typed settings as a run takes them. */
+    public static MippSettings mippSettings(MethodSettings s) {
+        EstimatorSpec chosen = s.get(MIPP_ESTIMATOR);
+        String estimator = chosen.name();
         Map<String, Object> params = new LinkedHashMap<>();
-        if (estimator.equals("gaussian")) {
-            params.put("ridge", o.positive("ridge", 1e-3));
-            params.put("bias-corrected", o.bool("bias-corrected", true));
-        } else if (o.values.containsKey("bias-corrected") || o.values.containsKey("ridge")) {
-            throw new IllegalArgumentException((o.values.containsKey("ridge") ? "ridge" : "bias-corrected")
+        if (estimator.equals(GaussianEstimator.NAME)) {
+            params.put(RIDGE.key(), s.isGiven(RIDGE) ? s.get(RIDGE) : MIPP_GAUSSIAN_RIDGE);
+            params.put(BIAS_CORRECTED.key(), s.get(BIAS_CORRECTED));
+        } else if (s.isGiven(BIAS_CORRECTED) || s.isGiven(RIDGE)) {
+            throw new IllegalArgumentException((s.isGiven(RIDGE) ? RIDGE.key() : BIAS_CORRECTED.key())
                     + " applies to the gaussian estimator only");
         }
+        EstimatorSpec spec = new EstimatorSpec(estimator, params);
         if (LossEstimators.handles(estimator)) {
-            params.putAll(o.estimatorOptions());
-            return new MippSettings(LossEstimators.normalise(new EstimatorSpec(estimator, params)),
-                    o.integer("repeats", MippSettings.DEFAULT_REPEATS), o.number("confidence", MippSettings.DEFAULT_CONFIDENCE),
-                    o.number("subsample", MippSettings.DEFAULT_SUBSAMPLE), o.bool("null-model", false), o.longValue("seed", 0));
+            params.putAll(s.estimatorOptions());
+            spec = LossEstimators.normalise(new EstimatorSpec(estimator, params));
         }
-        return new MippSettings(new EstimatorSpec(estimator, params), o.integer("repeats", MippSettings.DEFAULT_REPEATS),
-                o.number("confidence", MippSettings.DEFAULT_CONFIDENCE), o.number("subsample", MippSettings.DEFAULT_SUBSAMPLE),
-                o.bool("null-model", false), o.longValue("seed", 0));
+        return new MippSettings(spec, s.get(REPEATS), s.get(CONFIDENCE), s.get(SUBSAMPLE), s.get(NULL_MODEL),
+                s.get(s.type().seed().orElseThrow()));
     }
 
-    private static PruningMethod mipp(Options o) {
-        MippSettings s = mippSettings(o);
-        if (LossEstimators.handles(s.estimator().name())) {
-            return new Mipp(s, null);
+    private static PruningMethod mipp(MethodSettings s, Dataset probeData) {
+        MippSettings settings = mippSettings(s);
+        String name = settings.estimator().name();
+        if (name.equals(GaussianEstimator.NAME) && !s.estimatorOptions().isEmpty()) {
+            throw new IllegalArgumentException("MIPP's gaussian path takes ridge and bias-corrected, not "
+                    + MethodSettings.ESTIMATOR_PREFIX + s.estimatorOptions().keySet().iterator().next());
         }
-        if (s.estimator().name().equals(GaussianEstimator.NAME)) {
-            if (!o.estimatorOptions().isEmpty()) {
-                throw new IllegalArgumentException("MIPP's gaussian path takes ridge and bias-corrected, not "
-                        + ESTIMATOR_PREFIX + o.estimatorOptions().keySet().iterator().next());
-            }
-            return new Mipp(s, null);
+        if (LossEstimators.handles(name) || name.equals(GaussianEstimator.NAME)) {
+            return new Mipp(settings, null);
         }
-        return new Mipp(s, estimator(o));
+        return new Mipp(settings, Estimators.create(name, s.estimatorOptions()));
     }
 
-    private static CmiFilterPruning.Settings cmiSettings(Options o) {
-        CmiFilterPruning.Settings d = CmiFilterPruning.Settings.defaults();
-        CmiFilterPruning.Cutoff cutoff = choice(o, "cutoff", CmiFilterPruning.Cutoff.class,
-                o.values.containsKey("sparsity") ? CmiFilterPruning.Cutoff.SHARE : d.cutoff());
-        double fraction = o.number("fraction", d.fraction());
-        if (o.values.containsKey("sparsity")) {
-            if (cutoff != CmiFilterPruning.Cutoff.SHARE || o.values.containsKey("fraction")) {
+    private static CmiFilterPruning.Settings cmiSettings(MethodSettings s) {
+        boolean bySparsity = s.isGiven(CMI_SPARSITY);
+        CmiFilterPruning.Cutoff cutoff = s.isGiven(CUTOFF) ? s.get(CUTOFF) : bySparsity ? CmiFilterPruning.Cutoff.SHARE : s.get(CUTOFF);
+        double fraction = s.get(FRACTION);
+        if (bySparsity) {
+            if (cutoff != CmiFilterPruning.Cutoff.SHARE || s.isGiven(FRACTION)) {
                 throw new IllegalArgumentException("sparsity sets the share cutoff; give either sparsity or cutoff/fraction");
             }
-            fraction = 1 - o.fraction("sparsity", 0.5);
+            fraction = 1 - s.get(CMI_SPARSITY);
         }
-        return new CmiFilterPruning.Settings(cutoff, fraction,
-                choice(o, "direction", CmiFilterPruning.Direction.class, d.direction()), o.positive("alpha", d.alpha()),
-                o.integer("samples", d.samples()), o.positive("width-scale", d.widthScale()), o.longValue("seed", 0),
-                choice(o, "layers", CmiFilterPruning.Layers.class, d.layers()), o.integer("positions", d.positions()));
+        return new CmiFilterPruning.Settings(cutoff, fraction, s.get(DIRECTION), s.get(ALPHA), s.get(SAMPLES),
+                s.get(WIDTH_SCALE), s.get(s.type().seed().orElseThrow()), s.get(LAYERS), s.get(CMI_POSITIONS));
     }
 
-    private static ItPrunerAllocation.Settings itPrunerSettings(Options o) {
-        if (o.values.containsKey("sparsity") && o.values.containsKey("macs")) {
+    private static ItPrunerAllocation.Settings itPrunerSettings(MethodSettings s) {
+        if (s.isGiven(ITP_SPARSITY) && s.isGiven(MACS)) {
             throw new IllegalArgumentException("give either sparsity or macs, not both");
         }
-        ItPrunerAllocation.Settings s = o.values.containsKey("macs")
-                ? ItPrunerAllocation.Settings.atMacsFraction(o.number("macs", 1))
-                : ItPrunerAllocation.Settings.atSparsity(o.fraction("sparsity", 0.5));
-        return s.withBeta(o.number("beta", s.beta())).withBatch(o.integer("batch", s.batch())).withSeed(o.longValue("seed", 0))
-                .withSolver(choice(o, "solver", ItPrunerAllocation.Solver.class, s.solver()))
-                .withPositions(o.integer("positions", s.positions()));
+        ItPrunerAllocation.Settings base = s.isGiven(MACS)
+                ? ItPrunerAllocation.Settings.atMacsFraction(s.get(MACS))
+                : ItPrunerAllocation.Settings.atSparsity(s.get(ITP_SPARSITY));
+        return base.withBeta(s.get(BETA)).withBatch(s.get(BATCH)).withSeed(s.get(s.type().seed().orElseThrow()))
+                .withSolver(s.get(SOLVER)).withPositions(s.get(ITP_POSITIONS));
     }
 
-    private static <E extends Enum<E>> E choice(Options o, String key, Class<E> type, E fallback) {
-        String v = o.values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(v.trim())) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException(key + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
-                + ", got " + v);
-    }
-
-    private static UnitScore score(Options o) {
-        return switch (o.text("score", "l1")) {
-            case "l1" -> UnitScore.L1;
-            case "mi" -> UnitScore.mutualInformationWithLabels(estimator(o));
-            case GradientSaliency.NAME -> {
-                if (o.probeData == null) {
+    private static UnitScore score(MethodSettings s, Dataset probeData) {
+        return switch (s.get(SCORE)) {
+            case L1 -> UnitScore.L1;
+            case MI -> UnitScore.mutualInformationWithLabels(scoreEstimator(s));
+            case SALIENCY -> {
+                if (probeData == null) {
                     throw new IllegalArgumentException("score saliency needs the probe data set to compute gradients on");
                 }
-                yield new GradientSaliency(o.probeData);
+                yield new GradientSaliency(probeData);
             }
-            default -> throw new IllegalArgumentException("unknown score " + o.text("score", "") + " (l1, mi, saliency)");
         };
     }
 
-    /**
-     * The estimator named by option {@code estimator} ({@link Estimators}: gaussian, ksg, binned, renyi, hsic,
-     * predictive), with its own options given as {@code estimator.KEY=VALUE} (e.g. {@code estimator.k=5});
-     * {@code ridge} is kept as a shortcut for the gaussian estimator's ridge.
-     */
-    static InformationEstimator estimator(Options o) {
-        String name = o.text("estimator", GaussianEstimator.NAME);
-        Map<String, String> params = o.estimatorOptions();
-        if (o.values.containsKey("ridge")) {
+    /** Global top-k's MI estimator: {@code estimator} with its options; {@code ridge} is a shortcut for gaussian's. */
+    private static InformationEstimator scoreEstimator(MethodSettings s) {
+        String name = s.get(SCORE_ESTIMATOR).name();
+        Map<String, String> params = s.estimatorOptions();
+        if (s.isGiven(RIDGE)) {
             if (!name.equals(GaussianEstimator.NAME)) {
                 throw new IllegalArgumentException("ridge applies to the gaussian estimator only");
             }
-            params.put("ridge", Double.toString(o.positive("ridge", GaussianEstimator.DEFAULT_RIDGE)));
+            params.put(RIDGE.key(), Double.toString(s.get(RIDGE)));
         }
         return Estimators.create(name, params);
-    }
-
-    static final class Options {
-        final String method;
-        final Map<String, String> values;
-        final Dataset probeData;
-
-        Options(String method, Map<String, String> values, Dataset probeData) {
-            this.method = method;
-            this.values = values;
-            this.probeData = probeData;
-        }
-
-        /** The {@code estimator.KEY} options, keyed by KEY. */
-        Map<String, String> estimatorOptions() {
-            Map<String, String> out = new LinkedHashMap<>();
-            values.forEach((k, v) -> {
-                if (k.startsWith(ESTIMATOR_PREFIX)) {
-                    out.put(k.substring(ESTIMATOR_PREFIX.length()), v.trim());
-                }
-            });
-            return out;
-        }
-
-        String text(String key, String fallback) {
-            return values.getOrDefault(key, fallback).trim();
-        }
-
-        double number(String key, double fallback) {
-            String v = values.get(key);
-            if (v == null) {
-                return fallback;
-            }
-            try {
-                return Double.parseDouble(v.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be a number, got " + v);
-            }
-        }
-
-        double fraction(String key, double fallback) {
-            double v = number(key, fallback);
-            if (!(v >= 0 && v < 1)) {
-                throw new IllegalArgumentException(key + " must be in [0, 1), got " + v);
-            }
-            return v;
-        }
-
-        double positive(String key, double fallback) {
-            double v = number(key, fallback);
-            if (!(v > 0)) {
-                throw new IllegalArgumentException(key + " must be positive, got " + v);
-            }
-            return v;
-        }
-
-        int integer(String key, int fallback) {
-            return Math.toIntExact(longValue(key, fallback));
-        }
-
-        long longValue(String key, long fallback) {
-            String v = values.get(key);
-            if (v == null) {
-                return fallback;
-            }
-            try {
-                return Long.parseLong(v.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be an integer, got " + v);
-            }
-        }
-
-        boolean bool(String key, boolean fallback) {
-            String v = values.get(key);
-            if (v == null) {
-                return fallback;
-            }
-            return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "true", "yes", "on", "1" -> true;
-                case "false", "no", "off", "0" -> false;
-                default -> throw new IllegalArgumentException(key + " must be true or false, got " + v);
-            };
-        }
     }
 }

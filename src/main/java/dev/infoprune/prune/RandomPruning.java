@@ -26,7 +26,7 @@ public final class RandomPruning implements PruningMethod {
     }
 
     @Override
-    public PruningPlan plan(Network network, Activations probe, Progress progress) {
+    public PlanResult plan(Network network, Activations probe, Progress progress) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, int[]> kept = new LinkedHashMap<>();
         for (int li : network.prunableLayerIndices()) {
@@ -37,6 +37,6 @@ public final class RandomPruning implements PruningMethod {
             }
             kept.put(network.layer(li).name(), Ranking.topK(s, Ranking.keptCount(width, sparsity)));
         }
-        return new PruningPlan(NAME, Map.of("sparsity", sparsity), seed, kept);
+        return PlanResult.of(new PruningPlan(NAME, Map.of("sparsity", sparsity), seed, kept));
     }
 }

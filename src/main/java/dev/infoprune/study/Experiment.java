@@ -2,16 +2,11 @@ package dev.infoprune.study;
 
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
-import dev.infoprune.engine.ActivationCapture;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.engine.Evaluation;
-import dev.infoprune.engine.Inference;
 import dev.infoprune.model.Network;
-import dev.infoprune.prune.Masking;
-import dev.infoprune.prune.PlanSummary;
 import dev.infoprune.prune.PruningMethod;
 import dev.infoprune.prune.PruningPlan;
-import dev.infoprune.prune.Surgery;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +25,13 @@ public final class Experiment {
     private final ExperimentSpec spec;
     private final MethodCatalog catalog;
     private final FineTuner fineTuner;
+    private final PruningPipeline pipeline;
 
     public Experiment(ExperimentSpec spec, MethodCatalog catalog, FineTuner fineTuner) {
         this.spec = spec;
         this.catalog = catalog;
         this.fineTuner = fineTuner;
+        this.pipeline = new PruningPipeline(spec.data(), fineTuner, spec.seed(), true);
         for (String m : spec.methods()) {
             catalog.create(m, catalog.sizesItself(m) ? Double.NaN : 0.5, spec.seed());
         }
@@ -61,8 +58,8 @@ public final class Experiment {
         int jobs = selfSizing.size() + sized.size() * settings;
         double prep = 0.05;
         progress.update("capturing probe activations", 0, 1);
-        Activations probe = ActivationCapture.capture(model, spec.data().probe(), progress.slice(0, prep * 0.6));
-        Evaluation baseline = Inference.evaluate(model, spec.data().test(), progress.slice(prep * 0.6, prep * 0.8));
+        Activations probe = pipeline.captureProbe(model, progress.slice(0, prep * 0.6));
+        Evaluation baseline = pipeline.evaluate(model, progress.slice(prep * 0.6, prep * 0.8));
         InformationPreserved information = new InformationPreserved(probe);
         progress.checkCancelled();
         List<MethodResult> results = new ArrayList<>();
@@ -74,13 +71,13 @@ public final class Experiment {
             ordered.add(0, ref);
         }
         for (String m : ordered) {
-            results.add(runOne(m, Double.NaN, probe, baseline, information, slice(progress, prep, done++, jobs)));
+            results.add(runOne(m, Double.NaN, probe, information, slice(progress, prep, done++, jobs)));
         }
         double[] sparsities = spec.mode() == ExperimentSpec.Mode.MATCH
                 ? new double[] {results.get(0).sparsity()} : spec.sparsities();
         for (double s : sparsities) {
             for (String m : sized) {
-                results.add(runOne(m, s, probe, baseline, information, slice(progress, prep, done++, jobs)));
+                results.add(runOne(m, s, probe, information, slice(progress, prep, done++, jobs)));
             }
         }
         progress.update("comparison done", 1, 1);
@@ -97,38 +94,20 @@ public final class Experiment {
         return p.slice(prep + job * width, prep + (job + 1) * width);
     }
 
-    private MethodResult runOne(String name, double sparsity, Activations probe, Evaluation baseline,
-                                InformationPreserved information, Progress progress) {
+    private MethodResult runOne(String name, double sparsity, Activations probe, InformationPreserved information,
+                                Progress progress) {
         progress.checkCancelled();
         String setting = Double.isNaN(sparsity) ? OWN : String.format(Locale.ROOT, "%.4f", sparsity);
         String label = name + (Double.isNaN(sparsity) ? "" : " at sparsity " + setting);
-        PruningMethod method = catalog.create(name, sparsity, spec.seed()).withProbeInputs(spec.data().probe());
-        Activations planOn = PlanInputs.of(method, spec.model(), spec.data(), spec.seed(), probe, progress.slice(0, 0.05));
-        long t0 = System.nanoTime();
-        PruningPlan plan = method.plan(spec.model(), planOn, progress.slice(0.05, 0.4));
-        double planSeconds = (System.nanoTime() - t0) / 1e9;
-        PlanSummary widths = PlanSummary.of(spec.model(), plan);
-        Network pruned = Surgery.apply(spec.model(), plan);
+        PruningMethod method = catalog.create(name, sparsity, spec.seed());
+        PruningPipeline.Planned planned = pipeline.plan(spec.model(), method, probe, progress.slice(0, 0.4));
         progress.update("evaluating " + label, 0, 1);
-        Evaluation before = evaluate(widths.emptiedLayers().isEmpty() ? pruned : Masking.apply(spec.model(), plan),
-                progress.slice(0.4, 0.45));
-        long t1 = System.nanoTime();
-        Network tuned = widths.emptiedLayers().isEmpty()
-                ? fineTuner.fineTune(pruned, spec.data().train(), progress.slice(0.45, 0.95)) : pruned;
-        double fineTuneSeconds = (System.nanoTime() - t1) / 1e9;
-        Evaluation after = widths.emptiedLayers().isEmpty() ? evaluate(tuned, progress.slice(0.95, 0.99)) : before;
+        PruningPipeline.Outcome outcome = pipeline.finish(spec.model(), planned, progress.slice(0.4, 0.99));
+        PruningPlan plan = planned.result().plan();
         List<LayerInformation> info = information.of(plan);
         progress.update(label + " done", 1, 1);
-        return new MethodResult(name, setting, sparsity, plan, widths, pruned.parameterCount(), pruned.macs(), before,
-                after, info, planSeconds, fineTuneSeconds);
-    }
-
-    /**
-     * A network with an emptied layer computes the same output for every input (the layers after it see only
-     * their biases). The engine cannot build a zero-width layer, so such a plan is evaluated on the masked
-     * network (same widths, the pruned units' outgoing weights zero), which computes exactly that output.
-     */
-    private Evaluation evaluate(Network network, Progress progress) {
-        return Inference.evaluate(network, spec.data().test(), progress);
+        return new MethodResult(name, setting, sparsity, plan, planned.widths(), outcome.pruned().parameterCount(),
+                outcome.pruned().macs(), outcome.afterPruning(), outcome.last(), info, planned.seconds(),
+                outcome.fineTuneSeconds(), planned.result().trace());
     }
 }

@@ -1,6 +1,7 @@
 package dev.infoprune.study;
 
 import dev.infoprune.engine.Evaluation;
+import dev.infoprune.prune.DecisionTrace;
 import dev.infoprune.prune.PlanSummary;
 import dev.infoprune.prune.PruningPlan;
 
@@ -13,12 +14,39 @@ import java.util.List;
  *
  * @param setting        {@code "own"} for a self-sizing method, else the target sparsity, e.g. {@code "0.90"}
  * @param targetSparsity the sparsity asked for, NaN for a self-sizing method
+ * @param trace          the method's trace of decisions (MIPP) when this run made it; null for the others and for
+ *                       a result read back from a file
  */
 public record MethodResult(String method, String setting, double targetSparsity, PruningPlan plan, PlanSummary widths,
                            long parameters, long macs, Evaluation beforeFineTuning, Evaluation afterFineTuning,
-                           List<LayerInformation> information, double planSeconds, double fineTuneSeconds) {
+                           List<LayerInformation> information, double planSeconds, double fineTuneSeconds,
+                           DecisionTrace trace) {
     public MethodResult {
         information = List.copyOf(information);
+    }
+
+    /** A result without a trace (read back from a file, or of a method that keeps none). */
+    public MethodResult(String method, String setting, double targetSparsity, PruningPlan plan, PlanSummary widths,
+                        long parameters, long macs, Evaluation beforeFineTuning, Evaluation afterFineTuning,
+                        List<LayerInformation> information, double planSeconds, double fineTuneSeconds) {
+        this(method, setting, targetSparsity, plan, widths, parameters, macs, beforeFineTuning, afterFineTuning,
+                information, planSeconds, fineTuneSeconds, null);
+    }
+
+    /** Equal results are equal with or without the trace, which only a run holds (a results file keeps none). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MethodResult m && withoutTrace().equals(m.withoutTrace());
+    }
+
+    @Override
+    public int hashCode() {
+        return withoutTrace().hashCode();
+    }
+
+    private List<Object> withoutTrace() {
+        return java.util.Arrays.asList(method, setting, targetSparsity, plan, widths, parameters, macs, beforeFineTuning,
+                afterFineTuning, information, planSeconds, fineTuneSeconds);
     }
 
     /** Share of hidden units the plan removed. */

@@ -1,125 +1,74 @@
 package dev.infoprune.study;
 
 import dev.infoprune.core.BadInputException;
-import dev.infoprune.prune.CmiFilterPruning;
-import dev.infoprune.prune.GlobalTopK;
-import dev.infoprune.prune.ItPrunerAllocation;
-import dev.infoprune.prune.LocalMagnitude;
+import dev.infoprune.prune.MethodSettings;
+import dev.infoprune.prune.MethodType;
 import dev.infoprune.prune.PruningMethod;
 import dev.infoprune.prune.PruningMethods;
-import dev.infoprune.prune.RandomPruning;
-import dev.infoprune.prune.mipp.Mipp;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The methods a comparison can run, by command-line name. {@code mipp} sizes itself; {@code global-topk},
- * {@code local-magnitude}, {@code random} and {@code itpruner} take a sparsity (ITPruner's MACs budget is the
- * uniform allocation's at that sparsity); {@code cmi} does both: its information cutoff, or, given a sparsity,
- * that share of every layer in its greedy order. Per-method options (as {@link PruningMethods} takes them) can
- * be given; sparsity and seed are set by the experiment.
+ * The methods a comparison can run, from {@link PruningMethods}' registry, each with the settings the user chose
+ * (its defaults otherwise). The experiment sets the seed of every method that has one and the sparsity of those it
+ * runs at a sparsity; CMI, which sizes itself by its information cutoff, is cut at a share of every layer instead
+ * when given a sparsity.
  */
 public final class StudyMethods implements MethodCatalog {
-    private final CmiFilterPruning.Settings cmi;
-    private final Map<String, Map<String, String>> options;
+    private final Map<String, MethodSettings> settings;
 
     public StudyMethods() {
-        this(CmiFilterPruning.Settings.defaults(), Map.of());
+        this(Map.of());
     }
 
-    /** @param options extra options per method name, e.g. {@code mipp -> {confidence=0.9}} */
-    public StudyMethods(CmiFilterPruning.Settings cmi, Map<String, Map<String, String>> options) {
-        this.cmi = cmi;
-        this.options = Map.copyOf(options);
+    /** @param settings the settings per method name; a method not named runs at its defaults */
+    public StudyMethods(Map<String, MethodSettings> settings) {
+        this.settings = Map.copyOf(settings);
     }
 
     public static List<String> names() {
         return PruningMethods.names();
     }
 
+    /** The settings {@code method} runs with (before the experiment's seed and sparsity). */
+    public MethodSettings settingsOf(String method) {
+        return settings.getOrDefault(method, type(method).defaults());
+    }
+
     @Override
     public boolean takesSparsity(String method) {
-        return switch (method) {
-            case GlobalTopK.NAME, LocalMagnitude.NAME, RandomPruning.NAME, CmiFilterPruning.NAME, ItPrunerAllocation.NAME -> true;
-            case Mipp.NAME -> false;
-            default -> throw unknown(method);
-        };
+        return type(method).takesSparsity();
     }
 
     @Override
     public boolean sizesItself(String method) {
-        return switch (method) {
-            case Mipp.NAME, CmiFilterPruning.NAME -> true;
-            case GlobalTopK.NAME, LocalMagnitude.NAME, RandomPruning.NAME, ItPrunerAllocation.NAME -> false;
-            default -> throw unknown(method);
-        };
+        return type(method).sizesItself();
     }
 
     @Override
     public PruningMethod create(String method, double sparsity, long seed) {
-        return switch (method) {
-            case CmiFilterPruning.NAME -> {
-                Map<String, String> o = cmiOptions();
-                o.putAll(options.getOrDefault(method, Map.of()));
-                o.put("seed", Long.toString(seed));
-                if (!Double.isNaN(sparsity)) {
-                    o.remove("cutoff");
-                    o.remove("fraction");
-                    o.put("sparsity", number(sparsity));
-                }
-                yield PruningMethods.create(method, o);
+        MethodType type = type(method);
+        MethodSettings s = settingsOf(method);
+        if (type.seed().isPresent()) {
+            s = s.with(type.seed().get(), seed);
+        }
+        if (!Double.isNaN(sparsity)) {
+            if (!type.takesSparsity()) {
+                throw new IllegalArgumentException(method + " sizes itself and takes no sparsity");
             }
-            case ItPrunerAllocation.NAME -> {
-                Map<String, String> o = with(method, "seed", Long.toString(seed));
-                o.put("sparsity", number(requireSparsity(method, sparsity)));
-                yield PruningMethods.create(method, o);
+            if (type.sizesItself()) {
+                s = s.without(type.setting("cutoff").orElseThrow()).without(type.setting("fraction").orElseThrow());
             }
-            case Mipp.NAME -> PruningMethods.create(method, with(method, "seed", Long.toString(seed)));
-            case RandomPruning.NAME -> {
-                Map<String, String> o = with(method, "seed", Long.toString(seed));
-                o.put("sparsity", number(requireSparsity(method, sparsity)));
-                yield PruningMethods.create(method, o);
-            }
-            case GlobalTopK.NAME, LocalMagnitude.NAME -> PruningMethods.create(method,
-                    with(method, "sparsity", number(requireSparsity(method, sparsity))));
-            default -> throw unknown(method);
-        };
-    }
-
-    /** The command line's --cmi-* choices as {@link PruningMethods} options; {@code --option cmi.KEY=V} overrides them. */
-    private Map<String, String> cmiOptions() {
-        Map<String, String> o = new HashMap<>();
-        o.put("cutoff", cmi.cutoff().name().toLowerCase(Locale.ROOT));
-        o.put("fraction", number(cmi.fraction()));
-        o.put("direction", cmi.direction().name().toLowerCase(Locale.ROOT));
-        o.put("alpha", number(cmi.alpha()));
-        o.put("samples", Integer.toString(cmi.samples()));
-        o.put("width-scale", number(cmi.widthScale()));
-        return o;
-    }
-
-    private Map<String, String> with(String method, String key, String value) {
-        Map<String, String> o = new HashMap<>(options.getOrDefault(method, Map.of()));
-        o.put(key, value);
-        return o;
-    }
-
-    private static String number(double v) {
-        return String.format(Locale.ROOT, "%.17g", v);
-    }
-
-    private static double requireSparsity(String method, double sparsity) {
-        if (Double.isNaN(sparsity)) {
+            s = s.with(type.sparsity().orElseThrow(), sparsity);
+        } else if (!type.sizesItself()) {
             throw new IllegalArgumentException(method + " needs a sparsity");
         }
-        return sparsity;
+        return type.create(s, null);
     }
 
-    private static BadInputException unknown(String method) {
-        return new BadInputException("--methods", "unknown method \"" + method + "\" (known: "
-                + String.join(", ", names()) + ")");
+    private static MethodType type(String method) {
+        return PruningMethods.find(method).orElseThrow(() -> new BadInputException("--methods", "unknown method \""
+                + method + "\" (known: " + String.join(", ", names()) + ")"));
     }
 }

@@ -48,7 +48,7 @@ class BaselinesTest {
     @Test
     void globalTopKKeepsTheLargestUnitsNetworkWideAndEmptiesTheWeakLayer() {
         Network net = knownMagnitudes();
-        PruningPlan plan = new GlobalTopK(UnitScore.L1, 0.6, 0).plan(net, null, Progress.NONE);
+        PruningPlan plan = new GlobalTopK(UnitScore.L1, 0.6, 0).plan(net, null, Progress.NONE).plan();
         // 10 hidden units, keep 4: fc1's units 2..5 (L1 = 9, 12, 15, 18) beat every fc2 unit (L1 <= 0.24)
         assertThat(plan.keptIn("fc1")).containsExactly(2, 3, 4, 5);
         assertThat(plan.keptIn("fc2")).isEmpty();
@@ -61,7 +61,7 @@ class BaselinesTest {
     @Test
     void globalTopKWithAPerLayerGuardKeepsTheBestOfEachLayer() {
         Network net = knownMagnitudes();
-        PruningPlan plan = new GlobalTopK(UnitScore.L1, 0.6, 1).plan(net, null, Progress.NONE);
+        PruningPlan plan = new GlobalTopK(UnitScore.L1, 0.6, 1).plan(net, null, Progress.NONE).plan();
         assertThat(plan.keptIn("fc2")).containsExactly(3);
         assertThat(plan.keptIn("fc1")).containsExactly(3, 4, 5);
         assertThat(plan.totalKept()).isEqualTo(4);
@@ -75,8 +75,8 @@ class BaselinesTest {
         int hidden = net.hiddenUnitCount();
         // remove exactly the four dead units of the network
         double sparsity = 4.0 / hidden;
-        PruningPlan plan = PruningMethods.create("global-topk", Map.of("score", "mi", "sparsity", Double.toString(sparsity)))
-                .plan(net, probe, Progress.NONE);
+        PruningPlan plan = MethodsByText.create("global-topk", Map.of("score", "mi", "sparsity", Double.toString(sparsity)))
+                .plan(net, probe, Progress.NONE).plan();
         assertThat(plan.keptIn("fc2")).doesNotContain(PlantedNetworks.dead(o), PlantedNetworks.dead(o) + 1);
         assertThat(plan.keptIn("fc1")).doesNotContain(PlantedNetworks.dead(PlantedNetworks.ORIGINALS_1),
                 PlantedNetworks.dead(PlantedNetworks.ORIGINALS_1) + 1);
@@ -86,10 +86,10 @@ class BaselinesTest {
     @Test
     void localMagnitudeKeepsTheSameFractionOfEveryLayerByIncomingL1() {
         Network net = knownMagnitudes();
-        PruningPlan plan = new LocalMagnitude(0.5).plan(net, null, Progress.NONE);
+        PruningPlan plan = new LocalMagnitude(0.5).plan(net, null, Progress.NONE).plan();
         assertThat(plan.keptIn("fc1")).containsExactly(3, 4, 5);
         assertThat(plan.keptIn("fc2")).containsExactly(2, 3);
-        PruningPlan extreme = new LocalMagnitude(0.99).plan(net, null, Progress.NONE);
+        PruningPlan extreme = new LocalMagnitude(0.99).plan(net, null, Progress.NONE).plan();
         assertThat(extreme.keptIn("fc1")).containsExactly(5);
         assertThat(extreme.keptIn("fc2")).containsExactly(3);
     }
@@ -106,18 +106,18 @@ class BaselinesTest {
         List<Layer> layers = new java.util.ArrayList<>(cnn.layers());
         layers.set(conv1, c.withWeights(Map.of("weight", new Tensor(c.weight().shape(), w), "bias", c.bias())));
         Network net = cnn.withLayers(layers);
-        PruningPlan plan = new LocalMagnitude(0.75).plan(net, null, Progress.NONE);
+        PruningPlan plan = new LocalMagnitude(0.75).plan(net, null, Progress.NONE).plan();
         assertThat(plan.keptIn("conv1")).containsExactly(2);
-        PruningPlan half = new LocalMagnitude(0.5).plan(net, null, Progress.NONE);
+        PruningPlan half = new LocalMagnitude(0.5).plan(net, null, Progress.NONE).plan();
         assertThat(half.keptIn("conv1")).contains(2).doesNotContain(0);
     }
 
     @Test
     void randomIsSeededAndKeepsTheFractionOfEveryLayer() {
         Network net = RandomNetworks.mlp(1, 5, 40, 20, 3);
-        PruningPlan a = new RandomPruning(0.75, 9).plan(net, null, Progress.NONE);
-        PruningPlan b = new RandomPruning(0.75, 9).plan(net, null, Progress.NONE);
-        PruningPlan c = new RandomPruning(0.75, 10).plan(net, null, Progress.NONE);
+        PruningPlan a = new RandomPruning(0.75, 9).plan(net, null, Progress.NONE).plan();
+        PruningPlan b = new RandomPruning(0.75, 9).plan(net, null, Progress.NONE).plan();
+        PruningPlan c = new RandomPruning(0.75, 10).plan(net, null, Progress.NONE).plan();
         assertThat(a.keptIn("fc1")).hasSize(10).containsExactly(b.keptIn("fc1"));
         assertThat(a.keptIn("fc2")).hasSize(5).containsExactly(b.keptIn("fc2"));
         assertThat(c.keptIn("fc1")).isNotEqualTo(a.keptIn("fc1"));
@@ -127,40 +127,40 @@ class BaselinesTest {
     @Test
     void theFactoryBuildsEveryMethodAndRejectsBadOptions() {
         assertThat(PruningMethods.names()).containsExactly("mipp", "global-topk", "local-magnitude", "random", "cmi", "itpruner");
-        assertThat(PruningMethods.create("mipp", Map.of("confidence", "0.9"))).isInstanceOf(Mipp.class);
-        assertThat(((Mipp) PruningMethods.create("mipp", Map.of("confidence", "0.9", "repeats", "7"))).settings().repeats()).isEqualTo(7);
-        assertThat(PruningMethods.create("random", Map.of("sparsity", "0.3", "seed", "4")).name()).isEqualTo("random");
-        assertThatThrownBy(() -> PruningMethods.create("magic", Map.of())).isInstanceOf(BadInputException.class)
+        assertThat(MethodsByText.create("mipp", Map.of("confidence", "0.9"))).isInstanceOf(Mipp.class);
+        assertThat(((Mipp) MethodsByText.create("mipp", Map.of("confidence", "0.9", "repeats", "7"))).settings().repeats()).isEqualTo(7);
+        assertThat(MethodsByText.create("random", Map.of("sparsity", "0.3", "seed", "4")).name()).isEqualTo("random");
+        assertThatThrownBy(() -> MethodsByText.create("magic", Map.of())).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("unknown method magic").hasMessageContaining("global-topk");
-        assertThatThrownBy(() -> PruningMethods.create("local-magnitude", Map.of("confidence", "0.9")))
+        assertThatThrownBy(() -> MethodsByText.create("local-magnitude", Map.of("confidence", "0.9")))
                 .hasMessage("--method local-magnitude: unknown option confidence (it takes sparsity)");
-        assertThatThrownBy(() -> PruningMethods.create("random", Map.of("sparsity", "1.5")))
+        assertThatThrownBy(() -> MethodsByText.create("random", Map.of("sparsity", "1.5")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("sparsity must be in [0, 1)");
-        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("confidence", "high")))
+        assertThatThrownBy(() -> MethodsByText.create("mipp", Map.of("confidence", "high")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("confidence must be a number");
-        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("repeats", "1")))
+        assertThatThrownBy(() -> MethodsByText.create("mipp", Map.of("repeats", "1")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("at least 2 repeats");
     }
 
     @Test
     void theFactoryBuildsEstimatorsByNameAndRefusesOptionsOfAnotherEstimator() {
-        Mipp ksg = (Mipp) PruningMethods.create("mipp", Map.of("estimator", "ksg", "estimator.k", "5", "null-model", "true"));
+        Mipp ksg = (Mipp) MethodsByText.create("mipp", Map.of("estimator", "ksg", "estimator.k", "5", "null-model", "true"));
         assertThat(ksg.settings().nullModel()).isTrue();
         assertThat(ksg.start(PlantedNetworks.mlp(1), PlantedNetworks.probe(PlantedNetworks.mlp(1), 2, 60)).settings().estimator().describe())
                 .isEqualTo("ksg(algorithm=1, k=5, noise=1.0E-10, seed=0)");
-        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator", "ksg", "ridge", "0.1")))
+        assertThatThrownBy(() -> MethodsByText.create("mipp", Map.of("estimator", "ksg", "ridge", "0.1")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("ridge applies to the gaussian estimator only");
-        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator", "gaussian", "estimator.k", "4")))
+        assertThatThrownBy(() -> MethodsByText.create("mipp", Map.of("estimator", "gaussian", "estimator.k", "4")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("gaussian path takes ridge and bias-corrected");
-        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator.k", "4")))
+        assertThatThrownBy(() -> MethodsByText.create("mipp", Map.of("estimator.k", "4")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("the reconstruction estimator has no option k");
-        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator", "ksg", "estimator.k", "0")))
+        assertThatThrownBy(() -> MethodsByText.create("mipp", Map.of("estimator", "ksg", "estimator.k", "0")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("estimator ksg");
-        assertThatThrownBy(() -> PruningMethods.create("mipp", Map.of("estimator", "ksg", "estimator.bins", "4")))
+        assertThatThrownBy(() -> MethodsByText.create("mipp", Map.of("estimator", "ksg", "estimator.bins", "4")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("unknown option 'bins'");
-        assertThatThrownBy(() -> PruningMethods.create("global-topk", Map.of("score", "mi", "estimator", "oracle")))
+        assertThatThrownBy(() -> MethodsByText.create("global-topk", Map.of("score", "mi", "estimator", "oracle")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("unknown estimator 'oracle'");
-        assertThat(((Mipp) PruningMethods.create("mipp", Map.of("estimator", "renyi", "estimator.alpha", "2"))).start(
+        assertThat(((Mipp) MethodsByText.create("mipp", Map.of("estimator", "renyi", "estimator.alpha", "2"))).start(
                 PlantedNetworks.mlp(1), PlantedNetworks.probe(PlantedNetworks.mlp(1), 2, 60)).settings().estimator().name())
                 .isEqualTo("renyi");
     }

@@ -111,7 +111,7 @@ class CmiFeatureMapTest {
     @Test
     void convLayersOnlyByDefaultAndDenseLayersOnRequest() {
         Activations acts = planted(labels(), 1);
-        PruningPlan plan = new CmiFilterPruning(independent()).plan(NET, acts, Progress.NONE);
+        PruningPlan plan = new CmiFilterPruning(independent()).plan(NET, acts, Progress.NONE).plan();
         assertThat(plan.keptIn("fc1")).containsExactly(0, 1, 2, 3, 4, 5, 6);
         assertThat(plan.keptCount("conv2")).isLessThan(5);
         assertThat(plan.settings()).containsEntry("layers", "auto").containsEntry("prunedLayers", List.of("conv1", "conv2"));
@@ -134,7 +134,7 @@ class CmiFeatureMapTest {
         // conv1's map 0 carries bit 0, which conv2 carries too: given conv2, conv1 has less to add
         assertThat(forward.order()[0]).isZero();
         assertThat(both.total()).isLessThan(forward.total());
-        assertThat(PruningMethods.create("cmi", Map.of("direction", "bidirectional")))
+        assertThat(MethodsByText.create("cmi", Map.of("direction", "bidirectional")))
                 .extracting(m -> ((CmiFilterPruning) m).settings().direction())
                 .isEqualTo(CmiFilterPruning.Direction.BIDIRECTIONAL);
     }
@@ -144,9 +144,9 @@ class CmiFeatureMapTest {
         Network vgg = SampleModels.load("vgg-fashion");
         Dataset probe = DatasetFit.fit(DatasetLocator.resolve("fashion-mnist", 1).probe(), vgg).head(300);
         Activations means = ActivationCapture.capture(vgg, probe, Progress.NONE);
-        CmiFilterPruning cmi = (CmiFilterPruning) PruningMethods.create("cmi", Map.of("samples", "64"), probe);
+        CmiFilterPruning cmi = (CmiFilterPruning) MethodsByText.create("cmi", Map.of("samples", "64"), probe);
         assertThat(cmi.settings().alpha()).isEqualTo(1.01);
-        PruningPlan plan = cmi.plan(vgg, means, Progress.NONE);
+        PruningPlan plan = cmi.plan(vgg, means, Progress.NONE).plan();
         assertThat(plan.settings()).containsEntry("maps", "flattened maps");
         int removed = 0;
         for (String layer : vgg.prunableLayerNames()) {
@@ -161,9 +161,9 @@ class CmiFeatureMapTest {
         assertThat(removed).isPositive();
         // a seeded sample of positions instead of the whole maps: said in the plan, reproducible with the seed
         Map<String, String> sampled = Map.of("samples", "64", "positions", "5", "seed", "2");
-        PruningPlan fewer = PruningMethods.create("cmi", sampled, probe).plan(vgg, means, Progress.NONE);
+        PruningPlan fewer = MethodsByText.create("cmi", sampled, probe).plan(vgg, means, Progress.NONE).plan();
         assertThat(fewer.settings()).containsEntry("maps", "5 seeded positions per map").containsEntry("positions", 5);
-        assertThat(PruningMethods.create("cmi", sampled, probe).plan(vgg, means, Progress.NONE).kept())
+        assertThat(MethodsByText.create("cmi", sampled, probe).plan(vgg, means, Progress.NONE).plan().kept())
                 .usingRecursiveComparison().isEqualTo(fewer.kept());
     }
 }

@@ -91,7 +91,7 @@ class CmiFilterPruningTest {
         int[] y = labels();
         Activations acts = planted(y, labelCarrierLayer(y));
         // a kernel narrower than the median heuristic's, so that one label carrier holds 90 % of the layer's CMI
-        PruningPlan plan = new CmiFilterPruning(independent().withWidthScale(NARROW)).plan(NET, acts, Progress.NONE);
+        PruningPlan plan = new CmiFilterPruning(independent().withWidthScale(NARROW)).plan(NET, acts, Progress.NONE).plan();
         assertThat(plan.keptIn("fc2")).containsExactly(2);
         assertThat(plan.method()).isEqualTo("cmi");
         assertThat(plan.settings()).containsEntry("cutoff", "fraction").containsEntry("direction", "independent");
@@ -161,7 +161,7 @@ class CmiFilterPruningTest {
         // conditioned on fc2's label carrier, fc1 has almost nothing left to add: one unit suffices
         assertThat(bw.get(1).total()).isLessThan(0.1);
         PruningPlan plan = new CmiFilterPruning(independent().withDirection(CmiFilterPruning.Direction.BACKWARD))
-                .plan(NET, acts, Progress.NONE);
+                .plan(NET, acts, Progress.NONE).plan();
         assertThat(plan.kept().keySet()).containsExactly("fc1", "fc2");
     }
 
@@ -170,8 +170,8 @@ class CmiFilterPruningTest {
         int[] y = labels();
         Activations acts = planted(y, labelCarrierLayer(y));
         CmiFilterPruning.Settings s = CmiFilterPruning.Settings.defaults().withSamples(120).withSeed(3);
-        PruningPlan a = new CmiFilterPruning(s).plan(NET, acts, Progress.NONE);
-        PruningPlan b = new CmiFilterPruning(s).plan(NET, acts, Progress.NONE);
+        PruningPlan a = new CmiFilterPruning(s).plan(NET, acts, Progress.NONE).plan();
+        PruningPlan b = new CmiFilterPruning(s).plan(NET, acts, Progress.NONE).plan();
         assertThat(a.kept().keySet()).isEqualTo(b.kept().keySet());
         a.kept().forEach((k, v) -> assertThat(b.keptIn(k)).containsExactly(v));
     }
@@ -182,7 +182,7 @@ class CmiFilterPruningTest {
         double[][] fc2 = labelCarrierLayer(y);
         fc2[7][3] = Double.NaN;
         Activations acts = planted(y, fc2);
-        assertThatThrownBy(() -> new CmiFilterPruning(independent()).plan(NET, acts, Progress.NONE))
+        assertThatThrownBy(() -> new CmiFilterPruning(independent()).plan(NET, acts, Progress.NONE).plan())
                 .isInstanceOf(BadInputException.class).hasMessageContaining("fc2").hasMessageContaining("sample 7");
     }
 
@@ -191,7 +191,7 @@ class CmiFilterPruningTest {
         int[] y = labels();
         Activations acts = planted(y, labelCarrierLayer(y));
         PruningPlan plan = new CmiFilterPruning(independent().withCutoff(CmiFilterPruning.Cutoff.SHARE).withFraction(0.34))
-                .plan(NET, acts, Progress.NONE);
+                .plan(NET, acts, Progress.NONE).plan();
         assertThat(plan.keptIn("fc1")).containsExactly(0, 3);
         assertThat(plan.keptIn("fc2")).hasSize(2).contains(2);
         assertThat(plan.settings()).containsKey("sparsity");

@@ -54,8 +54,8 @@ class GradientSaliencyTest {
     void globalTopKBySaliencyDropsThePlantedUnitsFirst() {
         int hidden = PlantedNetworks.width(PlantedNetworks.ORIGINALS_1) + PlantedNetworks.width(PlantedNetworks.ORIGINALS_2);
         double sparsity = 8.0 / hidden; // exactly the four planted units of each layer
-        PruningPlan plan = PruningMethods.create("global-topk", Map.of("score", "saliency", "sparsity", Double.toString(sparsity)), data)
-                .plan(net, probe, Progress.NONE);
+        PruningPlan plan = MethodsByText.create("global-topk", Map.of("score", "saliency", "sparsity", Double.toString(sparsity)), data)
+                .plan(net, probe, Progress.NONE).plan();
         assertThat(plan.settings()).containsEntry("score", "saliency");
         for (String layer : new String[] {"fc1", "fc2"}) {
             int originals = layer.equals("fc1") ? PlantedNetworks.ORIGINALS_1 : PlantedNetworks.ORIGINALS_2;
@@ -69,7 +69,7 @@ class GradientSaliencyTest {
 
     @Test
     void saliencyWithoutProbeDataIsAClearError() {
-        assertThatThrownBy(() -> PruningMethods.create("global-topk", Map.of("score", "saliency")))
+        assertThatThrownBy(() -> MethodsByText.create("global-topk", Map.of("score", "saliency")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("saliency needs the probe data");
     }
 }

@@ -30,7 +30,7 @@ class ItPrunerSampleModelTest {
     }
 
     private static ItPrunerAllocation.Result run(Map<String, String> options) {
-        ItPrunerAllocation method = (ItPrunerAllocation) PruningMethods.create("itpruner", options, probe);
+        ItPrunerAllocation method = (ItPrunerAllocation) MethodsByText.create("itpruner", options, probe);
         return method.allocate(vgg, means, Progress.NONE);
     }
 

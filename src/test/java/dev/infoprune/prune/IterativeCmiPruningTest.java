@@ -50,12 +50,12 @@ class IterativeCmiPruningTest {
 
     @Test
     void withoutTheTrainingSplitTheIterativeModeIsRefused() {
-        CmiFilterPruning cmi = (CmiFilterPruning) PruningMethods.create("cmi", java.util.Map.of("iterative-epochs", "2"));
+        CmiFilterPruning cmi = (CmiFilterPruning) MethodsByText.create("cmi", java.util.Map.of("iterative-epochs", "2"));
         assertThat(cmi.iterativeEpochs()).isEqualTo(2);
         Network net = RandomNetworks.cnn(3, 1, 8, 8, 4);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cmi.plan(net, null, Progress.NONE))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cmi.plan(net, null, Progress.NONE).plan())
                 .isInstanceOf(dev.infoprune.core.BadInputException.class).hasMessageContaining("infoprune prune");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PruningMethods.create("cmi",
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MethodsByText.create("cmi",
                 java.util.Map.of("iterative-epochs", "-1"))).hasMessageContaining("iterative-epochs");
     }
 }

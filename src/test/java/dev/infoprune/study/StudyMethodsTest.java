@@ -3,6 +3,7 @@ package dev.infoprune.study;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.prune.CmiFilterPruning;
 import dev.infoprune.prune.ItPrunerAllocation;
+import dev.infoprune.prune.MethodsByText;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -16,7 +17,8 @@ class StudyMethodsTest {
 
     @Test
     void cmiTakesTheCommandLineSettingsAndPerMethodOptionsOnTop() {
-        StudyMethods catalog = new StudyMethods(KNEE_INDEPENDENT, Map.of("cmi", Map.of("width-scale", "8", "samples", "200")));
+        StudyMethods catalog = new StudyMethods(Map.of("cmi", MethodsByText.settings("cmi", Map.of("cutoff", "knee", "direction", "independent",
+                "width-scale", "8", "samples", "200"))));
         CmiFilterPruning own = (CmiFilterPruning) catalog.create("cmi", Double.NaN, 5);
         assertThat(own.settings()).isEqualTo(KNEE_INDEPENDENT.withWidthScale(8).withSamples(200).withSeed(5));
         CmiFilterPruning atSparsity = (CmiFilterPruning) catalog.create("cmi", 0.7, 5);
@@ -28,12 +30,12 @@ class StudyMethodsTest {
 
     @Test
     void itPrunerTakesItsOptionsAndTheExperimentsSparsity() {
-        StudyMethods catalog = new StudyMethods(CmiFilterPruning.Settings.defaults(), Map.of("itpruner", Map.of("beta", "3")));
+        StudyMethods catalog = new StudyMethods(Map.of("itpruner", MethodsByText.settings("itpruner", Map.of("beta", "3"))));
         ItPrunerAllocation it = (ItPrunerAllocation) catalog.create("itpruner", 0.6, 2);
         assertThat(it.settings()).isEqualTo(ItPrunerAllocation.Settings.atSparsity(0.6).withBeta(3).withSeed(2));
-        assertThatThrownBy(() -> new StudyMethods(CmiFilterPruning.Settings.defaults(), Map.of("itpruner", Map.of("macs", "0.5")))
+        assertThatThrownBy(() -> new StudyMethods(Map.of("itpruner", MethodsByText.settings("itpruner", Map.of("macs", "0.5"))))
                 .create("itpruner", 0.6, 2)).isInstanceOf(BadInputException.class).hasMessageContaining("either sparsity or macs");
-        assertThatThrownBy(() -> new StudyMethods(CmiFilterPruning.Settings.defaults(), Map.of("cmi", Map.of("width", "2")))
+        assertThatThrownBy(() -> new StudyMethods(Map.of("cmi", MethodsByText.settings("cmi", Map.of("width", "2"))))
                 .create("cmi", Double.NaN, 2)).isInstanceOf(BadInputException.class).hasMessageContaining("unknown option width");
     }
 }

@@ -4,6 +4,7 @@ import dev.infoprune.core.Progress;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.info.InformationEstimator;
 import dev.infoprune.model.Network;
+import dev.infoprune.prune.PlanResult;
 import dev.infoprune.prune.PruningMethod;
 import dev.infoprune.prune.PruningPlan;
 
@@ -68,9 +69,9 @@ public final class Mipp implements PruningMethod {
     }
 
     @Override
-    public PruningPlan plan(Network network, Activations probe, Progress progress) {
+    public PlanResult plan(Network network, Activations probe, Progress progress) {
         MippRun run = start(network, probe);
         run.runToEnd(progress);
-        return run.plan();
+        return new PlanResult(run.plan(), run.trace());
     }
 }

@@ -1,5 +1,7 @@
 package dev.infoprune.prune.mipp;
 
+import dev.infoprune.prune.DecisionTrace;
+
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +10,7 @@ import java.util.Map;
  * number of probe samples and the layers in the order MIPP visits them (last hidden layer first).
  */
 public record MippTrace(String format, int version, String model, Map<String, Object> settings, String estimator,
-                        long seed, int probeSamples, List<LayerWidth> layers, List<Step> steps) {
+                        long seed, int probeSamples, List<LayerWidth> layers, List<Step> steps) implements DecisionTrace {
     public static final String FORMAT = "infoprune-mipp-trace";
 
     public record LayerWidth(String name, int units) {
@@ -18,5 +20,10 @@ public record MippTrace(String format, int version, String model, Map<String, Ob
         settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         layers = List.copyOf(layers);
         steps = List.copyOf(steps);
+    }
+
+    @Override
+    public int decisions() {
+        return steps.size();
     }
 }

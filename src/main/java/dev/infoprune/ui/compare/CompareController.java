@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Splits;
-import dev.infoprune.engine.ActivationCapture;
 import dev.infoprune.model.Network;
 import dev.infoprune.prune.PruningMethod;
 import dev.infoprune.prune.PruningPlan;
 import dev.infoprune.prune.Surgery;
 import dev.infoprune.prune.mipp.Mipp;
-import dev.infoprune.prune.mipp.MippRun;
 import dev.infoprune.prune.mipp.MippTrace;
 import dev.infoprune.study.DjlFineTuner;
 import dev.infoprune.study.Experiment;
@@ -19,6 +17,8 @@ import dev.infoprune.study.ExperimentResultJson;
 import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.MethodResult;
 import dev.infoprune.study.StudyMethods;
+import dev.infoprune.study.FineTuner;
+import dev.infoprune.study.PruningPipeline;
 import dev.infoprune.ui.flows.FlowContext;
 import dev.infoprune.ui.flows.PrunedNetwork;
 import dev.infoprune.ui.flows.StudyData;
@@ -174,8 +174,7 @@ public final class CompareController {
 
     /**
      * Makes the chosen row the network the other views work on (cut down by its plan, not fine-tuned) and
-     * shows its removed units in the network view. For a MIPP row the run is replayed on the same probe
-     * split (MIPP is deterministic) to recover its trace of decisions.
+     * shows its removed units in the network view, with a MIPP row's trace of decisions.
      */
     public ProgressTask<PrunedNetwork> useSelected() {
         MethodResult row = model.selectedProperty().get();
@@ -191,7 +190,7 @@ public final class CompareController {
         Network unpruned = run.network();
         String label = CompareTexts.label(row);
         return context.runner().run("Using " + label, progress -> {
-            MippTrace trace = row.method().equals(Mipp.NAME) ? replayTrace(run, row.plan(), progress) : null;
+            MippTrace trace = row.method().equals(Mipp.NAME) ? traceOf(row, run, progress) : null;
             Network pruned = Surgery.apply(unpruned, row.plan()).withName(unpruned.name() + "-" + row.method());
             return new PrunedNetwork(label, unpruned, row.plan(), trace, pruned);
         }, pruned -> {
@@ -203,22 +202,23 @@ public final class CompareController {
         });
     }
 
-    private static MippTrace replayTrace(CompareRun run, PruningPlan plan, Progress progress) {
+    /** The trace of a MIPP row: the one its run kept, else (a comparison restored from a session) a replay. */
+    private static MippTrace traceOf(MethodResult row, CompareRun run, Progress progress) {
+        if (row.trace() instanceof MippTrace kept) {
+            return kept;
+        }
         Splits splits = StudyData.resolve(StudyData.specFor(run.dataSpec(), run.network()), run.seed(), run.maxProbe(),
                 run.maxTrain());
         PruningMethod method = new StudyMethods().create(Mipp.NAME, Double.NaN, run.seed());
-        var probe = dev.infoprune.study.PlanInputs.ownSamples(method)
-                ? dev.infoprune.study.PlanInputs.of(method, run.network(), splits, run.seed(), null, progress.slice(0, 0.3))
-                : ActivationCapture.capture(run.network(), splits.probe(), progress.slice(0, 0.3));
-        MippRun replay = ((Mipp) method).start(run.network(), probe);
-        replay.runToEnd(progress.slice(0.3, 1));
-        PruningPlan again = replay.plan();
-        for (String layer : plan.kept().keySet()) {
-            if (!Arrays.equals(again.keptIn(layer), plan.keptIn(layer))) {
+        PruningPipeline.Planned replay = new PruningPipeline(splits, FineTuner.NONE, run.seed(), true)
+                .plan(run.network(), method, null, progress);
+        PruningPlan again = replay.result().plan();
+        for (String layer : row.plan().kept().keySet()) {
+            if (!Arrays.equals(again.keptIn(layer), row.plan().keptIn(layer))) {
                 return null;
             }
         }
-        return replay.trace();
+        return replay.result().trace(MippTrace.class).orElse(null);
     }
 
     static Map<String, BitSet> removedUnits(Network unpruned, PruningPlan plan) {

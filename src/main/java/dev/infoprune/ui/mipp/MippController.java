@@ -161,7 +161,7 @@ public final class MippController {
         runner.run("Starting MIPP", progress -> {
             progress.update("Preparing MIPP", 0, 1);
             MippSetup setup = text.parse();
-            Mipp mipp = (Mipp) PruningMethods.create(Mipp.NAME, setup.methodOptions());
+            Mipp mipp = (Mipp) PruningMethods.MIPP.create(setup.methodSettings(), null);
             Mipp.Samples s = samplesFor(mipp, net, acts, setup.probeSamples(), setup.seed(), progress);
             MippRun r = mipp.start(net, s.activations());
             return new Started(setup, r, MippTrack.of(r, setup.describe(r.settings().estimator().describe(), s.activations().samples(), s.source())),

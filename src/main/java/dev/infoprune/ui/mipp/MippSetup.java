@@ -2,10 +2,10 @@ package dev.infoprune.ui.mipp;
 
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.info.GaussianEstimator;
+import dev.infoprune.prune.MethodSettings;
 import dev.infoprune.prune.PruningMethods;
 import dev.infoprune.workspace.EstimatorChoice;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -54,22 +54,19 @@ public record MippSetup(double confidence, int repeats, EstimatorChoice estimato
         }
     }
 
-    /** The options {@link PruningMethods#create} takes for method {@code mipp}. */
-    Map<String, String> methodOptions() {
-        Map<String, String> o = new LinkedHashMap<>();
-        o.put("confidence", Double.toString(confidence));
-        o.put("repeats", Integer.toString(repeats));
-        o.put("seed", Long.toString(seed));
-        o.put("estimator", estimator.name());
+    /** The run's settings as MIPP's registry entry types them. */
+    MethodSettings methodSettings() {
+        MethodSettings s = PruningMethods.MIPP.defaults().withText("confidence", Double.toString(confidence))
+                .withText("repeats", Integer.toString(repeats)).withText("seed", Long.toString(seed))
+                .withText("estimator", estimator.name());
         if (estimator.name().equals(GaussianEstimator.NAME)) {
             String ridge = estimator.options().get("ridge");
-            if (ridge != null) {
-                o.put("ridge", ridge);
-            }
-        } else {
-            estimator.options().forEach((k, v) -> o.put(PruningMethods.ESTIMATOR_PREFIX + k, v));
+            return ridge == null ? s : s.withText("ridge", ridge);
         }
-        return o;
+        for (Map.Entry<String, String> e : estimator.options().entrySet()) {
+            s = s.withText(MethodSettings.ESTIMATOR_PREFIX + e.getKey(), e.getValue());
+        }
+        return s;
     }
 
     /**

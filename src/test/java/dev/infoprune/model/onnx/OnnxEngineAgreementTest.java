@@ -1,5 +1,6 @@
 package dev.infoprune.model.onnx;
 
+import dev.infoprune.prune.MethodsByText;
 import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Dataset;
@@ -58,15 +59,15 @@ class OnnxEngineAgreementTest {
         Network mlp = RandomNetworks.mlp(42, 10, 16, 8, 3);
         List<PruningMethod> methods = List.of(
                 new CmiFilterPruning(CmiFilterPruning.Settings.defaults().withFraction(0.6)),
-                PruningMethods.create("mipp", Map.of("estimator", "gaussian", "ridge", "1")),
-                PruningMethods.create("global-topk", Map.of("sparsity", "0.4", "min-per-layer", "1")),
-                PruningMethods.create("local-magnitude", Map.of("sparsity", "0.5")),
-                PruningMethods.create("itpruner", Map.of("sparsity", "0.5")),
-                PruningMethods.create("random", Map.of("sparsity", "0.5", "seed", "3")));
+                MethodsByText.create("mipp", Map.of("estimator", "gaussian", "ridge", "1")),
+                MethodsByText.create("global-topk", Map.of("sparsity", "0.4", "min-per-layer", "1")),
+                MethodsByText.create("local-magnitude", Map.of("sparsity", "0.5")),
+                MethodsByText.create("itpruner", Map.of("sparsity", "0.5")),
+                MethodsByText.create("random", Map.of("sparsity", "0.5", "seed", "3")));
         for (PruningMethod method : methods) {
             for (Network net : List.of(cnn, mlp)) {
                 Dataset probe = labelledByTheNetwork(net, 120, 43);
-                PruningPlan plan = method.plan(net, ActivationCapture.capture(net, probe, Progress.NONE), Progress.NONE);
+                PruningPlan plan = method.plan(net, ActivationCapture.capture(net, probe, Progress.NONE), Progress.NONE).plan();
                 Network pruned = Surgery.apply(net, plan);
                 assertThat(pruned.hiddenUnitCount()).as(method.name()).isLessThan(net.hiddenUnitCount());
                 assertEngineAndOnnxRuntimeAgree(pruned);

@@ -1,5 +1,6 @@
 package dev.infoprune.prune.mipp;
 
+import dev.infoprune.prune.MethodsByText;
 import dev.infoprune.core.Progress;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.info.KsgEstimator;
@@ -29,7 +30,7 @@ class MippKsgTest {
 
     @Test
     void ksgMippRemovesEveryPlantedUnitAndNeverKeepsBothCopiesAndIsReproducible() {
-        Mipp mipp = (Mipp) PruningMethods.create("mipp", Map.of("estimator", "ksg", "seed", "1"));
+        Mipp mipp = (Mipp) MethodsByText.create("mipp", Map.of("estimator", "ksg", "seed", "1"));
         MippRun run = mipp.start(NET, PROBE);
         List<Step> steps = run.runToEnd(Progress.NONE);
         PruningPlan plan = run.plan();
@@ -53,7 +54,7 @@ class MippKsgTest {
         assertThat(dead.deltas()).containsOnly(0.0);
         assertThat(dead.decision()).isEqualTo(Decision.PRUNE);
 
-        List<Step> again = ((Mipp) PruningMethods.create("mipp", Map.of("estimator", "ksg", "seed", "1")))
+        List<Step> again = ((Mipp) MethodsByText.create("mipp", Map.of("estimator", "ksg", "seed", "1")))
                 .start(NET, PROBE).runToEnd(Progress.NONE);
         for (int i = 0; i < steps.size(); i++) {
             assertThat(again.get(i).sameOutcome(steps.get(i))).as("step %d", i).isTrue();
