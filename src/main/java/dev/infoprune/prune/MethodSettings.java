@@ -49,8 +49,9 @@ public final class MethodSettings {
 
     public <T> MethodSettings with(Setting<T> setting, T value) {
         Map<String, Object> copy = new LinkedHashMap<>(given);
+        String key = declared(setting).key();
         try {
-            copy.put(declared(setting).key(), setting.check(value));
+            copy.put(key, setting.check(value));
         } catch (IllegalArgumentException e) {
             throw refused(e);
         }

@@ -5,6 +5,7 @@ import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Splits;
 import dev.infoprune.model.Network;
+import dev.infoprune.prune.MethodSettings;
 import dev.infoprune.prune.PruningMethod;
 import dev.infoprune.prune.PruningPlan;
 import dev.infoprune.prune.Surgery;
@@ -92,7 +93,7 @@ public final class CompareController {
         NetworkPicture picture = shown != null && shown.network() == network ? shown : NetworkPicture.of(network);
         String data = r.origin() != null ? r.origin().data() : "";
         long seed = r.origin() != null ? r.origin().splitSeed() : r.seed();
-        return new CompareRun(network, picture, data, seed, r.probeSamples(), r.trainSamples());
+        return new CompareRun(network, picture, data, seed, r.probeSamples(), r.trainSamples(), Map.of());
     }
 
     public CompareModel model() {
@@ -130,6 +131,7 @@ public final class CompareController {
         double lr = model.training().learningRateProperty().get();
         int maxProbe = model.probeSamplesProperty().get();
         int maxTrain = model.training().trainSamplesProperty().get();
+        Map<String, MethodSettings> settings = model.methodSettings();
         String title = "Comparing " + String.join(", ", methods);
         return context.runner().run(title, progress -> {
             String spec = StudyData.specFor(chosenData, network);
@@ -140,9 +142,9 @@ public final class CompareController {
                 case FIXED -> ExperimentSpec.at(network, splits, methods, sparsity, seed);
                 case SWEEP -> ExperimentSpec.sweep(network, splits, methods, sweep, seed);
             }).withOrigin(spec, seed);
-            ExperimentResult result = new Experiment(experiment, new StudyMethods(), DjlFineTuner.adam(epochs, lr, seed))
+            ExperimentResult result = new Experiment(experiment, new StudyMethods(settings), DjlFineTuner.adam(epochs, lr, seed))
                     .run(progress);
-            CompareRun on = new CompareRun(network, NetworkPicture.of(network), spec, seed, maxProbe, maxTrain);
+            CompareRun on = new CompareRun(network, NetworkPicture.of(network), spec, seed, maxProbe, maxTrain, settings);
             return new Shown(on, result);
         }, shown -> {
             if (context.network().getValue() == network) {
@@ -209,7 +211,7 @@ public final class CompareController {
         }
         Splits splits = StudyData.resolve(StudyData.specFor(run.dataSpec(), run.network()), run.seed(), run.maxProbe(),
                 run.maxTrain());
-        PruningMethod method = new StudyMethods().create(Mipp.NAME, Double.NaN, run.seed());
+        PruningMethod method = new StudyMethods(run.settings()).create(Mipp.NAME, Double.NaN, run.seed());
         PruningPipeline.Planned replay = new PruningPipeline(splits, FineTuner.NONE, run.seed(), true)
                 .plan(run.network(), method, null, progress);
         PruningPlan again = replay.result().plan();

@@ -1,6 +1,8 @@
 package dev.infoprune.ui.compare;
 
 import dev.infoprune.model.Network;
+import dev.infoprune.prune.MethodSettings;
+import dev.infoprune.prune.PruningMethods;
 import dev.infoprune.study.ExperimentResult;
 import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.MethodResult;
@@ -31,6 +33,7 @@ public final class CompareModel {
     static final Set<String> CHOSEN_AT_FIRST = Set.of("mipp", "global-topk", "local-magnitude");
 
     private final Map<String, BooleanProperty> methods = new LinkedHashMap<>();
+    private final Map<String, ObjectProperty<MethodSettings>> settings = new LinkedHashMap<>();
     private final ObjectProperty<ExperimentSpec.Mode> mode = new SimpleObjectProperty<>(this, "mode", ExperimentSpec.Mode.MATCH);
     private final DoubleProperty sparsity = new SimpleDoubleProperty(this, "sparsity", 0.7);
     private final StringProperty sweep = new SimpleStringProperty(this, "sweep", "0.3, 0.5, 0.7, 0.9");
@@ -43,6 +46,7 @@ public final class CompareModel {
     public CompareModel() {
         for (String m : StudyMethods.names()) {
             methods.put(m, new SimpleBooleanProperty(this, m, CHOSEN_AT_FIRST.contains(m)));
+            settings.put(m, new SimpleObjectProperty<>(this, m + "Settings", PruningMethods.type(m).defaults()));
         }
     }
 
@@ -53,6 +57,18 @@ public final class CompareModel {
 
     public BooleanProperty method(String name) {
         return methods.get(name);
+    }
+
+    /** The settings {@code name} runs with in the next comparison. */
+    public ObjectProperty<MethodSettings> settings(String name) {
+        return settings.get(name);
+    }
+
+    /** Every method's settings, by name, as the next comparison takes them. */
+    public Map<String, MethodSettings> methodSettings() {
+        Map<String, MethodSettings> out = new LinkedHashMap<>();
+        settings.forEach((name, s) -> out.put(name, s.get()));
+        return out;
     }
 
     public List<String> chosenMethods() {

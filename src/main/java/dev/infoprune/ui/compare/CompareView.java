@@ -1,5 +1,6 @@
 package dev.infoprune.ui.compare;
 
+import dev.infoprune.prune.PruningMethods;
 import dev.infoprune.study.ExperimentResult;
 import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.MethodResult;
@@ -93,7 +94,10 @@ public final class CompareView extends BorderPane {
             Label hint = new Label(METHOD_HINTS.getOrDefault(e.getKey(), ""));
             hint.getStyleClass().addAll("flow-hint", "method-hint");
             hint.setWrapText(true);
-            box.getChildren().add(new VBox(0, c, hint));
+            VBox method = new VBox(0, c, hint);
+            PruningMethods.find(e.getKey()).filter(t -> !MethodSettingsForm.formSettings(t).isEmpty())
+                    .ifPresent(t -> method.getChildren().add(new MethodSettingsForm(t, model.settings(t.name()))));
+            box.getChildren().add(method);
         }
 
         box.getChildren().add(section("Sparsity"));

@@ -1,5 +1,8 @@
 package dev.infoprune.ui.compare;
 
+import dev.infoprune.prune.MethodType;
+import dev.infoprune.prune.PruningMethods;
+import dev.infoprune.prune.Setting;
 import dev.infoprune.study.ExperimentResult;
 import dev.infoprune.study.MethodResult;
 import dev.infoprune.ui.Screenshots;
@@ -12,6 +15,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
@@ -135,6 +139,40 @@ class CompareViewTest extends TrainedWorkbenchTest {
         assertThat(robot.lookup("#compareSummary").queryAs(Label.class).getText()).contains("digits-mlp on digits")
                 .contains("fine-tuned 1 epoch ");
         Screenshots.save(workbench.stage().getScene(), "compare-matched");
+    }
+
+    @Test
+    void everyMethodsSettingsAreInTheFormAndTheComparisonRunsWithThem(FxRobot robot) throws Exception {
+        awaitIdle();
+        openCompare(robot);
+        for (MethodType type : PruningMethods.all()) {
+            for (Setting<?> setting : MethodSettingsForm.formSettings(type)) {
+                assertThat(robot.lookup("#" + type.name() + "-" + setting.key()).tryQuery()).as(type.name() + " " + setting.key())
+                        .isPresent();
+            }
+        }
+        toggleMethod(robot, "global-topk");
+        toggleMethod(robot, "local-magnitude");
+        Clicks.on(robot, "#settings-mipp", () -> robot.lookup("#settings-mipp").queryAs(TitledPane.class).isExpanded());
+        CompareModel model = workbench.tools().compare().model();
+        type(robot, "#mipp-confidence", "1.5");
+        assertThat(Clicks.fx(() -> robot.lookup("#mipp-confidence").query().getStyleClass().contains("invalid"))).isTrue();
+        assertThat(Clicks.fx(() -> robot.lookup("#mipp-settings-problem").queryAs(Label.class).getText()))
+                .contains("confidence must be in (0, 1), got 1.5");
+        assertThat(Clicks.fx(() -> model.settings("mipp").get())).isEqualTo(PruningMethods.MIPP.defaults());
+        type(robot, "#mipp-confidence", "0.8");
+        Clicks.choose(robot, "#mipp-estimator", "ridge-cv");
+        type(robot, "#mipp-estimator-options", "lambda=2");
+        type(robot, "#epochsField", "0");
+        type(robot, "#probeSamplesField", "300");
+        Screenshots.save(workbench.stage().getScene(), "compare-method-settings");
+        runCompare(robot);
+        awaitResult(null);
+
+        MethodResult mipp = result().results().get(0);
+        assertThat(mipp.method()).isEqualTo("mipp");
+        assertThat(mipp.plan().settings()).containsEntry("confidence", 0.8);
+        assertThat(String.valueOf(mipp.plan().settings().get("estimator"))).startsWith("ridge-cv(lambda=2");
     }
 
     @Test
