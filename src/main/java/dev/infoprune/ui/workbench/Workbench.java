@@ -22,6 +22,7 @@ import java.util.Objects;
 
 /** Puts the workbench together in a stage: model, controller, view, settings; the composition root. */
 public final class Workbench {
+    private static final System.Logger LOG = System.getLogger(Workbench.class.getName());
     private final Stage stage;
     private final WorkbenchModel model = new WorkbenchModel();
     private final WorkbenchController controller;
@@ -129,7 +130,7 @@ public final class Workbench {
                 try {
                     sessions.autosave().markCleanExit();
                 } catch (IOException ex) {
-                    System.err.println("infoprune: " + ex.getMessage());
+                    LOG.log(System.Logger.Level.WARNING, "infoprune: " + ex.getMessage());
                 }
                 otherwise.run();
             }
@@ -181,7 +182,7 @@ public final class Workbench {
         try {
             settingsStore.save(settings);
         } catch (IOException e) {
-            System.err.println("infoprune: cannot save settings in " + settingsStore.folder() + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "infoprune: cannot save settings in " + settingsStore.folder() + ": " + e.getMessage());
         }
     }
 
