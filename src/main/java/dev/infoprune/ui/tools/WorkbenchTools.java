@@ -243,7 +243,8 @@ public final class WorkbenchTools {
     public void followMipp(MippModel mipp) {
         context.mippStepProperty().bind(mipp.currentProperty());
         context.mippConfidenceProperty().bind(Bindings.createDoubleBinding(() -> mipp.track() != null
-                ? mipp.track().confidence() : mipp.setupProperty().get().confidence(), mipp.trackProperty(), mipp.setupProperty()));
+                ? mipp.track().confidence() : mipp.form().confidenceProperty().get(), mipp.trackProperty(),
+                mipp.form().confidenceProperty()));
         PrunedNetwork[] fromStepper = new PrunedNetwork[1];
         mipp.finishedProperty().addListener((o, was, now) -> {
             if (now != null && now.unpruned() == context.network().getValue()) {
