@@ -44,12 +44,15 @@ public final class Workbench {
         this.controller = new WorkbenchController(model, runner, this::remember);
         this.sessions = new SessionController(controller, errors, new Autosave(options.settingsFolder()), this::remember,
                 javafx.util.Duration.seconds(options.autosaveSeconds()));
-        this.view = new WorkbenchView(controller, sessions, options.dialogs(), () -> settings.recentFiles());
-        this.tools = WorkbenchTools.install(new FlowContext(() -> stage, runner, errors, model.networkProperty(),
-                model.dataSpecProperty(), model.networkView(), model.comparisons()), view, view.split());
+        this.tools = new WorkbenchTools(new FlowContext(() -> stage, runner, errors, model.networkProperty(),
+                model.dataSpecProperty(), model.networkView(), model.comparisons()), this::shownView,
+                c -> controller.workOn(c.named(), c.note()), controller::backToOriginal, controller.canGoBackProperty());
         tools.followMipp(model.mipp());
-        tools.addWorkOnActions(c -> controller.workOn(c.named(), c.note()), controller::backToOriginal,
-                controller.canGoBackProperty());
+        this.view = new WorkbenchView(controller, sessions, tools, options.dialogs(), () -> settings.recentFiles());
+    }
+
+    private javafx.scene.Node shownView() {
+        return view.toolsView().shownContent();
     }
 
     private void remember(String path) {

@@ -130,7 +130,7 @@ class ComparisonSessionTest extends TrainedWorkbenchTest {
     void aComparisonRunInTheWindowReopensFromTheSessionAsItWas(FxRobot robot) throws Exception {
         awaitIdle();
         CompareModel compare = workbench.tools().compare().model();
-        Clicks.on(robot, "#compareButton", () -> workbench.tools().tabs().getSelectionModel().getSelectedIndex() == 1
+        Clicks.on(robot, "#compareButton", () -> workbench.view().toolsView().tabs().getSelectionModel().getSelectedIndex() == 1
                 && Clicks.showing(robot, "#runCompare"));
         Clicks.on(robot, "#method-global-topk", () -> !compare.method("global-topk").get());
         Clicks.on(robot, "#modeSweep", () -> compare.modeProperty().get() == ExperimentSpec.Mode.SWEEP);

@@ -101,7 +101,7 @@ class ExportDialogTest extends TrainedWorkbenchTest {
         assertThat(robot.lookup("#exportName").queryAs(TextField.class).getText()).isEqualTo("digits-mlp-mipp");
         assertThat(label(robot, "#export-source-trace")).isEqualTo(candidate.trace().steps().size() + " decisions of mipp (own sparsity)");
         Screenshots.save(robot.lookup("#exportDialog").query().getScene(), "export-dialog");
-        Node view = workbench.tools().tabs().getSelectionModel().getSelectedItem().getContent();
+        Node view = workbench.view().toolsView().tabs().getSelectionModel().getSelectedItem().getContent();
         confirmExport(robot);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !errors.isEmpty()
                 || Files.exists(out.resolve("view.png")) && !workbench.runner().isBusy());
