@@ -1,6 +1,5 @@
 package dev.infoprune.ui.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Splits;
@@ -15,7 +14,6 @@ import dev.infoprune.prune.mipp.MippTrace;
 import dev.infoprune.study.DjlFineTuner;
 import dev.infoprune.study.Experiment;
 import dev.infoprune.study.ExperimentResult;
-import dev.infoprune.study.ExperimentResultJson;
 import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.MethodResult;
 import dev.infoprune.study.StudyMethods;
@@ -24,6 +22,7 @@ import dev.infoprune.ui.flows.PrunedNetwork;
 import dev.infoprune.ui.flows.StudyData;
 import dev.infoprune.ui.network.NetworkPicture;
 import dev.infoprune.ui.task.ProgressTask;
+import dev.infoprune.workspace.SessionComparison;
 
 import javafx.collections.ListChangeListener;
 
@@ -41,14 +40,14 @@ import java.util.Map;
 public final class CompareController {
     private final CompareModel model;
     private final FlowContext context;
-    /** The results.json document of the result shown (put into the session's comparisons, or taken from them). */
-    private JsonNode published;
+    /** The comparison shown (put into the session's comparisons, or taken from them). */
+    private SessionComparison published;
 
     public CompareController(CompareModel model, FlowContext context) {
         this.model = model;
         this.context = context;
         model.training().followCardSeed(context.network());
-        context.comparisons().addListener((ListChangeListener<JsonNode>) c -> showKept());
+        context.comparisons().addListener((ListChangeListener<SessionComparison>) c -> showKept());
     }
 
     /**
@@ -56,7 +55,7 @@ public final class CompareController {
      * when they were replaced by a restored session's. The document the last run published is already shown.
      */
     private void showKept() {
-        List<JsonNode> kept = context.comparisons();
+        List<SessionComparison> kept = context.comparisons();
         if (kept.isEmpty()) {
             published = null;
             if (model.resultProperty().get() != null) {
@@ -64,17 +63,15 @@ public final class CompareController {
             }
             return;
         }
-        JsonNode latest = kept.get(kept.size() - 1);
+        SessionComparison latest = kept.get(kept.size() - 1);
         if (latest == published) {
             return;
         }
-        ExperimentResult result;
-        try {
-            result = ExperimentResultJson.read(latest, "the session's comparison");
-        } catch (BadInputException e) {
-            context.errors().report("Cannot show the saved comparison", e.getMessage(), e);
+        if (latest.result() == null) {
+            context.errors().report("Cannot show the saved comparison", latest.problem().getMessage(), latest.problem());
             return;
         }
+        ExperimentResult result = latest.result();
         published = latest;
         model.takeSettingsOf(result);
         model.show(restoredRun(result), result);
@@ -148,7 +145,7 @@ public final class CompareController {
             if (context.network().getValue() == network) {
                 model.show(shown.run(), shown.result());
                 // the session keeps the comparison shown: a new one replaces the one before
-                published = ExperimentResultJson.write(shown.result());
+                published = SessionComparison.of(shown.result());
                 context.comparisons().setAll(published);
             }
         });

@@ -1,11 +1,11 @@
 package dev.infoprune.ui.flows;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.infoprune.model.Network;
 import dev.infoprune.prune.mipp.Step;
 import dev.infoprune.ui.network.NetworkViewModel;
 import dev.infoprune.ui.task.ErrorReporter;
 import dev.infoprune.ui.task.TaskRunner;
+import dev.infoprune.workspace.SessionComparison;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -29,13 +29,13 @@ public final class FlowContext {
     private final ObservableValue<Network> network;
     private final ObservableValue<String> dataSpec;
     private final NetworkViewModel networkView;
-    private final ObservableList<JsonNode> comparisons;
+    private final ObservableList<SessionComparison> comparisons;
     private final ObjectProperty<PrunedNetwork> candidate = new SimpleObjectProperty<>(this, "candidate");
     private final ObjectProperty<Step> mippStep = new SimpleObjectProperty<>(this, "mippStep");
     private final DoubleProperty mippConfidence = new SimpleDoubleProperty(this, "mippConfidence", 0.95);
 
     public FlowContext(Supplier<Window> owner, TaskRunner runner, ErrorReporter errors, ObservableValue<Network> network,
-                       ObservableValue<String> dataSpec, NetworkViewModel networkView, ObservableList<JsonNode> comparisons) {
+                       ObservableValue<String> dataSpec, NetworkViewModel networkView, ObservableList<SessionComparison> comparisons) {
         this.owner = owner;
         this.comparisons = comparisons;
         this.runner = runner;
@@ -83,7 +83,7 @@ public final class FlowContext {
      * {@link dev.infoprune.study.ExperimentResultJson}): the compare view puts its finished run here, and shows
      * what a restored session puts here.
      */
-    public ObservableList<JsonNode> comparisons() {
+    public ObservableList<SessionComparison> comparisons() {
         return comparisons;
     }
 

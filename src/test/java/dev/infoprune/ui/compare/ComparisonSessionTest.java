@@ -10,6 +10,7 @@ import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
 import dev.infoprune.ui.TrainedWorkbenchTest;
 import dev.infoprune.ui.workbench.Workbench;
+import dev.infoprune.workspace.SessionComparison;
 import dev.infoprune.workspace.SessionFiles;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -148,7 +149,7 @@ class ComparisonSessionTest extends TrainedWorkbenchTest {
         ExperimentResult result = compare.resultProperty().get();
         // the finished run is what the session keeps, with the data set and split seed it ran on
         assertThat(workbench.model().comparisons()).singleElement()
-                .satisfies(doc -> assertThat(ExperimentResultJson.read(doc, "kept")).isEqualTo(result));
+                .satisfies(kept -> assertThat(ExperimentResultJson.read(kept.document(), "kept")).isEqualTo(result));
         assertThat(result.origin()).isEqualTo(new SplitOrigin("digits", 1));
         MethodResult collapsed = result.find("local-magnitude", "0.9500").orElseThrow();
         assertThat(collapsed.collapsedLayers()).containsExactly("fc1", "fc2");
@@ -160,7 +161,7 @@ class ComparisonSessionTest extends TrainedWorkbenchTest {
         robot.interact(() -> workbench.sessions().saveTo(file));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> file.equals(workbench.sessions().fileProperty().get()));
         assertThat(SessionFiles.read(file).comparisons()).singleElement()
-                .satisfies(doc -> assertThat(doc.path("data").path("splitSeed").asLong()).isEqualTo(1));
+                .satisfies(kept -> assertThat(kept.document().path("data").path("splitSeed").asLong()).isEqualTo(1));
         robot.interact(() -> workbench.stage().hide());
 
         Workbench[] opened = new Workbench[1];
@@ -213,7 +214,7 @@ class ComparisonSessionTest extends TrainedWorkbenchTest {
     void aDamagedComparisonInASessionIsOneMessageAndTheRestOpens(FxRobot robot) throws Exception {
         awaitIdle();
         JsonNode bad = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"format\": \"infoprune-comparison\", \"version\": 1, \"mode\": \"fixed\"}");
-        robot.interact(() -> workbench.model().comparisons().setAll(bad));
+        robot.interact(() -> workbench.model().comparisons().setAll(SessionComparison.read(bad, "the session's comparison")));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).singleElement().asString()
                 .isEqualTo("Cannot show the saved comparison: the session's comparison: \"unpruned\" must be an object");
