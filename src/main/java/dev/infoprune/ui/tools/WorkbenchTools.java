@@ -11,18 +11,23 @@ import dev.infoprune.ui.export.ExportSources;
 import dev.infoprune.ui.finetune.FineTuneController;
 import dev.infoprune.ui.finetune.FineTuneModel;
 import dev.infoprune.ui.finetune.FineTuneView;
-import dev.infoprune.ui.flows.FlowContext;
+import dev.infoprune.ui.flows.MippOnScreen;
+import dev.infoprune.ui.flows.OpenModel;
 import dev.infoprune.ui.flows.PrunedNetwork;
+import dev.infoprune.ui.flows.WorkingNetwork;
 import dev.infoprune.ui.mipp.MippModel;
+import dev.infoprune.ui.task.ErrorReporter;
+import dev.infoprune.ui.task.TaskRunner;
 import dev.infoprune.ui.teach.TeachController;
 import dev.infoprune.ui.teach.TeachModel;
 import dev.infoprune.ui.teach.TeachPanel;
+import dev.infoprune.workspace.SessionComparison;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -45,7 +50,10 @@ public final class WorkbenchTools {
     public static final String COMPARE = "compare";
     public static final String FINE_TUNE = "fineTune";
 
-    private final FlowContext context;
+    private final OpenModel open;
+    private final WorkingNetwork working;
+    private final MippOnScreen mippOnScreen = new MippOnScreen();
+    private final Supplier<Window> owner;
     private final CompareController compare;
     private final CompareView compareView;
     private final FineTuneController fineTune;
@@ -61,19 +69,21 @@ public final class WorkbenchTools {
     private ExportDialog openDialog;
 
     /**
+     * @param comparisons  the comparisons the session keeps for the open network
+     * @param owner        the window the export dialog belongs to
      * @param shownContent the view on screen now (what View export writes)
-     * @param workOn       makes a pruned network the open model
-     * @param back         goes back to the network open before the first {@code workOn}
-     * @param canGoBack    whether there is one to go back to
+     * @param networkSwitch how the window makes a pruned network the open model, and goes back
      */
-    public WorkbenchTools(FlowContext context, Supplier<Node> shownContent, Consumer<PrunedNetwork> workOn, Runnable back,
-                          ObservableBooleanValue canGoBack) {
-        this.context = context;
-        compare = new CompareController(new CompareModel(), context);
+    public WorkbenchTools(OpenModel open, ObservableList<SessionComparison> comparisons, TaskRunner runner, ErrorReporter errors,
+                          Supplier<Window> owner, Supplier<Node> shownContent, NetworkSwitch networkSwitch) {
+        this.open = open;
+        this.owner = owner;
+        working = new WorkingNetwork(open.network());
+        compare = new CompareController(new CompareModel(), open, working, comparisons, runner, errors);
         compareView = new CompareView(compare);
-        fineTune = new FineTuneController(new FineTuneModel(), context);
+        fineTune = new FineTuneController(new FineTuneModel(), working, open.dataSpec(), runner, errors);
         fineTuneView = new FineTuneView(fineTune);
-        export = new ExportController(new ExportModel(), context, new ExportSources() {
+        export = new ExportController(new ExportModel(), working, runner, errors, new ExportSources() {
             @Override
             public ExperimentResult comparison() {
                 return compare.model().resultProperty().get();
@@ -84,13 +94,13 @@ public final class WorkbenchTools {
                 return shownContent.get();
             }
         });
-        teach = new TeachController(new TeachModel(), context);
+        teach = new TeachController(new TeachModel(), open.view(), mippOnScreen);
         teachPanel = new TeachPanel(teach.model());
-        var noCandidate = context.candidateProperty().isNull().or(context.runner().busyProperty());
+        var noCandidate = working.candidateProperty().isNull().or(runner.busyProperty());
         this.workOn = ToolAction.menu("menuWorkOnPruned", "Work on the pruned network", "Shortcut+Shift+W",
-                () -> workOnCandidate(workOn)).disabledWhen(noCandidate);
-        this.back = ToolAction.menu("menuBackToOriginal", "Back to the original network", "Shortcut+Shift+B", back)
-                .disabledWhen(Bindings.not(canGoBack).or(context.runner().busyProperty()));
+                () -> workOnCandidate(networkSwitch.workOn())).disabledWhen(noCandidate);
+        this.back = ToolAction.menu("menuBackToOriginal", "Back to the original network", "Shortcut+Shift+B", networkSwitch.back())
+                .disabledWhen(Bindings.not(networkSwitch.canGoBack()).or(runner.busyProperty()));
     }
 
     /** The views the tools add beside the network view: Compare and Fine-tune. */
@@ -137,25 +147,25 @@ public final class WorkbenchTools {
      * the pruned network of a run that reached its end the network fine-tuning and export work on.
      */
     public void followMipp(MippModel mipp) {
-        context.mippStepProperty().bind(mipp.currentProperty());
-        context.mippConfidenceProperty().bind(Bindings.createDoubleBinding(() -> mipp.track() != null
+        mippOnScreen.stepProperty().bind(mipp.currentProperty());
+        mippOnScreen.confidenceProperty().bind(Bindings.createDoubleBinding(() -> mipp.track() != null
                 ? mipp.track().confidence() : mipp.form().confidenceProperty().get(), mipp.trackProperty(),
                 mipp.form().confidenceProperty()));
         PrunedNetwork[] fromStepper = new PrunedNetwork[1];
         mipp.finishedProperty().addListener((o, was, now) -> {
-            if (now != null && now.unpruned() == context.network().getValue()) {
+            if (now != null && now.unpruned() == open.network().getValue()) {
                 fromStepper[0] = new PrunedNetwork("mipp in the stepper (kept " + now.widths() + ")", now.unpruned(),
                         now.plan(), now.trace(), now.pruned());
-                context.candidateProperty().set(fromStepper[0]);
-            } else if (now == null && fromStepper[0] != null && context.candidateProperty().get() == fromStepper[0]) {
+                working.candidateProperty().set(fromStepper[0]);
+            } else if (now == null && fromStepper[0] != null && working.candidateProperty().get() == fromStepper[0]) {
                 // a new run replaces the finished one: its network is no longer what the stepper shows
-                context.candidateProperty().set(null);
+                working.candidateProperty().set(null);
             }
         });
     }
 
     private void workOnCandidate(Consumer<PrunedNetwork> workOn) {
-        PrunedNetwork c = context.candidateProperty().get();
+        PrunedNetwork c = working.candidateProperty().get();
         if (c != null) {
             workOn.accept(c);
         }
@@ -174,7 +184,7 @@ public final class WorkbenchTools {
         if (openDialog != null && openDialog.isShowing()) {
             return openDialog;
         }
-        openDialog = new ExportDialog(export, context.owner(), chooseFolder);
+        openDialog = new ExportDialog(export, owner.get(), chooseFolder);
         openDialog.show();
         return openDialog;
     }
@@ -190,8 +200,9 @@ public final class WorkbenchTools {
         return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
     }
 
-    public FlowContext context() {
-        return context;
+    /** The network fine-tuning and export work on, and the pruned one being worked on. */
+    public WorkingNetwork workingNetwork() {
+        return working;
     }
 
     public CompareController compare() {

@@ -1,9 +1,10 @@
 package dev.infoprune.ui.workbench;
 
-import dev.infoprune.ui.flows.FlowContext;
+import dev.infoprune.ui.flows.OpenModel;
 import dev.infoprune.ui.layout.Dividers;
 import dev.infoprune.ui.task.ErrorReporter;
 import dev.infoprune.ui.task.TaskRunner;
+import dev.infoprune.ui.tools.NetworkSwitch;
 import dev.infoprune.ui.tools.WorkbenchTools;
 import dev.infoprune.workspace.SettingsStore;
 import dev.infoprune.workspace.UserSettings;
@@ -44,9 +45,9 @@ public final class Workbench {
         this.controller = new WorkbenchController(model, runner, this::remember);
         this.sessions = new SessionController(controller, errors, new Autosave(options.settingsFolder()), this::remember,
                 javafx.util.Duration.seconds(options.autosaveSeconds()));
-        this.tools = new WorkbenchTools(new FlowContext(() -> stage, runner, errors, model.networkProperty(),
-                model.dataSpecProperty(), model.networkView(), model.comparisons()), this::shownView,
-                c -> controller.workOn(c.named(), c.note()), controller::backToOriginal, controller.canGoBackProperty());
+        this.tools = new WorkbenchTools(new OpenModel(model.networkProperty(), model.dataSpecProperty(), model.networkView()),
+                model.comparisons(), runner, errors, () -> stage, this::shownView,
+                new NetworkSwitch(c -> controller.workOn(c.named(), c.note()), controller::backToOriginal, controller.canGoBackProperty()));
         tools.followMipp(model.mipp());
         this.view = new WorkbenchView(controller, sessions, tools, options.dialogs(), () -> settings.recentFiles());
     }

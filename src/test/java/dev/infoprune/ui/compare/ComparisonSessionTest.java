@@ -204,10 +204,10 @@ class ComparisonSessionTest extends TrainedWorkbenchTest {
         robot.interact(() -> restored.selectedProperty().set(mipp));
         robot.interact(() -> again.tools().compare().useSelected());
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !errors.isEmpty()
-                || again.tools().context().candidateProperty().get() != null && !again.runner().isBusy());
+                || again.tools().workingNetwork().candidateProperty().get() != null && !again.runner().isBusy());
         assertThat(errors).isEmpty();
-        assertThat(again.tools().context().candidateProperty().get().plan()).isEqualTo(mipp.plan());
-        assertThat(again.tools().context().candidateProperty().get().trace()).as("replayed trace").isNotNull();
+        assertThat(again.tools().workingNetwork().candidateProperty().get().plan()).isEqualTo(mipp.plan());
+        assertThat(again.tools().workingNetwork().candidateProperty().get().trace()).as("replayed trace").isNotNull();
     }
 
     @Test

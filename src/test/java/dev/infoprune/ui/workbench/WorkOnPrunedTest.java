@@ -64,7 +64,7 @@ class WorkOnPrunedTest extends TrainedWorkbenchTest {
     void theFinishedMippRunBecomesTheOpenModelAndBack(FxRobot robot) throws Exception {
         awaitScored();
         var model = workbench.model();
-        var context = workbench.tools().context();
+        var context = workbench.tools().workingNetwork();
         Network original = model.network();
         double[] originalFc1 = labelMi("fc1");
         // a comparison of the original network is on show
