@@ -94,6 +94,17 @@ class MippFormSessionTest {
         assertThat(robot.lookup("#mippSettingsInUse").queryAs(Label.class).getText()).startsWith("run: x = 0.8, R = 4, gaussian");
         Screenshots.save(workbench.stage().getScene(), "mipp-form-restored-from-session");
 
+        // text that does not read as a number leaves the settings as they were, and Start waits for a number
+        TextField confidence = robot.lookup("#mippConfidence").queryAs(TextField.class);
+        javafx.scene.control.Button start = robot.lookup("#mippStart").queryButton();
+        robot.interact(() -> confidence.setText("0.8x"));
+        assertThat(confidence.getStyleClass()).contains("invalid");
+        assertThat(start.isDisabled()).isTrue();
+        assertThat(mipp.form().confidenceProperty().get()).isEqualTo(0.8);
+        robot.interact(() -> confidence.setText("0.8"));
+        assertThat(confidence.getStyleClass()).doesNotContain("invalid");
+        assertThat(start.isDisabled()).isFalse();
+
         // a fresh run from the form runs with what the form shows
         BooleanSupplier starting = Clicks.startedTask(workbench.runner());
         Clicks.on(robot, "#mippStart", () -> starting.getAsBoolean() || !errors.isEmpty());
