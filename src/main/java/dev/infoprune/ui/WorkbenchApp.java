@@ -13,6 +13,8 @@ import java.util.List;
  * folder or a bundled sample; without one the {@code mlp-digits} sample opens.
  */
 public final class WorkbenchApp extends Application {
+    private static final System.Logger LOG = System.getLogger(WorkbenchApp.class.getName());
+
     private Workbench workbench;
     private long startMillis;
 
@@ -26,7 +28,7 @@ public final class WorkbenchApp extends Application {
     }
 
     /**
-     * With system property {@code infoprune.startupTimes} (or {@code infoprune.exitWhenReady}), prints on stderr
+     * With system property {@code infoprune.startupTimes} (or {@code infoprune.exitWhenReady}), logs (on stderr)
      * how long after the JVM started the toolkit called {@code start}, the window showed its first frame (laid
      * out, with menus, toolbars and status bar), the model was drawn and its scores were shown; with
      * {@code infoprune.exitWhenReady} the app then quits (for measuring start-up).
@@ -37,30 +39,33 @@ public final class WorkbenchApp extends Application {
             return;
         }
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.err.printf("infoprune: toolkit started %d ms after JVM start%n", startMillis - jvmStart);
+        logTime("toolkit started", startMillis - jvmStart);
         javafx.scene.Scene scene = workbench.stage().getScene();
         Runnable[] firstFrame = new Runnable[1];
         firstFrame[0] = () -> {
             scene.removePostLayoutPulseListener(firstFrame[0]);
-            System.err.printf("infoprune: window shown (first frame) %d ms after JVM start%n", System.currentTimeMillis() - jvmStart);
+            logTime("window shown (first frame)", System.currentTimeMillis() - jvmStart);
         };
         scene.addPostLayoutPulseListener(firstFrame[0]);
         workbench.model().networkProperty().addListener((o, a, n) -> {
             if (a == null && n != null) {
-                javafx.application.Platform.runLater(() -> System.err.printf("infoprune: model drawn %d ms after JVM start%n",
-                        System.currentTimeMillis() - jvmStart));
+                javafx.application.Platform.runLater(() -> logTime("model drawn", System.currentTimeMillis() - jvmStart));
             }
         });
         workbench.model().probeProperty().addListener((o, a, n) -> {
             if (a == null && n != null) {
                 javafx.application.Platform.runLater(() -> {
-                    System.err.printf("infoprune: scores shown %d ms after JVM start%n", System.currentTimeMillis() - jvmStart);
+                    logTime("scores shown", System.currentTimeMillis() - jvmStart);
                     if (exit) {
                         javafx.application.Platform.exit();
                     }
                 });
             }
         });
+    }
+
+    private static void logTime(String what, long millisAfterJvmStart) {
+        LOG.log(System.Logger.Level.INFO, "infoprune: " + what + " " + millisAfterJvmStart + " ms after JVM start");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.infoprune.workspace;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.infoprune.info.NodeScores;
 import dev.infoprune.model.Network;
 
@@ -16,11 +15,11 @@ import java.util.List;
  * @param scores      the information scores computed on {@code data} (empty when none)
  * @param shownScore  the id of the score the network is coloured by (null: the default)
  * @param mipp        the MIPP run (null: none started)
- * @param comparisons comparison results, each the study engine's {@code results.json} document
+ * @param comparisons comparison results (in the file, each the study engine's {@code results.json} document)
  * @param savedAt     when it was written (milliseconds since the epoch; 0 before it was)
  */
 public record Session(ModelSource model, Network embedded, DataChoice data, EstimatorChoice estimator,
-                      List<NodeScores> scores, String shownScore, MippState mipp, List<JsonNode> comparisons,
+                      List<NodeScores> scores, String shownScore, MippState mipp, List<SessionComparison> comparisons,
                       long savedAt) {
     public Session {
         if (model == null) {
@@ -31,7 +30,7 @@ public record Session(ModelSource model, Network embedded, DataChoice data, Esti
         }
         estimator = estimator == null ? EstimatorChoice.DEFAULT : estimator;
         scores = scores == null ? List.of() : List.copyOf(scores);
-        comparisons = comparisons == null ? List.of() : comparisons.stream().map(JsonNode::deepCopy).map(JsonNode.class::cast).toList();
+        comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
     }
 
     public Session withSavedAt(long millis) {

@@ -153,7 +153,7 @@ public final class SessionFiles {
             m.set("trace", JSON.valueToTree(s.mipp().trace()));
         }
         ArrayNode comparisons = root.putArray("comparisons");
-        s.comparisons().forEach(comparisons::add);
+        s.comparisons().forEach(c -> comparisons.add(c.document()));
         return root;
     }
 
@@ -189,8 +189,10 @@ public final class SessionFiles {
             }
             mipp = new MippState(settings, mippEstimator, trace, position.asInt());
         }
-        List<JsonNode> comparisons = new ArrayList<>();
-        root.path("comparisons").forEach(comparisons::add);
+        List<SessionComparison> comparisons = new ArrayList<>();
+        for (JsonNode c : root.path("comparisons")) {
+            comparisons.add(SessionComparison.read(c, file + ": comparison " + (comparisons.size() + 1)));
+        }
         String shown = root.hasNonNull("shownScore") ? root.get("shownScore").asText() : null;
         return new Session(source, embedded, data, estimator, scores, shown, mipp, comparisons, root.path("savedAt").asLong());
     }

@@ -35,4 +35,13 @@ class ArchitectureTest {
                         "dev.infoprune.workspace..")
                 .check(CLASSES);
     }
+
+    @Test
+    void onlyTheCliWritesToTheStandardStreams() {
+        noClasses().that().resideOutsideOfPackage("dev.infoprune.cli..")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .because("the command line owns the terminal; the other stages log through System.Logger")
+                .check(CLASSES);
+    }
 }

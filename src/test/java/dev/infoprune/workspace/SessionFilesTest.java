@@ -65,7 +65,7 @@ class SessionFilesTest {
                 List.of("local-magnitude"), new double[] {0.25, 0.5}, 3), new StudyMethods(), FineTuner.NONE).run(Progress.NONE));
 
         Session session = new Session(ModelSource.of(modelFolder.toString()), null, data, new EstimatorChoice("ksg", Map.of("k", "4")),
-                scored.scores(), "label-cmi", mipp, List.of(comparison), 0);
+                scored.scores(), "label-cmi", mipp, List.of(SessionComparison.read(comparison, "test")), 0);
         Path file = tmp.resolve("work" + SessionFiles.EXTENSION);
         Session written = SessionFiles.write(session, file);
         Session back = SessionFiles.read(file);
@@ -88,7 +88,7 @@ class SessionFilesTest {
             }
         }
         assertThat(back.comparisons()).hasSize(1);
-        assertThat(back.comparisons().get(0).toString()).isEqualTo(comparison.toString());
+        assertThat(back.comparisons().get(0).document().toString()).isEqualTo(comparison.toString());
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         assertThat(json.readTree(TraceFiles.toJson(back.mipp().trace()))).isEqualTo(json.readTree(TraceFiles.toJson(mipp.trace())));
         assertThat(back.mipp().settings()).isEqualTo(mipp.settings());
@@ -146,6 +146,24 @@ class SessionFilesTest {
         Path missing = tmp.resolve("missing" + SessionFiles.EXTENSION);
         assertThatThrownBy(() -> SessionFiles.read(missing)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("no such session file");
+    }
+
+    @Test
+    void aDamagedComparisonReadsAsItsProblemNamingTheFileAndIsWrittenBackUnchanged(@TempDir Path tmp) throws Exception {
+        JsonNode damaged = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"format\": \"infoprune-comparison\", \"version\": 1, \"mode\": \"fixed\"}");
+        Session session = new Session(ModelSource.of(modelFolder.toString()), null, null, null, List.of(), null, null,
+                List.of(SessionComparison.read(damaged, "test")), 0);
+        Path file = tmp.resolve("damaged" + SessionFiles.EXTENSION);
+        SessionFiles.write(session, file);
+
+        SessionComparison back = SessionFiles.read(file).comparisons().get(0);
+        assertThat(back.result()).isNull();
+        assertThat(back.problem()).hasMessage(file + ": comparison 1: \"unpruned\" must be an object");
+        assertThat(back.document()).isEqualTo(damaged);
+        Path again = tmp.resolve("again" + SessionFiles.EXTENSION);
+        SessionFiles.write(SessionFiles.read(file), again);
+        assertThat(SessionFiles.read(again).comparisons().get(0).document()).isEqualTo(damaged);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.infoprune.ui.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Splits;
@@ -14,19 +13,23 @@ import dev.infoprune.prune.mipp.MippTrace;
 import dev.infoprune.study.DjlFineTuner;
 import dev.infoprune.study.Experiment;
 import dev.infoprune.study.ExperimentResult;
-import dev.infoprune.study.ExperimentResultJson;
 import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.MethodResult;
 import dev.infoprune.study.StudyMethods;
 import dev.infoprune.study.FineTuner;
 import dev.infoprune.study.PruningPipeline;
-import dev.infoprune.ui.flows.FlowContext;
+import dev.infoprune.ui.flows.OpenModel;
 import dev.infoprune.ui.flows.PrunedNetwork;
 import dev.infoprune.ui.flows.StudyData;
+import dev.infoprune.ui.flows.WorkingNetwork;
+import dev.infoprune.ui.task.ErrorReporter;
 import dev.infoprune.ui.network.NetworkPicture;
 import dev.infoprune.ui.task.ProgressTask;
+import dev.infoprune.ui.task.TaskRunner;
+import dev.infoprune.workspace.SessionComparison;
 
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 
 import java.util.Arrays;
 import java.util.BitSet;
@@ -41,15 +44,29 @@ import java.util.Map;
  */
 public final class CompareController {
     private final CompareModel model;
-    private final FlowContext context;
-    /** The results.json document of the result shown (put into the session's comparisons, or taken from them). */
-    private JsonNode published;
+    private final OpenModel open;
+    private final WorkingNetwork working;
+    private final ObservableList<SessionComparison> comparisons;
+    private final TaskRunner runner;
+    private final ErrorReporter errors;
+    /** The comparison shown (put into the session's comparisons, or taken from them). */
+    private SessionComparison published;
 
-    public CompareController(CompareModel model, FlowContext context) {
+    /**
+     * @param working     where a chosen row becomes the network worked on
+     * @param comparisons the comparisons the session keeps for the open network: a finished run is put there, and
+     *                    what a restored session puts there is shown
+     */
+    public CompareController(CompareModel model, OpenModel open, WorkingNetwork working,
+                             ObservableList<SessionComparison> comparisons, TaskRunner runner, ErrorReporter errors) {
         this.model = model;
-        this.context = context;
-        model.training().followCardSeed(context.network());
-        context.comparisons().addListener((ListChangeListener<JsonNode>) c -> showKept());
+        this.open = open;
+        this.working = working;
+        this.comparisons = comparisons;
+        this.runner = runner;
+        this.errors = errors;
+        model.training().followCardSeed(open.network());
+        comparisons.addListener((ListChangeListener<SessionComparison>) c -> showKept());
     }
 
     /**
@@ -57,7 +74,7 @@ public final class CompareController {
      * when they were replaced by a restored session's. The document the last run published is already shown.
      */
     private void showKept() {
-        List<JsonNode> kept = context.comparisons();
+        List<SessionComparison> kept = comparisons;
         if (kept.isEmpty()) {
             published = null;
             if (model.resultProperty().get() != null) {
@@ -65,17 +82,15 @@ public final class CompareController {
             }
             return;
         }
-        JsonNode latest = kept.get(kept.size() - 1);
+        SessionComparison latest = kept.get(kept.size() - 1);
         if (latest == published) {
             return;
         }
-        ExperimentResult result;
-        try {
-            result = ExperimentResultJson.read(latest, "the session's comparison");
-        } catch (BadInputException e) {
-            context.errors().report("Cannot show the saved comparison", e.getMessage(), e);
+        if (latest.result() == null) {
+            errors.report("Cannot show the saved comparison", latest.problem().getMessage(), latest.problem());
             return;
         }
+        ExperimentResult result = latest.result();
         published = latest;
         model.takeSettingsOf(result);
         model.show(restoredRun(result), result);
@@ -83,13 +98,13 @@ public final class CompareController {
 
     /** What a restored result was run on: the open network when it is the one compared (else no drawings). */
     private CompareRun restoredRun(ExperimentResult r) {
-        Network network = context.network().getValue();
+        Network network = open.network().getValue();
         if (network == null || !network.name().equals(r.model()) || !network.prunableLayerNames().equals(r.hiddenLayers())
                 || !Arrays.equals(Arrays.stream(network.prunableLayerIndices()).map(i -> network.layer(i).units()).toArray(),
                 r.hiddenWidths())) {
             return null;
         }
-        NetworkPicture shown = context.networkView().pictureProperty().get();
+        NetworkPicture shown = open.view().pictureProperty().get();
         NetworkPicture picture = shown != null && shown.network() == network ? shown : NetworkPicture.of(network);
         String data = r.origin() != null ? r.origin().data() : "";
         long seed = r.origin() != null ? r.origin().splitSeed() : r.seed();
@@ -100,19 +115,27 @@ public final class CompareController {
         return model;
     }
 
-    public FlowContext context() {
-        return context;
+    public OpenModel open() {
+        return open;
+    }
+
+    public WorkingNetwork working() {
+        return working;
+    }
+
+    public TaskRunner runner() {
+        return runner;
     }
 
     /** Starts the comparison; returns the task, or null when there was nothing to run. */
     public ProgressTask<?> run() {
-        Network network = context.network().getValue();
+        Network network = open.network().getValue();
         if (network == null) {
-            context.runner().announce("Open a model first");
+            runner.announce("Open a model first");
             return null;
         }
-        if (context.runner().isBusy()) {
-            context.runner().announce("Wait for the running task to finish, or cancel it");
+        if (runner.isBusy()) {
+            runner.announce("Wait for the running task to finish, or cancel it");
             return null;
         }
         List<String> methods = model.chosenMethods();
@@ -122,10 +145,10 @@ public final class CompareController {
         try {
             sweep = check(methods, mode, sparsity);
         } catch (BadInputException e) {
-            context.errors().report("Cannot compare", e.getMessage(), e);
+            errors.report("Cannot compare", e.getMessage(), e);
             return null;
         }
-        String chosenData = context.dataSpec().getValue();
+        String chosenData = open.dataSpec().getValue();
         long seed = model.training().seedProperty().get();
         int epochs = model.training().epochsProperty().get();
         double lr = model.training().learningRateProperty().get();
@@ -133,7 +156,7 @@ public final class CompareController {
         int maxTrain = model.training().trainSamplesProperty().get();
         Map<String, MethodSettings> settings = model.methodSettings();
         String title = "Comparing " + String.join(", ", methods);
-        return context.runner().run(title, progress -> {
+        return runner.run(title, progress -> {
             String spec = StudyData.specFor(chosenData, network);
             progress.update("Reading " + spec, 0, 1);
             Splits splits = StudyData.resolve(spec, seed, maxProbe, maxTrain);
@@ -147,11 +170,11 @@ public final class CompareController {
             CompareRun on = new CompareRun(network, NetworkPicture.of(network), spec, seed, maxProbe, maxTrain, settings);
             return new Shown(on, result);
         }, shown -> {
-            if (context.network().getValue() == network) {
+            if (open.network().getValue() == network) {
                 model.show(shown.run(), shown.result());
                 // the session keeps the comparison shown: a new one replaces the one before
-                published = ExperimentResultJson.write(shown.result());
-                context.comparisons().setAll(published);
+                published = SessionComparison.of(shown.result());
+                comparisons.setAll(published);
             }
         });
     }
@@ -181,25 +204,25 @@ public final class CompareController {
     public ProgressTask<PrunedNetwork> useSelected() {
         MethodResult row = model.selectedProperty().get();
         CompareRun run = model.runProperty().get();
-        if (row == null || run == null || run.network() != context.network().getValue()) {
-            context.runner().announce("Pick a row of the comparison for the open network first");
+        if (row == null || run == null || run.network() != open.network().getValue()) {
+            runner.announce("Pick a row of the comparison for the open network first");
             return null;
         }
-        if (context.runner().isBusy()) {
-            context.runner().announce("Wait for the running task to finish, or cancel it");
+        if (runner.isBusy()) {
+            runner.announce("Wait for the running task to finish, or cancel it");
             return null;
         }
         Network unpruned = run.network();
         String label = CompareTexts.label(row);
-        return context.runner().run("Using " + label, progress -> {
+        return runner.run("Using " + label, progress -> {
             MippTrace trace = row.method().equals(Mipp.NAME) ? traceOf(row, run, progress) : null;
             Network pruned = Surgery.apply(unpruned, row.plan()).withName(unpruned.name() + "-" + row.method());
             return new PrunedNetwork(label, unpruned, row.plan(), trace, pruned);
         }, pruned -> {
-            if (context.network().getValue() == unpruned) {
-                context.candidateProperty().set(pruned);
-                context.networkView().removedProperty().set(removedUnits(unpruned, row.plan()));
-                context.runner().announce("Working on " + label + ": " + CompareTexts.widths(row));
+            if (open.network().getValue() == unpruned) {
+                working.candidateProperty().set(pruned);
+                open.view().removedProperty().set(removedUnits(unpruned, row.plan()));
+                runner.announce("Working on " + label + ": " + CompareTexts.widths(row));
             }
         });
     }

@@ -77,7 +77,7 @@ public final class CompareView extends BorderPane {
         CompareModel model = controller.model();
         model.resultProperty().addListener((o, a, r) -> showResult(r));
         group.valueProperty().addListener((o, a, g) -> showGroup(model.resultProperty().get(), g));
-        controller.context().networkView().scoreProperty().addListener((o, a, s) -> showGroup(model.resultProperty().get(), group.getValue()));
+        controller.open().view().scoreProperty().addListener((o, a, s) -> showGroup(model.resultProperty().get(), group.getValue()));
     }
 
     private Node settings() {
@@ -146,10 +146,10 @@ public final class CompareView extends BorderPane {
         data.setWrapText(true);
         data.getStyleClass().add("flow-hint");
         data.textProperty().bind(Bindings.createStringBinding(() -> {
-            String d = controller.context().dataSpec().getValue();
+            String d = controller.open().dataSpec().getValue();
             return d == null || d.isEmpty() ? "Data: the model's own data set (choose another in the Data menu)"
                     : "Data: " + d + " (from the Data menu); seeded train / probe / test splits";
-        }, controller.context().dataSpec()));
+        }, controller.open().dataSpec()));
 
         box.getChildren().add(data);
         return box;
@@ -162,13 +162,13 @@ public final class CompareView extends BorderPane {
         run.getStyleClass().add("primary-button");
         run.setMaxWidth(Double.MAX_VALUE);
         run.setOnAction(e -> controller.run());
-        run.disableProperty().bind(controller.context().runner().busyProperty()
-                .or(Bindings.createBooleanBinding(() -> controller.context().network().getValue() == null,
-                        controller.context().network())));
+        run.disableProperty().bind(controller.runner().busyProperty()
+                .or(Bindings.createBooleanBinding(() -> controller.open().network().getValue() == null,
+                        controller.open().network())));
         Button cancel = new Button("Cancel");
         cancel.setId("cancelCompare");
-        cancel.setOnAction(e -> controller.context().runner().cancel());
-        cancel.disableProperty().bind(controller.context().runner().busyProperty().not());
+        cancel.setOnAction(e -> controller.runner().cancel());
+        cancel.disableProperty().bind(controller.runner().busyProperty().not());
         HBox buttons = new HBox(6, run, cancel);
         HBox.setHgrow(run, Priority.ALWAYS);
         buttons.setPadding(new Insets(8, 10, 10, 10));
@@ -206,14 +206,14 @@ public final class CompareView extends BorderPane {
         use.setId("useSelected");
         use.setOnAction(e -> controller.useSelected());
         use.disableProperty().bind(controller.model().selectedProperty().isNull()
-                .or(controller.context().runner().busyProperty()));
+                .or(controller.runner().busyProperty()));
         Label using = new Label();
         using.setId("workingOn");
         using.getStyleClass().add("flow-hint");
         using.textProperty().bind(Bindings.createStringBinding(() -> {
-            var c = controller.context().candidateProperty().get();
+            var c = controller.working().candidateProperty().get();
             return c == null ? "" : "Working on: " + c.label();
-        }, controller.context().candidateProperty()));
+        }, controller.working().candidateProperty()));
         HBox useRow = new HBox(10, use, using);
         useRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -325,7 +325,7 @@ public final class CompareView extends BorderPane {
             return;
         }
         NetworkPicture picture = run.picture();
-        var score = controller.context().networkView().scoreProperty().get();
+        var score = controller.open().view().scoreProperty().get();
         String caption = String.format(Locale.ROOT, "widths %s\n%.1f%% test accuracy", String.join(" / ",
                 java.util.Arrays.stream(r.hiddenWidths()).mapToObj(Integer::toString).toList()), 100 * r.baseline().accuracy());
         drawings.getChildren().add(new MethodDrawing("drawing-unpruned", "unpruned", MethodColors.hex(MethodColors.UNPRUNED),

@@ -3,9 +3,11 @@ package dev.infoprune.ui.export;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.model.Network;
 import dev.infoprune.study.ExperimentResult;
-import dev.infoprune.ui.flows.FlowContext;
 import dev.infoprune.ui.flows.PrunedNetwork;
+import dev.infoprune.ui.flows.WorkingNetwork;
+import dev.infoprune.ui.task.ErrorReporter;
 import dev.infoprune.ui.task.ProgressTask;
+import dev.infoprune.ui.task.TaskRunner;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -25,12 +27,17 @@ import java.util.Set;
  */
 public final class ExportController {
     private final ExportModel model;
-    private final FlowContext context;
+    private final WorkingNetwork working;
+    private final TaskRunner runner;
+    private final ErrorReporter errors;
     private final ExportSources sources;
 
-    public ExportController(ExportModel model, FlowContext context, ExportSources sources) {
+    public ExportController(ExportModel model, WorkingNetwork working, TaskRunner runner, ErrorReporter errors,
+                            ExportSources sources) {
         this.model = model;
-        this.context = context;
+        this.working = working;
+        this.runner = runner;
+        this.errors = errors;
         this.sources = sources;
     }
 
@@ -38,15 +45,11 @@ public final class ExportController {
         return model;
     }
 
-    public FlowContext context() {
-        return context;
-    }
-
     /** Says, per artefact, what would be written now; called when the dialog opens. */
     public void refresh() {
-        Network open = context.network().getValue();
-        PrunedNetwork c = context.candidateProperty().get();
-        Network network = context.workingNetwork();
+        Network open = working.open().getValue();
+        PrunedNetwork c = working.candidateProperty().get();
+        Network network = working.network();
         String what = c != null ? c.label() : open == null ? null : open.name() + " as opened (not pruned)";
         set(Artefact.MODEL_FOLDER, network != null, what != null ? what : "no network open");
         set(Artefact.ONNX, network != null, what != null ? what : "no network open");
@@ -105,20 +108,20 @@ public final class ExportController {
                 throw new BadInputException("export", "nothing chosen to export");
             }
         } catch (BadInputException e) {
-            context.errors().report("Cannot export", e.getMessage(), e);
+            errors.report("Cannot export", e.getMessage(), e);
             return null;
         }
-        if (context.runner().isBusy()) {
-            context.errors().report("Cannot export", "another task is running: wait for it or cancel it", null);
+        if (runner.isBusy()) {
+            errors.report("Cannot export", "another task is running: wait for it or cancel it", null);
             return null;
         }
-        PrunedNetwork c = context.candidateProperty().get();
+        PrunedNetwork c = working.candidateProperty().get();
         BufferedImage view = chosen.contains(Artefact.VIEW_PNG) ? render(sources.currentView()) : null;
-        ExportJob job = new ExportJob(folder, name, chosen, context.workingNetwork(),
+        ExportJob job = new ExportJob(folder, name, chosen, working.network(),
                 c != null ? c.unpruned() : null, c != null ? c.plan() : null, c != null ? c.trace() : null,
                 sources.comparison(), view);
-        return context.runner().run("Exporting to " + folder, job::run,
-                written -> context.runner().announce("Exported " + written.size() + " item" + (written.size() == 1 ? "" : "s")
+        return runner.run("Exporting to " + folder, job::run,
+                written -> runner.announce("Exported " + written.size() + " item" + (written.size() == 1 ? "" : "s")
                         + " to " + folder));
     }
 

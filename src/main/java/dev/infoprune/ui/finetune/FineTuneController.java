@@ -8,11 +8,14 @@ import dev.infoprune.engine.Inference;
 import dev.infoprune.engine.Trainer;
 import dev.infoprune.engine.TrainingConfig;
 import dev.infoprune.model.Network;
-import dev.infoprune.ui.flows.FlowContext;
 import dev.infoprune.ui.flows.PrunedNetwork;
 import dev.infoprune.ui.flows.StudyData;
+import dev.infoprune.ui.flows.WorkingNetwork;
+import dev.infoprune.ui.task.ErrorReporter;
 import dev.infoprune.ui.task.ProgressTask;
+import dev.infoprune.ui.task.TaskRunner;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.concurrent.Worker;
 
 import java.util.List;
@@ -30,21 +33,33 @@ public final class FineTuneController {
     static final int LOSS_POINTS = 600;
 
     private final FineTuneModel model;
-    private final FlowContext context;
+    private final WorkingNetwork working;
+    private final ObservableValue<String> dataSpec;
+    private final TaskRunner runner;
+    private final ErrorReporter errors;
     private ThrottledTrainingFeed currentFeed;
 
-    public FineTuneController(FineTuneModel model, FlowContext context) {
+    /** @param dataSpec the data set chosen in the main window, which fine-tuning trains on */
+    public FineTuneController(FineTuneModel model, WorkingNetwork working, ObservableValue<String> dataSpec,
+                              TaskRunner runner, ErrorReporter errors) {
         this.model = model;
-        this.context = context;
-        model.training().followCardSeed(context.network());
+        this.working = working;
+        this.dataSpec = dataSpec;
+        this.runner = runner;
+        this.errors = errors;
+        model.training().followCardSeed(working.open());
     }
 
     public FineTuneModel model() {
         return model;
     }
 
-    public FlowContext context() {
-        return context;
+    public WorkingNetwork working() {
+        return working;
+    }
+
+    public TaskRunner runner() {
+        return runner;
     }
 
     /** What the next run starts from, in words. */
@@ -60,15 +75,15 @@ public final class FineTuneController {
 
     /** Starts fine-tuning; returns the task, or null when nothing could start. */
     public ProgressTask<?> start() {
-        Network open = context.network().getValue();
-        PrunedNetwork candidate = context.candidateProperty().get();
-        Network start = context.workingNetwork();
+        Network open = working.open().getValue();
+        PrunedNetwork candidate = working.candidateProperty().get();
+        Network start = working.network();
         if (start == null) {
-            context.runner().announce("Open a model first");
+            runner.announce("Open a model first");
             return null;
         }
-        if (context.runner().isBusy()) {
-            context.runner().announce("Wait for the running task to finish, or cancel it");
+        if (runner.isBusy()) {
+            runner.announce("Wait for the running task to finish, or cancel it");
             return null;
         }
         int epochs = model.training().epochsProperty().get();
@@ -81,12 +96,12 @@ public final class FineTuneController {
                 throw new BadInputException("learning rate", "must be above 0, got " + lr);
             }
         } catch (BadInputException e) {
-            context.errors().report("Cannot fine-tune", e.getMessage(), e);
+            errors.report("Cannot fine-tune", e.getMessage(), e);
             return null;
         }
         long seed = model.training().seedProperty().get();
         int maxTrain = model.training().trainSamplesProperty().get();
-        String chosen = context.dataSpec().getValue();
+        String chosen = dataSpec.getValue();
         String label = candidate != null ? candidate.label() : open.name();
         TrainingConfig config = TrainingConfig.adam(epochs, seed).withLearningRate(lr);
 
@@ -99,7 +114,7 @@ public final class FineTuneController {
         ThrottledTrainingFeed feed = newFeed();
         @SuppressWarnings("unchecked")
         ProgressTask<Outcome>[] task = new ProgressTask[1];
-        task[0] = context.runner().run("Fine-tuning " + label, progress -> {
+        task[0] = runner.run("Fine-tuning " + label, progress -> {
             long t0 = System.nanoTime();
             String spec = StudyData.specFor(chosen, open);
             progress.update("Reading " + spec, 0, 1);
@@ -141,9 +156,9 @@ public final class FineTuneController {
         model.beforeProperty().set(o.before());
         model.afterProperty().set(o.after());
         String tunedLabel = label + ", fine-tuned " + epochs + " epoch" + (epochs == 1 ? "" : "s");
-        boolean same = context.network().getValue() == open && context.candidateProperty().get() == candidate;
+        boolean same = working.open().getValue() == open && working.candidateProperty().get() == candidate;
         if (same) {
-            context.candidateProperty().set(candidate != null ? candidate.withNetwork(tunedLabel, o.tuned())
+            working.candidateProperty().set(candidate != null ? candidate.withNetwork(tunedLabel, o.tuned())
                     : new PrunedNetwork(tunedLabel, open, null, null, o.tuned()));
         }
         model.statusProperty().set(String.format(Locale.ROOT, "Test accuracy %.1f%% → %.1f%% after %d epoch%s (%.1f s).%s",

@@ -74,7 +74,7 @@ public final class FineTuneView extends BorderPane {
 
     private Node settings() {
         FineTuneModel model = controller.model();
-        var context = controller.context();
+        var working = controller.working();
         VBox box = new VBox(6);
         box.setPadding(new Insets(10));
         box.getStyleClass().add("flow-settings");
@@ -82,8 +82,8 @@ public final class FineTuneView extends BorderPane {
         startsFrom.setId("fineTuneStart");
         startsFrom.setWrapText(true);
         startsFrom.textProperty().bind(Bindings.createStringBinding(
-                () -> FineTuneController.describe(context.candidateProperty().get(), context.network().getValue()),
-                context.candidateProperty(), context.network()));
+                () -> FineTuneController.describe(working.candidateProperty().get(), working.open().getValue()),
+                working.candidateProperty(), working.open()));
         Label hint = new Label("Pick a row in Compare and press \"Work on the selected network\" to fine-tune a pruned network.");
         hint.setWrapText(true);
         hint.getStyleClass().add("flow-hint");
@@ -104,11 +104,11 @@ public final class FineTuneView extends BorderPane {
         start.getStyleClass().add("primary-button");
         start.setMaxWidth(Double.MAX_VALUE);
         start.setOnAction(e -> controller.start());
-        start.disableProperty().bind(context.runner().busyProperty()
-                .or(Bindings.createBooleanBinding(() -> context.network().getValue() == null, context.network())));
+        start.disableProperty().bind(controller.runner().busyProperty()
+                .or(Bindings.createBooleanBinding(() -> working.open().getValue() == null, working.open())));
         Button cancel = new Button("Cancel");
         cancel.setId("cancelFineTune");
-        cancel.setOnAction(e -> context.runner().cancel());
+        cancel.setOnAction(e -> controller.runner().cancel());
         cancel.disableProperty().bind(model.runningProperty().not());
         HBox buttons = new HBox(6, start, cancel);
         HBox.setHgrow(start, Priority.ALWAYS);

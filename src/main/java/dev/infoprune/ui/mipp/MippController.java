@@ -40,6 +40,8 @@ public final class MippController {
     /** The settings and probe sample size of {@link #run}, readable on the FX thread (for sessions). */
     private dev.infoprune.prune.mipp.MippSettings runSettings;
     private int runSamples;
+    /** The estimator {@link #run} was started with, as the form gave it (a session keeps it). */
+    private EstimatorChoice runEstimator;
 
     /**
      * @param data the data set choice, from which a loss-based run captures its own samples (the training split
@@ -96,13 +98,14 @@ public final class MippController {
         var layers = t.visitOrder().stream().map(l -> new dev.infoprune.prune.mipp.MippTrace.LayerWidth(l, t.widths().get(l))).toList();
         var trace = new dev.infoprune.prune.mipp.MippTrace(dev.infoprune.prune.mipp.MippTrace.FORMAT, 1, net.name(), runSettings.asMap(),
                 runSettings.estimator().describe(), runSettings.seed(), runSamples, layers, t.computed());
-        return new dev.infoprune.workspace.MippState(runSettings, model.setupProperty().get().estimator(), trace,
+        return new dev.infoprune.workspace.MippState(runSettings, runEstimator, trace,
                 model.position());
     }
 
     /**
      * Resumes a run a session kept, on the open network and probe activations (the same seeded probe subset
-     * is drawn again): the stepper then shows the same steps, position and settings as when it was saved.
+     * is drawn again): the stepper then shows the same steps, position and settings as when it was saved, and the
+     * form the settings the run was made with, so a new run starts with them.
      */
     public void restore(dev.infoprune.workspace.MippState state) {
         Network net = network.getValue();
@@ -133,7 +136,8 @@ public final class MippController {
             run = started.run();
             runSettings = settings;
             runSamples = state.trace().probeSamples();
-            model.setupProperty().set(setup);
+            runEstimator = setup.estimator();
+            model.form().show(setup);
             model.positionProperty().set(0);
             model.trackProperty().set(started.track());
             model.positionProperty().set(state.position());
@@ -146,8 +150,8 @@ public final class MippController {
         return ridge == null ? java.util.Map.of() : java.util.Map.of("ridge", String.valueOf(ridge));
     }
 
-    /** Starts a fresh run with the model's settings on the probe activations the scores were computed on. */
-    public void start(MippSetup.Text text) {
+    /** Starts a fresh run with the form's settings on the probe activations the scores were computed on. */
+    public void start() {
         Network net = network.getValue();
         Activations acts = probe.getValue();
         if (net == null || acts == null) {
@@ -158,9 +162,10 @@ public final class MippController {
             return;
         }
         model.playingProperty().set(false);
+        MippSetup asShown = model.form().setup();
         runner.run("Starting MIPP", progress -> {
             progress.update("Preparing MIPP", 0, 1);
-            MippSetup setup = text.parse();
+            MippSetup setup = asShown.checked();
             Mipp mipp = (Mipp) PruningMethods.MIPP.create(setup.methodSettings(), null);
             Mipp.Samples s = samplesFor(mipp, net, acts, setup.probeSamples(), setup.seed(), progress);
             MippRun r = mipp.start(net, s.activations());
@@ -173,7 +178,7 @@ public final class MippController {
             run = started.run();
             runSettings = started.settings();
             runSamples = started.samples();
-            model.setupProperty().set(started.setup());
+            runEstimator = started.setup().estimator();
             model.positionProperty().set(0);
             model.finishedProperty().set(null);
             model.trackProperty().set(started.track());

@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * The MIPP stepper's state on the JavaFX thread: the track of computed steps, the position shown, play and
- * speed, the settings. The network view follows it: the units pruned up to the position are removed and the
+ * speed, the settings of the form. The network view follows it: the units pruned up to the position are removed and the
  * unit of the step shown is marked as under test.
  */
 public final class MippModel {
@@ -33,7 +33,7 @@ public final class MippModel {
     private final IntegerProperty position = new SimpleIntegerProperty(this, "position", 0);
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 4);
-    private final ObjectProperty<MippSetup> setup = new SimpleObjectProperty<>(this, "setup", MippSetup.DEFAULT);
+    private final MippForm form = new MippForm();
     private final ObjectProperty<MippOutcome> finished = new SimpleObjectProperty<>(this, "finished");
     private final ObjectBinding<Step> current;
     private final StringBinding description;
@@ -109,8 +109,9 @@ public final class MippModel {
         return speed;
     }
 
-    public ObjectProperty<MippSetup> setupProperty() {
-        return setup;
+    /** The settings the form shows and the next run starts with. */
+    public MippForm form() {
+        return form;
     }
 
     /** The step shown, or null at the start. */

@@ -4,6 +4,7 @@ import dev.infoprune.core.BadInputException;
 import dev.infoprune.info.GaussianEstimator;
 import dev.infoprune.prune.MethodSettings;
 import dev.infoprune.prune.PruningMethods;
+import dev.infoprune.prune.mipp.MippSettings;
 import dev.infoprune.workspace.EstimatorChoice;
 
 import java.util.Locale;
@@ -11,47 +12,31 @@ import java.util.Map;
 
 /**
  * The settings of a MIPP run as the user gives them: confidence x, repeats R, the estimator with its options,
- * the seed, and how many probe samples to use (0: all the scores were computed on).
+ * the seed, and how many probe samples to use (0: all the scores were computed on). {@link MippForm} holds
+ * the ones the form shows.
  */
 public record MippSetup(double confidence, int repeats, EstimatorChoice estimator, long seed, int probeSamples) {
     /** The paper's MIPP: the reconstruction estimator at its defaults, x = 0.95, R = 5. */
-    public static final MippSetup DEFAULT = new MippSetup(0.95, 5,
+    public static final MippSetup DEFAULT = new MippSetup(MippSettings.DEFAULT_CONFIDENCE, MippSettings.DEFAULT_REPEATS,
             new EstimatorChoice(dev.infoprune.info.ReconstructionSettings.NAME, Map.of()), 0, 0);
 
-    /** The settings as typed in the form; {@link #parse()} checks them. */
-    public record Text(String confidence, String repeats, EstimatorChoice estimator, String seed, String probeSamples) {
-        /** The settings, or a {@link BadInputException} naming the field that is wrong. */
-        public MippSetup parse() {
-            double x = number("confidence", confidence);
-            if (!(x > 0 && x < 1)) {
-                throw new BadInputException("MIPP confidence", "must be between 0 and 1 (e.g. 0.95), got " + confidence.trim());
-            }
-            long r = whole("repeats", repeats);
-            if (r < 2 || r > 1000) {
-                throw new BadInputException("MIPP repeats", "must be between 2 and 1000, got " + repeats.trim());
-            }
-            long n = whole("probe samples", probeSamples.isBlank() ? "0" : probeSamples);
-            if (n < 0 || n > Integer.MAX_VALUE) {
-                throw new BadInputException("MIPP probe samples", "must be 0 (all) or a positive count, got " + probeSamples.trim());
-            }
-            return new MippSetup(x, (int) r, estimator, whole("seed", seed), (int) n);
+    /** These settings, or a {@link BadInputException} naming the setting that is out of range. */
+    public MippSetup checked() {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new BadInputException("MIPP confidence", "must be between 0 and 1 (e.g. 0.95), got " + plain(confidence));
         }
+        if (repeats < 2 || repeats > 1000) {
+            throw new BadInputException("MIPP repeats", "must be between 2 and 1000, got " + repeats);
+        }
+        if (probeSamples < 0) {
+            throw new BadInputException("MIPP probe samples", "must be 0 (all) or a positive count, got " + probeSamples);
+        }
+        return this;
+    }
 
-        private static double number(String field, String text) {
-            try {
-                return Double.parseDouble(text.trim());
-            } catch (NumberFormatException e) {
-                throw new BadInputException("MIPP " + field, "must be a number, got '" + text.trim() + "'");
-            }
-        }
-
-        private static long whole(String field, String text) {
-            try {
-                return Long.parseLong(text.trim());
-            } catch (NumberFormatException e) {
-                throw new BadInputException("MIPP " + field, "must be a whole number, got '" + text.trim() + "'");
-            }
-        }
+    /** 0.95 as "0.95", 0.8 as "0.8": the shortest decimal that reads back as the same double. */
+    static String plain(double value) {
+        return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
     }
 
     /** The run's settings as MIPP's registry entry types them. */
@@ -80,7 +65,7 @@ public record MippSetup(double confidence, int repeats, EstimatorChoice estimato
     /** As {@link #describe(String, int)}, naming where the samples came from when it is not the probe split. */
     public String describe(String estimatorUsed, int samples, String source) {
         String where = source.startsWith("the probe split") ? samples + " probe samples" : samples + " samples from " + source;
-        return String.format(Locale.ROOT, "x = %s, R = %d, %s, seed %d, %s", new java.math.BigDecimal(Double.toString(confidence)).stripTrailingZeros().toPlainString(), repeats,
+        return String.format(Locale.ROOT, "x = %s, R = %d, %s, seed %d, %s", plain(confidence), repeats,
                 estimatorUsed, seed, where);
     }
 }

@@ -2,6 +2,7 @@ package dev.infoprune.ui.mipp;
 
 import dev.infoprune.prune.mipp.MippEstimators;
 import dev.infoprune.ui.estimator.EstimatorPicker;
+import dev.infoprune.ui.flows.NumberFields;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
@@ -51,20 +52,26 @@ public final class MippView extends VBox {
         setSpacing(6);
         setPadding(new Insets(8, 12, 8, 12));
 
-        // settings
-        TextField confidence = field("mippConfidence", "0.95", 4, "confidence x: a unit stays only when the test is more than x sure "
+        // settings, bound to the model's form: a run and a session use what the form shows
+        MippForm form = model.form();
+        TextField confidence = field("mippConfidence", 4, "confidence x: a unit stays only when the test is more than x sure "
                 + "that it carries information about the next layer (Δ > 0); a higher x prunes more");
-        TextField repeats = field("mippRepeats", "5", 3, "repeats R: independent estimates of Δ (re-fits with their own seeds, or subsamples)");
-        TextField seed = field("mippSeed", "0", 4, "seed of the subsamples (the same seed gives the same trace)");
-        TextField samples = field("mippSamples", "", 5, "probe samples to use; empty or 0: all the scores were computed on");
+        TextField repeats = field("mippRepeats", 3, "repeats R: independent estimates of Δ (re-fits with their own seeds, or subsamples)");
+        TextField seed = field("mippSeed", 4, "seed of the subsamples (the same seed gives the same trace)");
+        TextField samples = field("mippSamples", 5, "probe samples to use; empty or 0: all the scores were computed on");
         samples.setPromptText("all");
+        BooleanBinding readable = NumberFields.asTyped(confidence, form.confidenceProperty(), Double::valueOf, v -> MippSetup.plain(v.doubleValue()))
+                .and(NumberFields.asTyped(repeats, form.repeatsProperty(), Integer::valueOf, String::valueOf))
+                .and(NumberFields.asTyped(seed, form.seedProperty(), Long::valueOf, String::valueOf))
+                .and(NumberFields.asTyped(samples, form.probeSamplesProperty(), t -> t.isEmpty() ? 0 : Integer.valueOf(t),
+                        v -> v.intValue() == 0 ? "" : String.valueOf(v)));
         EstimatorPicker estimator = new EstimatorPicker("mipp", MippEstimators.catalog(),
-                c -> MippEstimators.check(c.name(), c.options()), MippSetup.DEFAULT.estimator());
+                c -> MippEstimators.check(c.name(), c.options()), form.estimatorProperty().get());
+        estimator.choiceProperty().bindBidirectional(form.estimatorProperty());
         Button start = button("mippStart", "Start MIPP", "Start a fresh run with these settings on the data set's probe samples");
         start.getStyleClass().add("mipp-start");
-        start.setOnAction(e -> controller.start(new MippSetup.Text(confidence.getText(), repeats.getText(),
-                estimator.choiceProperty().get(), seed.getText(), samples.getText())));
-        start.disableProperty().bind(controller.runner().busyProperty().or(Bindings.createBooleanBinding(
+        start.setOnAction(e -> controller.start());
+        start.disableProperty().bind(controller.runner().busyProperty().or(readable.not()).or(Bindings.createBooleanBinding(
                 () -> !Boolean.TRUE.equals(hasData.getValue()), hasData)));
         HBox settings = row(new Label("Confidence x"), confidence, new Label("Repeats R"), repeats, new Label("Estimator"),
                 estimator, new Label("Seed"), seed, new Label("Probe samples"), samples, start);
@@ -192,8 +199,8 @@ public final class MippView extends VBox {
         }
     }
 
-    private static TextField field(String id, String text, int columns, String tip) {
-        TextField f = new TextField(text);
+    private static TextField field(String id, int columns, String tip) {
+        TextField f = new TextField();
         f.setId(id);
         f.setPrefColumnCount(columns);
         f.setTooltip(new Tooltip(tip));

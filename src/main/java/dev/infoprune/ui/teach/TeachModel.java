@@ -9,7 +9,7 @@ import javafx.beans.property.StringProperty;
 public final class TeachModel {
     private final ObjectProperty<Lesson> score = new SimpleObjectProperty<>(this, "score", TeachTexts.forScore(null));
     private final StringProperty node = new SimpleStringProperty(this, "node", "");
-    private final ObjectProperty<Lesson> step = new SimpleObjectProperty<>(this, "step", TeachTexts.forStep(null, 0.95));
+    private final ObjectProperty<Lesson> step = new SimpleObjectProperty<>(this, "step", TeachTexts.forStep(null, dev.infoprune.prune.mipp.MippSettings.DEFAULT_CONFIDENCE));
 
     public ObjectProperty<Lesson> scoreLessonProperty() {
         return score;

@@ -35,6 +35,7 @@ import java.util.function.Consumer;
  * every change and periodically while there are unsaved changes.
  */
 public final class SessionController {
+    private static final System.Logger LOG = System.getLogger(SessionController.class.getName());
     static final Duration CHANGE_DELAY = Duration.seconds(2);
 
     private final WorkbenchModel model;
@@ -165,7 +166,7 @@ public final class SessionController {
             try {
                 autosave.save(session);
             } catch (IOException | RuntimeException e) {
-                System.err.println("infoprune: autosave to " + autosave.file() + " failed: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "infoprune: autosave to " + autosave.file() + " failed: " + e.getMessage());
             }
         });
     }
@@ -233,13 +234,13 @@ public final class SessionController {
         writer.shutdown();
         try {
             if (!writer.awaitTermination(20, TimeUnit.SECONDS)) {
-                System.err.println("infoprune: the session writer did not finish in 20 s");
+                LOG.log(System.Logger.Level.WARNING, "infoprune: the session writer did not finish in 20 s");
             }
             autosave.markCleanExit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            System.err.println("infoprune: cannot mark a clean exit: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "infoprune: cannot mark a clean exit: " + e.getMessage());
         }
     }
 

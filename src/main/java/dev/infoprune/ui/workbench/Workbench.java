@@ -1,9 +1,10 @@
 package dev.infoprune.ui.workbench;
 
-import dev.infoprune.ui.flows.FlowContext;
+import dev.infoprune.ui.flows.OpenModel;
 import dev.infoprune.ui.layout.Dividers;
 import dev.infoprune.ui.task.ErrorReporter;
 import dev.infoprune.ui.task.TaskRunner;
+import dev.infoprune.ui.tools.NetworkSwitch;
 import dev.infoprune.ui.tools.WorkbenchTools;
 import dev.infoprune.workspace.SettingsStore;
 import dev.infoprune.workspace.UserSettings;
@@ -22,6 +23,7 @@ import java.util.Objects;
 
 /** Puts the workbench together in a stage: model, controller, view, settings; the composition root. */
 public final class Workbench {
+    private static final System.Logger LOG = System.getLogger(Workbench.class.getName());
     private final Stage stage;
     private final WorkbenchModel model = new WorkbenchModel();
     private final WorkbenchController controller;
@@ -43,12 +45,15 @@ public final class Workbench {
         this.controller = new WorkbenchController(model, runner, this::remember);
         this.sessions = new SessionController(controller, errors, new Autosave(options.settingsFolder()), this::remember,
                 javafx.util.Duration.seconds(options.autosaveSeconds()));
-        this.view = new WorkbenchView(controller, sessions, options.dialogs(), () -> settings.recentFiles());
-        this.tools = WorkbenchTools.install(new FlowContext(() -> stage, runner, errors, model.networkProperty(),
-                model.dataSpecProperty(), model.networkView(), model.comparisons()), view, view.split());
+        this.tools = new WorkbenchTools(new OpenModel(model.networkProperty(), model.dataSpecProperty(), model.networkView()),
+                model.comparisons(), runner, errors, () -> stage, this::shownView,
+                new NetworkSwitch(c -> controller.workOn(c.named(), c.note()), controller::backToOriginal, controller.canGoBackProperty()));
         tools.followMipp(model.mipp());
-        tools.addWorkOnActions(c -> controller.workOn(c.named(), c.note()), controller::backToOriginal,
-                controller.canGoBackProperty());
+        this.view = new WorkbenchView(controller, sessions, tools, options.dialogs(), () -> settings.recentFiles());
+    }
+
+    private javafx.scene.Node shownView() {
+        return view.toolsView().shownContent();
     }
 
     private void remember(String path) {
@@ -129,7 +134,7 @@ public final class Workbench {
                 try {
                     sessions.autosave().markCleanExit();
                 } catch (IOException ex) {
-                    System.err.println("infoprune: " + ex.getMessage());
+                    LOG.log(System.Logger.Level.WARNING, "infoprune: " + ex.getMessage());
                 }
                 otherwise.run();
             }
@@ -181,7 +186,7 @@ public final class Workbench {
         try {
             settingsStore.save(settings);
         } catch (IOException e) {
-            System.err.println("infoprune: cannot save settings in " + settingsStore.folder() + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "infoprune: cannot save settings in " + settingsStore.folder() + ": " + e.getMessage());
         }
     }
 

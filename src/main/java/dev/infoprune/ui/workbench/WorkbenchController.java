@@ -23,7 +23,7 @@ public final class WorkbenchController {
     private final javafx.beans.property.ObjectProperty<LoadedModel> original =
             new javafx.beans.property.SimpleObjectProperty<>(this, "original");
     /** The comparisons of {@link #original}, shown again when going back to it. */
-    private java.util.List<com.fasterxml.jackson.databind.JsonNode> originalComparisons = java.util.List.of();
+    private java.util.List<dev.infoprune.workspace.SessionComparison> originalComparisons = java.util.List.of();
     private boolean switching;
 
     public WorkbenchController(WorkbenchModel model, TaskRunner runner, Consumer<String> remember) {

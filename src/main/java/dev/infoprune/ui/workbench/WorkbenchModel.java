@@ -31,7 +31,7 @@ public final class WorkbenchModel {
     private final ObjectProperty<ModelSource> modelSource = new SimpleObjectProperty<>(this, "modelSource");
     private final ObjectProperty<EstimatorChoice> estimator = new SimpleObjectProperty<>(this, "estimator", EstimatorChoice.DEFAULT);
     private final ObjectProperty<DataChoice> dataChoice = new SimpleObjectProperty<>(this, "dataChoice");
-    private final ObservableList<com.fasterxml.jackson.databind.JsonNode> comparisons = FXCollections.observableArrayList();
+    private final ObservableList<dev.infoprune.workspace.SessionComparison> comparisons = FXCollections.observableArrayList();
     private final ObjectProperty<List<NodeScores>> informationScores = new SimpleObjectProperty<>(this, "informationScores", List.of());
 
     public WorkbenchModel() {
@@ -126,7 +126,7 @@ public final class WorkbenchModel {
     }
 
     /** Comparison results for the open model (each the study engine's {@code results.json} document), oldest first. */
-    public ObservableList<com.fasterxml.jackson.databind.JsonNode> comparisons() {
+    public ObservableList<dev.infoprune.workspace.SessionComparison> comparisons() {
         return comparisons;
     }
 

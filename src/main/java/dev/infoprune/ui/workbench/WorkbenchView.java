@@ -9,6 +9,8 @@ import dev.infoprune.ui.network.NetworkView;
 import dev.infoprune.ui.network.NodeScore;
 import dev.infoprune.ui.network.ScoreLegend;
 import dev.infoprune.ui.task.StatusBar;
+import dev.infoprune.ui.tools.ToolsView;
+import dev.infoprune.ui.tools.WorkbenchTools;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -33,19 +35,27 @@ import javafx.scene.layout.VBox;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** The main window's layout: menus, toolbar, model header, network view with legend, inspector, status bar. */
+/**
+ * The main window's layout: menus, toolbar, model header, network view with legend, inspector, status bar; and,
+ * placed where they belong, the tools' views (switched with the network view), their menus, toolbar buttons and
+ * the teach panel under the inspector.
+ */
 public final class WorkbenchView extends BorderPane {
     private final NetworkView networkView;
     private final SplitPane split;
     private final Menu recentMenu = new Menu("Open recent");
     private final MippView mippView;
     private final SplitPane centreSplit;
+    private final ToolsView toolsView;
 
     private final EstimatorChooser estimatorChooser = new EstimatorChooser();
 
-    public WorkbenchView(WorkbenchController controller, SessionController sessions, FileDialogs dialogs, Supplier<List<String>> recent) {
+    /** @param tools the compare, fine-tune, export and teach tools, whose views and actions this view places */
+    public WorkbenchView(WorkbenchController controller, SessionController sessions, WorkbenchTools tools, FileDialogs dialogs,
+                         Supplier<List<String>> recent) {
         WorkbenchModel model = controller.model();
         setId("workbench");
+        getStylesheets().add(ToolsView.styleSheet());
         networkView = new NetworkView(model.networkView());
         ScoreLegend legend = new ScoreLegend(model.networkView());
         StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
@@ -69,8 +79,8 @@ public final class WorkbenchView extends BorderPane {
         inspectorScroll.setFitToWidth(true);
         inspectorScroll.setMinWidth(280);
         inspectorScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        split = new SplitPane(centre, inspectorScroll);
-        SplitPane.setResizableWithParent(inspectorScroll, false);
+        toolsView = new ToolsView(tools, centre, inspectorScroll);
+        split = new SplitPane(toolsView.tabs(), toolsView.sideDock());
 
         recentMenu.setId("recentMenu");
         recentMenu.setOnShowing(e -> fillRecent(controller, sessions, recent.get()));
@@ -162,7 +172,7 @@ public final class WorkbenchView extends BorderPane {
         zoomOut.setAccelerator(KeyCombination.keyCombination("Shortcut+MINUS"));
         zoomOut.setOnAction(e -> zoomCentre(controller, 0.8));
         Menu view = new Menu("View", null, edges, new SeparatorMenuItem(), zoomIn, zoomOut, reset, new SeparatorMenuItem(),
-                mippToggle());
+                mippToggle(), new SeparatorMenuItem(), toolsView.teachMenuItem());
         Menu data = new Menu("Data");
         data.setId("dataMenu");
         data.getItems().addAll(dataItems(controller, dialogs));
@@ -170,7 +180,7 @@ public final class WorkbenchView extends BorderPane {
         compute.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
         compute.setOnAction(e -> controller.recomputeScores());
         data.getItems().addAll(new SeparatorMenuItem(), compute);
-        MenuBar bar = new MenuBar(file, data, view);
+        MenuBar bar = new MenuBar(file, data, view, toolsView.toolsMenu());
         bar.setId("menuBar");
         return bar;
     }
@@ -216,6 +226,7 @@ public final class WorkbenchView extends BorderPane {
         fit.setId("fitButton");
         fit.setOnAction(e -> model.networkView().resetView());
         ToolBar bar = new ToolBar(open, new javafx.scene.control.Separator(), new Label("Colour by"), score, edges, fit);
+        bar.getItems().addAll(toolsView.toolbarItems());
         bar.setId("toolBar");
         return bar;
     }
@@ -292,6 +303,11 @@ public final class WorkbenchView extends BorderPane {
             }
         });
         return item;
+    }
+
+    /** The views switched between (network, compare, fine-tune) and the side dock. */
+    public ToolsView toolsView() {
+        return toolsView;
     }
 
     public SplitPane split() {

@@ -10,6 +10,7 @@ import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
 import dev.infoprune.ui.TrainedWorkbenchTest;
 import dev.infoprune.ui.workbench.Workbench;
+import dev.infoprune.workspace.SessionComparison;
 import dev.infoprune.workspace.SessionFiles;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -130,7 +131,7 @@ class ComparisonSessionTest extends TrainedWorkbenchTest {
     void aComparisonRunInTheWindowReopensFromTheSessionAsItWas(FxRobot robot) throws Exception {
         awaitIdle();
         CompareModel compare = workbench.tools().compare().model();
-        Clicks.on(robot, "#compareButton", () -> workbench.tools().tabs().getSelectionModel().getSelectedIndex() == 1
+        Clicks.on(robot, "#compareButton", () -> workbench.view().toolsView().tabs().getSelectionModel().getSelectedIndex() == 1
                 && Clicks.showing(robot, "#runCompare"));
         Clicks.on(robot, "#method-global-topk", () -> !compare.method("global-topk").get());
         Clicks.on(robot, "#modeSweep", () -> compare.modeProperty().get() == ExperimentSpec.Mode.SWEEP);
@@ -148,7 +149,7 @@ class ComparisonSessionTest extends TrainedWorkbenchTest {
         ExperimentResult result = compare.resultProperty().get();
         // the finished run is what the session keeps, with the data set and split seed it ran on
         assertThat(workbench.model().comparisons()).singleElement()
-                .satisfies(doc -> assertThat(ExperimentResultJson.read(doc, "kept")).isEqualTo(result));
+                .satisfies(kept -> assertThat(ExperimentResultJson.read(kept.document(), "kept")).isEqualTo(result));
         assertThat(result.origin()).isEqualTo(new SplitOrigin("digits", 1));
         MethodResult collapsed = result.find("local-magnitude", "0.9500").orElseThrow();
         assertThat(collapsed.collapsedLayers()).containsExactly("fc1", "fc2");
@@ -160,7 +161,7 @@ class ComparisonSessionTest extends TrainedWorkbenchTest {
         robot.interact(() -> workbench.sessions().saveTo(file));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> file.equals(workbench.sessions().fileProperty().get()));
         assertThat(SessionFiles.read(file).comparisons()).singleElement()
-                .satisfies(doc -> assertThat(doc.path("data").path("splitSeed").asLong()).isEqualTo(1));
+                .satisfies(kept -> assertThat(kept.document().path("data").path("splitSeed").asLong()).isEqualTo(1));
         robot.interact(() -> workbench.stage().hide());
 
         Workbench[] opened = new Workbench[1];
@@ -203,17 +204,17 @@ class ComparisonSessionTest extends TrainedWorkbenchTest {
         robot.interact(() -> restored.selectedProperty().set(mipp));
         robot.interact(() -> again.tools().compare().useSelected());
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !errors.isEmpty()
-                || again.tools().context().candidateProperty().get() != null && !again.runner().isBusy());
+                || again.tools().workingNetwork().candidateProperty().get() != null && !again.runner().isBusy());
         assertThat(errors).isEmpty();
-        assertThat(again.tools().context().candidateProperty().get().plan()).isEqualTo(mipp.plan());
-        assertThat(again.tools().context().candidateProperty().get().trace()).as("replayed trace").isNotNull();
+        assertThat(again.tools().workingNetwork().candidateProperty().get().plan()).isEqualTo(mipp.plan());
+        assertThat(again.tools().workingNetwork().candidateProperty().get().trace()).as("replayed trace").isNotNull();
     }
 
     @Test
     void aDamagedComparisonInASessionIsOneMessageAndTheRestOpens(FxRobot robot) throws Exception {
         awaitIdle();
         JsonNode bad = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"format\": \"infoprune-comparison\", \"version\": 1, \"mode\": \"fixed\"}");
-        robot.interact(() -> workbench.model().comparisons().setAll(bad));
+        robot.interact(() -> workbench.model().comparisons().setAll(SessionComparison.read(bad, "the session's comparison")));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).singleElement().asString()
                 .isEqualTo("Cannot show the saved comparison: the session's comparison: \"unpruned\" must be an object");

@@ -81,12 +81,12 @@ class ExportDialogTest extends TrainedWorkbenchTest {
                 "MIPP's row");
         BooleanSupplier replaying = Clicks.startedTask(runner());
         Clicks.on(robot, "#useSelected", () -> replaying.getAsBoolean() || !errors.isEmpty()
-                || workbench.tools().context().candidateProperty().get() != null);
+                || workbench.tools().workingNetwork().candidateProperty().get() != null);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !errors.isEmpty()
-                || workbench.tools().context().candidateProperty().get() != null && !workbench.runner().isBusy());
+                || workbench.tools().workingNetwork().candidateProperty().get() != null && !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).isEmpty();
-        PrunedNetwork candidate = workbench.tools().context().candidateProperty().get();
+        PrunedNetwork candidate = workbench.tools().workingNetwork().candidateProperty().get();
         assertThat(candidate.label()).isEqualTo("mipp (own sparsity)");
         assertThat(candidate.plan()).isSameAs(result.results().get(0).plan());
         assertThat(candidate.trace()).as("MIPP replayed on the same probe split gives the same plan and its trace").isNotNull();
@@ -101,7 +101,7 @@ class ExportDialogTest extends TrainedWorkbenchTest {
         assertThat(robot.lookup("#exportName").queryAs(TextField.class).getText()).isEqualTo("digits-mlp-mipp");
         assertThat(label(robot, "#export-source-trace")).isEqualTo(candidate.trace().steps().size() + " decisions of mipp (own sparsity)");
         Screenshots.save(robot.lookup("#exportDialog").query().getScene(), "export-dialog");
-        Node view = workbench.tools().tabs().getSelectionModel().getSelectedItem().getContent();
+        Node view = workbench.view().toolsView().tabs().getSelectionModel().getSelectedItem().getContent();
         confirmExport(robot);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !errors.isEmpty()
                 || Files.exists(out.resolve("view.png")) && !workbench.runner().isBusy());

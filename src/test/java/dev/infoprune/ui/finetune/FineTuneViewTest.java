@@ -70,7 +70,7 @@ class FineTuneViewTest extends TrainedWorkbenchTest {
         XYDataset loss = robot.lookup("#lossChart").queryAs(ChartViewer.class).getChart().getXYPlot().getDataset();
         assertThat(loss.getItemCount(0)).isEqualTo(3 * 17);
 
-        PrunedNetwork tuned = workbench.tools().context().candidateProperty().get();
+        PrunedNetwork tuned = workbench.tools().workingNetwork().candidateProperty().get();
         assertThat(tuned.label()).isEqualTo("digits-mlp, fine-tuned 3 epochs");
         assertThat(tuned.unpruned()).isSameAs(open);
         assertThat(tuned.network().sameWeightsAs(open)).isFalse();
@@ -105,8 +105,8 @@ class FineTuneViewTest extends TrainedWorkbenchTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !workbench.runner().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).isEmpty();
-        assertThat(workbench.tools().context().candidateProperty().get()).isNull();
-        assertThat(workbench.tools().context().workingNetwork()).isSameAs(open);
+        assertThat(workbench.tools().workingNetwork().candidateProperty().get()).isNull();
+        assertThat(workbench.tools().workingNetwork().network()).isSameAs(open);
         assertThat(model().afterProperty().get()).isNull();
         assertThat(model().runningProperty().get()).isFalse();
         assertThat(robot.lookup("#fineTuneStatus").queryAs(Label.class).getText())

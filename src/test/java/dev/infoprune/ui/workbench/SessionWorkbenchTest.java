@@ -22,6 +22,7 @@ import dev.infoprune.ui.network.NodeScore;
 import dev.infoprune.workspace.Autosave;
 import dev.infoprune.workspace.EstimatorChoice;
 import dev.infoprune.workspace.MippState;
+import dev.infoprune.workspace.SessionComparison;
 import dev.infoprune.workspace.SessionFiles;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -129,7 +130,7 @@ class SessionWorkbenchTest {
         }
         JsonNode comparison = ReportWriter.json(new Experiment(ExperimentSpec.at(network, DatasetLocator.resolve("digits", 1),
                 List.of("local-magnitude"), 0.5, 1), new StudyMethods(), FineTuner.NONE).run(Progress.NONE));
-        robot.interact(() -> workbench.model().comparisons().add(comparison));
+        robot.interact(() -> workbench.model().comparisons().add(SessionComparison.read(comparison, "test")));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -161,7 +162,7 @@ class SessionWorkbenchTest {
                 text(robot, wb, "#legendTitle"), text(robot, wb, "#legendEstimator"), wb.view().estimatorChooser().getValue(),
                 shown.id(), values, m == null ? null : json.readTree(TraceFiles.toJson(m.trace())),
                 m == null ? -1 : m.position(), text(robot, wb, "#mippStepText"), text(robot, wb, "#mippPosition"),
-                wb.model().networkView().removedProperty().get(), wb.model().comparisons().stream().map(JsonNode::toString).toList());
+                wb.model().networkView().removedProperty().get(), wb.model().comparisons().stream().map(c -> c.document().toString()).toList());
     }
 
     private static String text(FxRobot robot, Workbench wb, String id) {

@@ -64,7 +64,7 @@ class WorkOnPrunedTest extends TrainedWorkbenchTest {
     void theFinishedMippRunBecomesTheOpenModelAndBack(FxRobot robot) throws Exception {
         awaitScored();
         var model = workbench.model();
-        var context = workbench.tools().context();
+        var context = workbench.tools().workingNetwork();
         Network original = model.network();
         double[] originalFc1 = labelMi("fc1");
         // a comparison of the original network is on show
@@ -72,7 +72,8 @@ class WorkOnPrunedTest extends TrainedWorkbenchTest {
                 dev.infoprune.study.ExperimentSpec.at(original, dev.infoprune.data.DatasetLocator.resolve("digits", 1),
                         List.of("local-magnitude"), 0.5, 1), new dev.infoprune.study.StudyMethods(),
                 dev.infoprune.study.FineTuner.NONE).run(dev.infoprune.core.Progress.NONE));
-        robot.interact(() -> model.comparisons().setAll(comparison));
+        var keptComparison = dev.infoprune.workspace.SessionComparison.read(comparison, "test");
+        robot.interact(() -> model.comparisons().setAll(keptComparison));
         var compared = workbench.tools().compare().model().resultProperty().get();
         assertThat(compared).isEqualTo(dev.infoprune.study.ExperimentResultJson.read(comparison, "test"));
         javafx.scene.control.Button start = robot.lookup("#mippStart").queryButton();
@@ -159,7 +160,7 @@ class WorkOnPrunedTest extends TrainedWorkbenchTest {
         assertThat(text("#modelName")).doesNotContain("-mipp");
         assertThat(Arrays.stream(model.network().unitLayerWidths()).sum()).isEqualTo(24 + 12 + 10);
         assertThat(workbench.controller().canGoBackProperty().get()).isFalse();
-        assertThat(model.comparisons()).containsExactly(comparison);
+        assertThat(model.comparisons()).containsExactly(keptComparison);
         assertThat(workbench.tools().compare().model().resultProperty().get()).isEqualTo(compared);
     }
 }
