@@ -128,8 +128,8 @@ public final class PruningMethods {
         String estimator = o.text("estimator", ReconstructionSettings.NAME);
         Map<String, Object> params = new LinkedHashMap<>();
         if (estimator.equals("gaussian")) {
-            params.put("ridge", o.positive("ridge", 1e-3));
-            params.put("bias-corrected", o.bool("bias-corrected", true));
+            params.put("ridge", o.positive("ridge", dev.infoprune.prune.mipp.MippEstimators.GAUSSIAN.ridge()));
+            params.put("bias-corrected", o.bool("bias-corrected", dev.infoprune.prune.mipp.MippEstimators.GAUSSIAN.biasCorrected()));
         } else if (o.values.containsKey("bias-corrected") || o.values.containsKey("ridge")) {
             throw new IllegalArgumentException((o.values.containsKey("ridge") ? "ridge" : "bias-corrected")
                     + " applies to the gaussian estimator only");
@@ -148,16 +148,16 @@ public final class PruningMethods {
     private static PruningMethod mipp(Options o) {
         MippSettings s = mippSettings(o);
         if (LossEstimators.handles(s.estimator().name())) {
-            return new Mipp(s, null);
+            return new Mipp(s);
         }
         if (s.estimator().name().equals(GaussianEstimator.NAME)) {
             if (!o.estimatorOptions().isEmpty()) {
                 throw new IllegalArgumentException("MIPP's gaussian path takes ridge and bias-corrected, not "
                         + ESTIMATOR_PREFIX + o.estimatorOptions().keySet().iterator().next());
             }
-            return new Mipp(s, null);
+            return new Mipp(s);
         }
-        return new Mipp(s, estimator(o));
+        return Mipp.withPlugIn(s, estimator(o));
     }
 
     private static CmiFilterPruning.Settings cmiSettings(Options o) {

@@ -3,6 +3,7 @@ package dev.infoprune.prune.mipp;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.info.EstimatorSpec;
 import dev.infoprune.info.Estimators;
+import dev.infoprune.info.GaussianParameters;
 import dev.infoprune.info.LossSessions;
 
 import java.util.ArrayList;
@@ -12,6 +13,9 @@ import java.util.Map;
 
 /** The estimators MIPP can run on: its loss-based ones first (the paper's is the default), then every plug-in. */
 public final class MippEstimators {
+    /** The gaussian estimator's parameters as MIPP's incremental session uses them unless told otherwise. */
+    public static final GaussianParameters GAUSSIAN = new GaussianParameters(1e-3, true);
+
     private MippEstimators() {
     }
 

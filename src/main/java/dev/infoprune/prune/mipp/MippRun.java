@@ -37,7 +37,7 @@ public final class MippRun {
     private final Network network;
     private final Activations probe;
     private final MippSettings settings;
-    private final InformationEstimator estimator;
+    private final MippEstimator estimator;
     private final boolean lossBased;
     private final List<String> visitOrder;
     private final Map<String, Integer> widths = new LinkedHashMap<>();
@@ -52,18 +52,16 @@ public final class MippRun {
     private int[] testOrder;
     private double[] testInformation;
 
-    private MippRun(Network network, Activations probe, MippSettings settings, InformationEstimator estimator) {
+    private MippRun(Network network, Activations probe, MippSettings settings, MippEstimator estimator) {
         this.network = network;
         this.probe = probe;
         this.estimator = estimator;
-        this.lossBased = estimator == null && LossEstimators.handles(settings.estimator().name());
-        if (estimator == null && !lossBased && !GaussianLayerTester.NAME.equals(settings.estimator().name())) {
+        this.lossBased = estimator.lossBased();
+        if (estimator instanceof MippEstimator.Unbuilt) {
             throw new IllegalArgumentException("estimator " + settings.estimator().name()
                     + " needs an InformationEstimator instance; only gaussian, reconstruction and ridge-cv run without one");
         }
-        this.settings = estimator != null ? settings.withEstimator(estimator.spec())
-                : lossBased ? settings.withEstimator(LossEstimators.normalise(settings.estimator()))
-                : settings.withEstimator(GaussianLayerTester.normalise(settings.estimator()));
+        this.settings = settings.withEstimator(estimator.spec());
         List<String> hidden = network.prunableLayerNames();
         checkActivations(hidden);
         List<String> order = new ArrayList<>(hidden);
@@ -94,7 +92,7 @@ public final class MippRun {
         String why;
         String advice;
         String each = "each subsample (" + percent(settings.subsample()) + " of the probe samples)";
-        if (estimator == null && Boolean.TRUE.equals(settings.estimator().parameters().get("bias-corrected"))) {
+        if (estimator instanceof MippEstimator.Gaussian g && g.parameters().biasCorrected()) {
             int variables = units + targets + (settings.nullModel() ? 1 : 0);
             perSubsample = variables + 1;
             why = "the bias-corrected gaussian estimate of layer " + layer + " (" + units + " units"
@@ -124,21 +122,31 @@ public final class MippRun {
         return new java.math.BigDecimal(Double.toString(share)).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
-    /** A run with the fast Gaussian estimator (the settings' estimator must be {@code gaussian}). */
+    /** A run with the settings' estimator (gaussian, reconstruction or ridge-cv: {@link MippEstimator#of}). */
     public static MippRun start(Network network, Activations probe, MippSettings settings) {
-        return new MippRun(network, probe, settings, null);
+        return start(network, probe, settings, MippEstimator.of(settings.estimator()));
     }
 
-    /** A run with any estimator; its spec replaces the one in the settings. */
+    /** A run with a plug-in estimator; its spec replaces the one in the settings. */
     public static MippRun start(Network network, Activations probe, MippSettings settings, InformationEstimator estimator) {
+        return start(network, probe, settings, MippEstimator.plugIn(estimator));
+    }
+
+    /** A run with the given estimator; its spec replaces the one in the settings. */
+    public static MippRun start(Network network, Activations probe, MippSettings settings, MippEstimator estimator) {
         return new MippRun(network, probe, settings, estimator);
+    }
+
+    /** {@link #resume(Network, Activations, MippSettings, MippEstimator, MippTrace)} with the settings' estimator. */
+    public static MippRun resume(Network network, Activations probe, MippSettings settings, MippTrace trace) {
+        return resume(network, probe, settings, MippEstimator.of(settings.estimator()), trace);
     }
 
     /**
      * A run positioned after the trace's last step (e.g. one saved when a run was cancelled). The network,
      * probe activations and settings must be those the trace was recorded with.
      */
-    public static MippRun resume(Network network, Activations probe, MippSettings settings, InformationEstimator estimator,
+    public static MippRun resume(Network network, Activations probe, MippSettings settings, MippEstimator estimator,
                                  MippTrace trace) {
         MippRun run = new MippRun(network, probe, settings, estimator);
         if (!run.settings.asMap().equals(trace.settings()) || run.settings.seed() != trace.seed()) {
@@ -465,12 +473,8 @@ public final class MippRun {
         }
         Matrix activations = probe.of(layer);
         try {
-            tester = lossBased
-                    ? new LossLayerTester(LossEstimators.session(settings.estimator(), activations,
-                            groups(layer), target, settings.repeats(), layerSeed(li)))
-                    : estimator == null
-                    ? new GaussianLayerTester(settings.estimator(), activations, target, rows, noise)
-                    : new EstimatorLayerTester(estimator, activations, target, rows, noise, Progress.NONE);
+            tester = estimator.tester(new MippEstimator.Layer(activations, groups(layer), target, rows, noise,
+                    settings.repeats(), layerSeed(li)));
         } catch (IllegalArgumentException e) {
             throw new BadInputException("probe activations", "layer " + layer + ": " + e.getMessage(), e);
         }

@@ -49,7 +49,7 @@ public record MippSettings(EstimatorSpec estimator, int repeats, double confiden
 
     /** The linear-Gaussian estimator on subsamples (the estimator MIPP used before the paper's was built). */
     public static MippSettings gaussian() {
-        return defaults().withEstimator(GaussianLayerTester.defaultSpec());
+        return defaults().withEstimator(MippEstimators.GAUSSIAN.spec());
     }
 
     public MippSettings withEstimator(EstimatorSpec spec) {
