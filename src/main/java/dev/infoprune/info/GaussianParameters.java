@@ -13,7 +13,7 @@ import java.util.Map;
  *                      −½ ln of Wilks' Λ, whose expectation is a sum of digammas, {@link #independenceBias})
  */
 public record GaussianParameters(double ridge, boolean biasCorrected) {
-    public static final String NAME = "gaussian";
+    public static final String NAME = GaussianEstimator.NAME;
     public static final String RIDGE = "ridge";
     public static final String BIAS_CORRECTED = "bias-corrected";
 

@@ -115,4 +115,31 @@ class GaussianEstimatorTest {
         assertThatThrownBy(() -> est.mutualInformation(Matrix.column(new double[] {1, 2, 3}), Matrix.column(new double[] {1, 2})))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("rows");
     }
+
+    @Test
+    void biasCorrectedEstimatesOfIndependentVariablesAreCentredOnZeroAndNamedInTheSpec() {
+        int n = 200;
+        double corrected = 0;
+        double raw = 0;
+        int trials = 60;
+        GaussianEstimator plain = new GaussianEstimator(1e-9);
+        GaussianEstimator centred = (GaussianEstimator) Estimators.create("gaussian", java.util.Map.of("ridge", "1e-9", "bias-corrected", "true"));
+        for (int seed = 0; seed < trials; seed++) {
+            java.util.Random r = new java.util.Random(seed);
+            double[] x = new double[n * 15];
+            double[] t = new double[n * 4];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = r.nextGaussian();
+            }
+            for (int i = 0; i < t.length; i++) {
+                t[i] = r.nextGaussian();
+            }
+            corrected += centred.mutualInformation(Matrix.wrap(n, 15, x), Matrix.wrap(n, 4, t)).nats() / trials;
+            raw += plain.mutualInformation(Matrix.wrap(n, 15, x), Matrix.wrap(n, 4, t)).nats() / trials;
+        }
+        assertThat(raw).isGreaterThan(0.12);
+        assertThat(corrected).isCloseTo(0, within(0.02));
+        assertThat(plain.spec().describe()).isEqualTo("gaussian(ridge=1.0E-9)");
+        assertThat(centred.spec().describe()).isEqualTo("gaussian(bias-corrected=true, ridge=1.0E-9)");
+    }
 }
