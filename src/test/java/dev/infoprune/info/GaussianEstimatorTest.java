@@ -125,17 +125,9 @@ class GaussianEstimatorTest {
         GaussianEstimator plain = new GaussianEstimator(1e-9);
         GaussianEstimator centred = (GaussianEstimator) Estimators.create("gaussian", java.util.Map.of("ridge", "1e-9", "bias-corrected", "true"));
         for (int seed = 0; seed < trials; seed++) {
-            java.util.Random r = new java.util.Random(seed);
-            double[] x = new double[n * 15];
-            double[] t = new double[n * 4];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = r.nextGaussian();
-            }
-            for (int i = 0; i < t.length; i++) {
-                t[i] = r.nextGaussian();
-            }
-            corrected += centred.mutualInformation(Matrix.wrap(n, 15, x), Matrix.wrap(n, 4, t)).nats() / trials;
-            raw += plain.mutualInformation(Matrix.wrap(n, 15, x), Matrix.wrap(n, 4, t)).nats() / trials;
+            Matrix[] d = GaussianSessionTest.independent(seed, n, 15, 4);
+            corrected += centred.mutualInformation(d[0], d[1]).nats() / trials;
+            raw += plain.mutualInformation(d[0], d[1]).nats() / trials;
         }
         assertThat(raw).isGreaterThan(0.12);
         assertThat(corrected).isCloseTo(0, within(0.02));

@@ -94,6 +94,20 @@ class GaussianSessionTest {
         }
     }
 
+    /** Independent standard normal units and targets. */
+    static Matrix[] independent(long seed, int n, int units, int targets) {
+        Random r = new Random(seed);
+        double[] x = new double[n * units];
+        double[] t = new double[n * targets];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextGaussian();
+        }
+        for (int i = 0; i < t.length; i++) {
+            t[i] = r.nextGaussian();
+        }
+        return new Matrix[] {Matrix.wrap(n, units, x), Matrix.wrap(n, targets, t)};
+    }
+
     @Test
     void biasCorrectionCentresTheInformationOfIndependentVariablesOnZero() {
         int n = 200;
@@ -103,18 +117,10 @@ class GaussianSessionTest {
         double raw = 0;
         int trials = 60;
         for (int seed = 0; seed < trials; seed++) {
-            Random r = new Random(seed);
-            double[] x = new double[n * units];
-            double[] t = new double[n * targets];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = r.nextGaussian();
-            }
-            for (int i = 0; i < t.length; i++) {
-                t[i] = r.nextGaussian();
-            }
+            Matrix[] d = independent(seed, n, units, targets);
             int[][] rows = {IntStream.range(0, n).toArray(), IntStream.range(0, n).toArray()};
-            Matrix xm = Matrix.wrap(n, units, x);
-            Matrix tm = Matrix.wrap(n, targets, t);
+            Matrix xm = d[0];
+            Matrix tm = d[1];
             corrected += new GaussianSession(xm, tm, rows, null, new GaussianParameters(1e-9, true)).information()[0] / trials;
             raw += new GaussianSession(xm, tm, rows, null, new GaussianParameters(1e-9, false)).information()[0] / trials;
         }
