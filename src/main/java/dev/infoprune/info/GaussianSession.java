@@ -1,6 +1,7 @@
 package dev.infoprune.info;
 
 import dev.infoprune.core.Matrix;
+import dev.infoprune.core.Progress;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -25,7 +26,7 @@ import java.util.stream.IntStream;
  * whose Δ of being added to S is {@link #noiseGain()}. Deterministic: the same removals in the same order give
  * bit-identical results.
  */
-public final class GaussianSession {
+public final class GaussianSession implements InformationSession {
     /** Added to Σ_SS so that it can be inverted when units are dead or duplicated. */
     private static final double UNIT_RIDGE = 1e-10;
     /** Below this conditional variance (of a unit with variance 1) a unit is a linear function of the rest of S. */
@@ -86,6 +87,7 @@ public final class GaussianSession {
         return parameters;
     }
 
+    @Override
     public EstimatorSpec spec() {
         return parameters.spec();
     }
@@ -95,6 +97,7 @@ public final class GaussianSession {
     }
 
     /** I(unit; T) for every unit, on all rows (not bias-corrected): the order of the tests. */
+    @Override
     public double[] relevance() {
         return relevance.clone();
     }
@@ -132,7 +135,12 @@ public final class GaussianSession {
         return out;
     }
 
-    /** Takes a unit out of S for good. */
+    @Override
+    public Comparison compare(int unit, Progress progress) {
+        return new Comparison(information(), informationWithout(unit), hasNoise() ? noiseGain() : null);
+    }
+
+    @Override
     public void remove(int unit) {
         if (!active[unit]) {
             throw new IllegalStateException("unit " + unit + " was already removed");

@@ -2,10 +2,12 @@ package dev.infoprune.prune.mipp;
 
 import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
+import dev.infoprune.info.EstimatorSession;
 import dev.infoprune.info.EstimatorSpec;
 import dev.infoprune.info.GaussianParameters;
 import dev.infoprune.info.GaussianSession;
 import dev.infoprune.info.InformationEstimator;
+import dev.infoprune.info.InformationSession;
 
 /**
  * Which estimate a MIPP run tests units on, as an explicit choice: a loss-based session (reconstruction, ridge-cv),
@@ -36,11 +38,11 @@ public sealed interface MippEstimator {
         return new PlugIn(java.util.Objects.requireNonNull(estimator, "estimator"));
     }
 
-    /** The tester of one layer. */
-    LayerTester tester(Layer layer);
+    /** The session that tests one layer's units. */
+    InformationSession session(Layer layer);
 
     /**
-     * What a layer's tester reads: the activations and each unit's columns, the target, the subsamples' rows and the
+     * What a layer's session reads: the activations and each unit's columns, the target, the subsamples' rows and the
      * null model's noise per subsample (null without it) for the information estimators, the repeats and seed for
      * the loss-based ones.
      */
@@ -54,9 +56,9 @@ public sealed interface MippEstimator {
         }
 
         @Override
-        public LayerTester tester(Layer layer) {
-            return new LossLayerTester(LossEstimators.session(spec, layer.activations(), layer.groups(), layer.target(),
-                    layer.repeats(), layer.seed()));
+        public InformationSession session(Layer layer) {
+            return LossEstimators.session(spec, layer.activations(), layer.groups(), layer.target(), layer.repeats(),
+                    layer.seed());
         }
     }
 
@@ -67,9 +69,8 @@ public sealed interface MippEstimator {
         }
 
         @Override
-        public LayerTester tester(Layer layer) {
-            return new GaussianLayerTester(new GaussianSession(layer.activations(), layer.target(), layer.rows(), layer.noise(),
-                    parameters));
+        public InformationSession session(Layer layer) {
+            return new GaussianSession(layer.activations(), layer.target(), layer.rows(), layer.noise(), parameters);
         }
     }
 
@@ -80,8 +81,8 @@ public sealed interface MippEstimator {
         }
 
         @Override
-        public LayerTester tester(Layer layer) {
-            return new EstimatorLayerTester(estimator, layer.activations(), layer.target(), layer.rows(), layer.noise(),
+        public InformationSession session(Layer layer) {
+            return new EstimatorSession(estimator, layer.activations(), layer.target(), layer.rows(), layer.noise(),
                     Progress.NONE);
         }
     }
@@ -89,7 +90,7 @@ public sealed interface MippEstimator {
     /** A plug-in named by the settings whose instance was not given: a run cannot start on it. */
     record Unbuilt(EstimatorSpec spec) implements MippEstimator {
         @Override
-        public LayerTester tester(Layer layer) {
+        public InformationSession session(Layer layer) {
             throw new IllegalStateException(spec.name() + " was not built");
         }
     }
