@@ -27,9 +27,7 @@ public final class Estimators {
     }
 
     private static final List<Description> CATALOG = List.of(
-            new Description(GaussianEstimator.NAME, "closed form from correlation log-determinants; exact for jointly Gaussian data",
-                    List.of(new Parameter(GaussianParameters.RIDGE, String.valueOf(GaussianEstimator.DEFAULT_RIDGE), "added to every correlation matrix's diagonal"),
-                            new Parameter(GaussianParameters.BIAS_CORRECTED, "false", "subtract the estimate's expectation under independence"))),
+            new GaussianParameters(GaussianEstimator.DEFAULT_RIDGE, false).description(),
             new Description(KsgEstimator.NAME, "Kraskov-Stoegbauer-Grassberger k-nearest neighbours (max-norm); Ross 2014 for labels",
                     List.of(new Parameter("k", String.valueOf(KsgEstimator.DEFAULT_K), "neighbours"),
                             new Parameter("algorithm", "1", "Kraskov's algorithm, 1 or 2"),

@@ -40,6 +40,14 @@ public record GaussianParameters(double ridge, boolean biasCorrected) {
         return new EstimatorSpec(NAME, p);
     }
 
+    /** The estimator's catalogue entry with these parameters as the defaults. */
+    public Estimators.Description description() {
+        return new Estimators.Description(NAME, "closed form from correlation log-determinants; exact for jointly Gaussian data",
+                java.util.List.of(new Estimators.Parameter(RIDGE, String.valueOf(ridge), "added to every correlation matrix's diagonal"),
+                        new Estimators.Parameter(BIAS_CORRECTED, String.valueOf(biasCorrected),
+                                "subtract the estimate's expectation under independence")));
+    }
+
     /**
      * E[Î(S;T)] under independence with |S| = k, |T| = t and m samples: ½ Σ_{j=1..t} ψ((ν−j+1)/2) − ψ((ν−k−j+1)/2),
      * ν = m − 1; 0 for k = 0. An IllegalArgumentException when m is not larger than k + t.

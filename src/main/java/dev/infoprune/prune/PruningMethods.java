@@ -7,7 +7,6 @@ import dev.infoprune.info.GaussianEstimator;
 import dev.infoprune.info.InformationEstimator;
 import dev.infoprune.info.Estimators;
 import dev.infoprune.info.ReconstructionSettings;
-import dev.infoprune.prune.mipp.LossEstimators;
 import dev.infoprune.prune.mipp.Mipp;
 import dev.infoprune.prune.mipp.MippSettings;
 
@@ -134,9 +133,9 @@ public final class PruningMethods {
             throw new IllegalArgumentException((o.values.containsKey("ridge") ? "ridge" : "bias-corrected")
                     + " applies to the gaussian estimator only");
         }
-        if (LossEstimators.handles(estimator)) {
+        if (dev.infoprune.info.LossSessions.handles(estimator)) {
             params.putAll(o.estimatorOptions());
-            return new MippSettings(LossEstimators.normalise(new EstimatorSpec(estimator, params)),
+            return new MippSettings(dev.infoprune.info.LossSessions.normalise(new EstimatorSpec(estimator, params)),
                     o.integer("repeats", MippSettings.DEFAULT_REPEATS), o.number("confidence", MippSettings.DEFAULT_CONFIDENCE),
                     o.number("subsample", MippSettings.DEFAULT_SUBSAMPLE), o.bool("null-model", false), o.longValue("seed", 0));
         }
@@ -147,7 +146,7 @@ public final class PruningMethods {
 
     private static PruningMethod mipp(Options o) {
         MippSettings s = mippSettings(o);
-        if (LossEstimators.handles(s.estimator().name())) {
+        if (dev.infoprune.info.LossSessions.handles(s.estimator().name())) {
             return new Mipp(s);
         }
         if (s.estimator().name().equals(GaussianEstimator.NAME)) {

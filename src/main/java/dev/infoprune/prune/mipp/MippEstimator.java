@@ -8,6 +8,7 @@ import dev.infoprune.info.GaussianParameters;
 import dev.infoprune.info.GaussianSession;
 import dev.infoprune.info.InformationEstimator;
 import dev.infoprune.info.InformationSession;
+import dev.infoprune.info.LossSessions;
 
 /**
  * Which estimate a MIPP run tests units on, as an explicit choice: a loss-based session (reconstruction, ridge-cv),
@@ -25,8 +26,8 @@ public sealed interface MippEstimator {
 
     /** The spec's estimator, its parameters checked and their defaults filled in. */
     static MippEstimator of(EstimatorSpec spec) {
-        if (LossEstimators.handles(spec.name())) {
-            return new LossBased(LossEstimators.normalise(spec));
+        if (LossSessions.handles(spec.name())) {
+            return new LossBased(LossSessions.normalise(spec));
         }
         if (GaussianParameters.NAME.equals(spec.name())) {
             return new Gaussian(GaussianSession.check(MippEstimators.GAUSSIAN.with(spec)));
@@ -57,7 +58,7 @@ public sealed interface MippEstimator {
 
         @Override
         public InformationSession session(Layer layer) {
-            return LossEstimators.session(spec, layer.activations(), layer.groups(), layer.target(), layer.repeats(),
+            return LossSessions.create(spec, layer.activations(), layer.groups(), layer.target(), layer.repeats(),
                     layer.seed());
         }
     }

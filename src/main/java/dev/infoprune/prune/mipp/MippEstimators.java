@@ -19,17 +19,20 @@ public final class MippEstimators {
     private MippEstimators() {
     }
 
+    /** Every estimator with the defaults MIPP runs it with (the gaussian one's are {@link #GAUSSIAN}). */
     public static List<Estimators.Description> catalog() {
         List<Estimators.Description> all = new ArrayList<>(LossSessions.catalog());
-        all.addAll(Estimators.catalog());
+        for (Estimators.Description d : Estimators.catalog()) {
+            all.add(d.name().equals(GaussianParameters.NAME) ? GAUSSIAN.description() : d);
+        }
         return List.copyOf(all);
     }
 
     /** Checks a choice of estimator and options; a bad one is a {@link BadInputException} naming the option. */
     public static void check(String name, Map<String, String> options) {
-        if (LossEstimators.handles(name)) {
+        if (LossSessions.handles(name)) {
             try {
-                LossEstimators.normalise(new EstimatorSpec(name, new LinkedHashMap<>(options)));
+                LossSessions.normalise(new EstimatorSpec(name, new LinkedHashMap<>(options)));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("estimator " + name, e.getMessage(), e);
             }
