@@ -217,7 +217,7 @@ public final class RenyiGrams {
                     block[b * m + a] = v;
                 }
             }
-            sum += powerSum(m == 1 ? new double[] {block[0]} : SymmetricEigenvalues.of(block, m), alpha);
+            sum = addPowers(sum, m == 1 ? new double[] {block[0]} : SymmetricEigenvalues.of(block, m), alpha);
             start = end;
         }
         return alpha == 1 ? sum : Math.log(sum) / (1 - alpha);
@@ -229,9 +229,8 @@ public final class RenyiGrams {
         return -Math.log(frob);
     }
 
-    /** Σ l^α (α = 1: Σ −l log l) over the positive eigenvalues. */
-    private static double powerSum(double[] eigenvalues, double alpha) {
-        double sum = 0;
+    /** {@code sum} plus l^α (α = 1: −l log l) for each positive eigenvalue l, added one by one. */
+    private static double addPowers(double sum, double[] eigenvalues, double alpha) {
         for (double l : eigenvalues) {
             if (l > 0) {
                 sum += alpha == 1 ? -l * Math.log(l) : Math.pow(l, alpha);
@@ -242,7 +241,7 @@ public final class RenyiGrams {
 
     /** S_α of a symmetric positive semi-definite matrix with trace 1 (row-major upper triangle read). */
     static double spectralEntropy(double[] matrix, int n, double alpha) {
-        double sum = powerSum(SymmetricEigenvalues.of(matrix, n), alpha);
+        double sum = addPowers(0, SymmetricEigenvalues.of(matrix, n), alpha);
         if (alpha == 1) {
             return sum;
         }
