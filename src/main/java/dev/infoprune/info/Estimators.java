@@ -27,8 +27,7 @@ public final class Estimators {
     }
 
     private static final List<Description> CATALOG = List.of(
-            new Description(GaussianEstimator.NAME, "closed form from correlation log-determinants; exact for jointly Gaussian data",
-                    List.of(new Parameter("ridge", String.valueOf(GaussianEstimator.DEFAULT_RIDGE), "added to every correlation matrix's diagonal"))),
+            new GaussianParameters(GaussianEstimator.DEFAULT_RIDGE, false).description(),
             new Description(KsgEstimator.NAME, "Kraskov-Stoegbauer-Grassberger k-nearest neighbours (max-norm); Ross 2014 for labels",
                     List.of(new Parameter("k", String.valueOf(KsgEstimator.DEFAULT_K), "neighbours"),
                             new Parameter("algorithm", "1", "Kraskov's algorithm, 1 or 2"),
@@ -89,7 +88,8 @@ public final class Estimators {
 
     private static InformationEstimator build(String key, Options o) {
         return switch (key) {
-            case GaussianEstimator.NAME -> new GaussianEstimator(o.real("ridge"));
+            case GaussianEstimator.NAME -> new GaussianEstimator(new GaussianParameters(o.real(GaussianParameters.RIDGE),
+                    o.bool(GaussianParameters.BIAS_CORRECTED)));
             case KsgEstimator.NAME -> new KsgEstimator(o.integer("k"), o.integer("algorithm"), o.real("noise"), o.integer("seed"));
             case BinnedEstimator.NAME -> new BinnedEstimator(o.integer("bins"), binning(o.text("binning")), o.bool("millerMadow"));
             case RenyiEstimator.NAME -> renyi(o);

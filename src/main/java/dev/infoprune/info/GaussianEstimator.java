@@ -12,6 +12,8 @@ import java.util.Map;
  * and a lower bound on the information for any data with the same covariance. A ridge λ is added to every
  * correlation matrix's diagonal (R + λI) so singular cases (duplicated or collinear columns) stay finite; when
  * Cholesky still fails the ridge grows tenfold until it succeeds. Labels are one-hot encoded (c − 1 columns).
+ * With {@code bias-corrected} ({@link GaussianParameters}) every (conditional) mutual information has its expectation
+ * under (conditional) independence removed, with the conditioning columns taken off the degrees of freedom.
  */
 public final class GaussianEstimator implements InformationEstimator {
     public static final String NAME = "gaussian";
@@ -19,6 +21,7 @@ public final class GaussianEstimator implements InformationEstimator {
     private static final double LOG_2PI_E = Math.log(2 * Math.PI * Math.E);
 
     private final double ridge;
+    private final boolean biasCorrected;
     private final EstimatorSpec spec;
 
     public GaussianEstimator() {
@@ -26,11 +29,22 @@ public final class GaussianEstimator implements InformationEstimator {
     }
 
     public GaussianEstimator(double ridge) {
-        if (!(ridge >= 0) || ridge >= 1) {
-            throw new IllegalArgumentException("ridge must be in [0, 1), got " + ridge);
+        this(new GaussianParameters(ridge, false));
+    }
+
+    public GaussianEstimator(GaussianParameters parameters) {
+        if (!(parameters.ridge() >= 0) || parameters.ridge() >= 1) {
+            throw new IllegalArgumentException("ridge must be in [0, 1), got " + parameters.ridge());
         }
-        this.ridge = ridge;
-        this.spec = new EstimatorSpec(NAME, Map.of("ridge", ridge));
+        this.ridge = parameters.ridge();
+        this.biasCorrected = parameters.biasCorrected();
+        // the plain estimate is named by its ridge alone, as scores and plans have always recorded it
+        this.spec = biasCorrected ? parameters.spec() : new EstimatorSpec(NAME, Map.of(GaussianParameters.RIDGE, ridge));
+    }
+
+    /** The expectation of the estimate of I(X;Y|Z) under independence, with X, Y and Z of these widths; 0 uncorrected. */
+    private double bias(int x, int y, int z, int samples) {
+        return biasCorrected ? GaussianParameters.independenceBias(x, y, samples - z) : 0;
     }
 
     @Override
@@ -53,13 +67,13 @@ public final class GaussianEstimator implements InformationEstimator {
     @Override
     public Estimate mutualInformation(Matrix x, Matrix y) {
         Samples.check(x, y);
-        return new Estimate(conditionalInformation(null, x, y), spec);
+        return new Estimate(conditionalInformation(null, x, y) - bias(x.cols(), y.cols(), 0, x.rows()), spec);
     }
 
     @Override
     public Estimate conditionalMutualInformation(Matrix x, Matrix y, Matrix z) {
         Samples.check(x, y, z);
-        return new Estimate(conditionalInformation(z, x, y), spec);
+        return new Estimate(conditionalInformation(z, x, y) - bias(x.cols(), y.cols(), z.cols(), x.rows()), spec);
     }
 
     /**
@@ -122,7 +136,7 @@ public final class GaussianEstimator implements InformationEstimator {
                 quad += cxy[j * q + a] * s;
             }
             quad /= (n - 1.0) * (n - 1.0) * (1 + ridge);
-            out[j] = Math.max(0, -0.5 * Math.log(Math.max(1 - quad, 1e-300)));
+            out[j] = Math.max(0, -0.5 * Math.log(Math.max(1 - quad, 1e-300))) - bias(1, q, 0, n);
         }
         return out;
     }
@@ -147,7 +161,8 @@ public final class GaussianEstimator implements InformationEstimator {
         double[] invX = regularizedInverse(c.block(Correlations.range(0, p)), p);
         double[] out = new double[p];
         for (int j = 0; j < p; j++) {
-            out[j] = Math.max(0, 0.5 * (Math.log(invJoint[j * (p + q) + j]) - Math.log(invX[j * p + j])));
+            out[j] = Math.max(0, 0.5 * (Math.log(invJoint[j * (p + q) + j]) - Math.log(invX[j * p + j])))
+                    - bias(1, q, p - 1, x.rows());
         }
         return out;
     }

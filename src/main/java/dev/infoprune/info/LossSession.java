@@ -10,9 +10,7 @@ import dev.infoprune.core.Progress;
  * {@code baseline − loss}, in units of the loss (mean squared error per standardised target column), where the
  * baseline is the loss of predicting the training mean. Deterministic for the same inputs, settings and calls.
  */
-public interface LossSession {
-    /** The estimator's name and parameters, for plans, traces and legends. */
-    EstimatorSpec spec();
+public interface LossSession extends InformationSession {
 
     int groups();
 
@@ -28,11 +26,41 @@ public interface LossSession {
     double[] lossWithout(int group, Progress progress);
 
     /** Takes a group out of S for good (the state becomes the one {@link #lossWithout} measured). */
+    @Override
     void remove(int group);
 
     /**
      * A cheap relevance of each group to T on its own, used to order the tests (least relevant first): the sum
      * over target columns and the group's columns of −½ log(1 − ρ²), the linear-Gaussian information of each pair.
      */
+    @Override
     double[] relevance();
+
+    /**
+     * Information read as baseline − loss, per repeat, with S refitted as the "without" side is: no noise variable,
+     * since the "with" side is re-fitted exactly as the "without" side, which is what a null model stands in for.
+     */
+    @Override
+    default Comparison compare(int group, Progress progress) {
+        double[] baseline = baselineLoss();
+        double[] with = loss(progress);
+        double[] without = lossWithout(group, progress);
+        double[] iWith = new double[with.length];
+        double[] iWithout = new double[with.length];
+        for (int r = 0; r < with.length; r++) {
+            iWith[r] = baseline[r] - with[r];
+            iWithout[r] = baseline[r] - without[r];
+        }
+        return new Comparison(iWith, iWithout, null);
+    }
+
+    /** The mean baseline loss over the repeats: the loss of predicting T by its training mean. */
+    default double meanBaselineLoss() {
+        double[] baseline = baselineLoss();
+        double s = 0;
+        for (double b : baseline) {
+            s += b;
+        }
+        return s / baseline.length;
+    }
 }

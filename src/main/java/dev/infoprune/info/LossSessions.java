@@ -1,8 +1,17 @@
 package dev.infoprune.info;
 
-import java.util.List;
+import dev.infoprune.core.Matrix;
 
-/** The catalog of the loss-based {@link LossSession}s, in the form the estimator pickers show. */
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The loss-based {@link LossSession}s: {@code reconstruction} (the MIPP paper's: an MLP re-fitted per test) and
+ * {@code ridge-cv} (a fast mode: closed-form ridge regression, k-fold cross-validation), their catalogue in the form
+ * the estimator pickers show, and their specs, which carry every parameter with its default filled in so that plans
+ * and traces say exactly what ran.
+ */
 public final class LossSessions {
     private LossSessions() {
     }
@@ -23,5 +32,82 @@ public final class LossSessions {
                 new Estimators.Description(RidgeCvSession.NAME,
                         "fast mode, not the paper's: closed-form ridge regression, k-fold cross-validated loss (folds = repeats)",
                         List.of(new Estimators.Parameter("lambda", String.valueOf(RidgeCvSession.DEFAULT_LAMBDA), "ridge penalty on standardised inputs"))));
+    }
+
+    /** Whether the name is one of the loss-based estimators ({@code reconstruction}, {@code ridge-cv}). */
+    public static boolean handles(String name) {
+        return ReconstructionSettings.NAME.equals(name) || RidgeCvSession.NAME.equals(name);
+    }
+
+    /** The paper's estimator with every parameter at its default. */
+    public static EstimatorSpec defaultSpec() {
+        return ReconstructionSettings.defaults().spec();
+    }
+
+    /** The spec with every parameter present and checked; an unknown or bad parameter is an IllegalArgumentException. */
+    public static EstimatorSpec normalise(EstimatorSpec spec) {
+        if (ReconstructionSettings.NAME.equals(spec.name())) {
+            return reconstruction(spec, 2, 0).spec();
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("lambda", number(spec, "lambda", RidgeCvSession.DEFAULT_LAMBDA));
+        unknown(spec, p);
+        return new EstimatorSpec(RidgeCvSession.NAME, p);
+    }
+
+    private static ReconstructionSettings reconstruction(EstimatorSpec spec, int repeats, long seed) {
+        ReconstructionSettings d = ReconstructionSettings.defaults();
+        ReconstructionSettings s = new ReconstructionSettings(
+                integer(spec, "hidden", d.hidden()), integer(spec, "steps", d.maxSteps()),
+                integer(spec, "eval-every", d.evalEvery()), integer(spec, "patience", d.patience()),
+                integer(spec, "refit-steps", d.refitSteps()), number(spec, "lr", d.learningRate()),
+                integer(spec, "batch", d.batch()), number(spec, "holdout", d.holdout()), repeats, seed);
+        unknown(spec, s.parameters());
+        return s;
+    }
+
+    /** The session the spec names, on inputs whose columns form the groups, with R repeats. */
+    public static LossSession create(EstimatorSpec spec, Matrix inputs, int[][] groups, Matrix target, int repeats, long seed) {
+        if (ReconstructionSettings.NAME.equals(spec.name())) {
+            return new ReconstructionSession(inputs, groups, target, reconstruction(spec, repeats, seed));
+        }
+        return new RidgeCvSession(inputs, groups, target, repeats, number(spec, "lambda", RidgeCvSession.DEFAULT_LAMBDA), seed);
+    }
+
+    private static void unknown(EstimatorSpec spec, Map<String, Object> known) {
+        for (String k : spec.parameters().keySet()) {
+            if (!known.containsKey(k)) {
+                throw new IllegalArgumentException("the " + spec.name() + " estimator has no option " + k
+                        + " (it takes " + String.join(", ", known.keySet()) + ")");
+            }
+        }
+    }
+
+    private static double number(EstimatorSpec spec, String key, double fallback) {
+        Object v = spec.parameters().get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Number num) {
+            return num.doubleValue();
+        }
+        try {
+            return Double.parseDouble(v.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, got " + v);
+        }
+    }
+
+    private static int integer(EstimatorSpec spec, String key, int fallback) {
+        Object v = spec.parameters().get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
+                    ? Math.toIntExact(num.longValue()) : Integer.parseInt(v.toString().trim());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(key + " must be an integer, got " + v);
+        }
     }
 }

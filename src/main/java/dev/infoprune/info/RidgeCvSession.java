@@ -274,32 +274,27 @@ public final class RidgeCvSession implements LossSession {
 
     /** A (r × k) · B (k × c). */
     private static double[] multiply(double[] a, int r, int k, double[] b, int c) {
-        double[] out = new double[r * c];
-        for (int i = 0; i < r; i++) {
-            for (int q = 0; q < k; q++) {
-                double av = a[i * k + q];
-                if (av == 0) {
-                    continue;
-                }
-                for (int j = 0; j < c; j++) {
-                    out[i * c + j] += av * b[q * c + j];
-                }
-            }
-        }
-        return out;
+        return product(a, r, k, b, c, false);
     }
 
     /** Aᵀ · B with A stored r × k and B stored r × c: k × c. */
     private static double[] multiplyTransposed(double[] a, int r, int k, double[] b, int c) {
-        double[] out = new double[k * c];
+        return product(a, r, k, b, c, true);
+    }
+
+    /** A · B or Aᵀ · B, A stored r × k, skipping A's zeros; each output sums in the order of A's entries. */
+    private static double[] product(double[] a, int r, int k, double[] b, int c, boolean transposed) {
+        double[] out = new double[(transposed ? k : r) * c];
         for (int i = 0; i < r; i++) {
             for (int q = 0; q < k; q++) {
                 double av = a[i * k + q];
                 if (av == 0) {
                     continue;
                 }
+                int outRow = (transposed ? q : i) * c;
+                int bRow = (transposed ? i : q) * c;
                 for (int j = 0; j < c; j++) {
-                    out[q * c + j] += av * b[i * c + j];
+                    out[outRow + j] += av * b[bRow + j];
                 }
             }
         }

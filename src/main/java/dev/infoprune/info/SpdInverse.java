@@ -1,8 +1,8 @@
 package dev.infoprune.info;
 
 /**
- * The inverse of a symmetric positive definite matrix by a Cholesky factorisation in Java. The loss-based
- * sessions use it instead of LAPACK's {@code dpotrf}/{@code dpotri}: the OpenBLAS 0.3.19 build on the classpath
+ * The inverse and log-determinant of a symmetric positive definite matrix by a Cholesky factorisation in Java.
+ * The sessions use it instead of LAPACK's {@code dpotrf}/{@code dpotri}: the OpenBLAS 0.3.19 build on the classpath
  * picks its SkylakeX kernels on Sapphire Rapids processors, where {@code dpotrf} reports well-conditioned matrices
  * as not positive definite (seen on the development machine; with OPENBLAS_CORETYPE=Haswell it factorises them).
  * Their matrices are small (a layer's width), so O(d³) in Java costs milliseconds.
@@ -13,6 +13,12 @@ final class SpdInverse {
 
     /** The inverse of the d × d row-major matrix {@code a}, or null when it is not positive definite. */
     static double[] of(double[] a, int d) {
+        double[] l = factor(a, d);
+        return l == null ? null : inverseOfFactor(l, d);
+    }
+
+    /** The lower Cholesky factor L of {@code a} = L Lᵀ (row-major), or null when it is not positive definite. */
+    static double[] factor(double[] a, int d) {
         double[] l = new double[d * d];
         for (int j = 0; j < d; j++) {
             double s = a[j * d + j];
@@ -32,7 +38,11 @@ final class SpdInverse {
                 l[i * d + j] = t / ljj;
             }
         }
-        // L⁻¹ by forward substitution, then A⁻¹ = L⁻ᵀ L⁻¹
+        return l;
+    }
+
+    /** (L Lᵀ)⁻¹ = L⁻ᵀ L⁻¹, with L⁻¹ by forward substitution. */
+    static double[] inverseOfFactor(double[] l, int d) {
         double[] li = new double[d * d];
         for (int j = 0; j < d; j++) {
             li[j * d + j] = 1 / l[j * d + j];
@@ -56,6 +66,15 @@ final class SpdInverse {
             }
         }
         return inv;
+    }
+
+    /** log det (L Lᵀ) = 2 Σ log L_ii. */
+    static double logDetOfFactor(double[] l, int d) {
+        double s = 0;
+        for (int i = 0; i < d; i++) {
+            s += Math.log(l[i * d + i]);
+        }
+        return 2 * s;
     }
 
     /** Columns {@code g} of the d × d matrix {@code a}, as a d × p matrix. */

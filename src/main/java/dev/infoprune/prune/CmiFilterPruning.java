@@ -7,6 +7,7 @@ import dev.infoprune.data.Dataset;
 import dev.infoprune.engine.ActivationCapture;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.engine.CaptureOptions;
+import dev.infoprune.info.RenyiGrams;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Network;
 

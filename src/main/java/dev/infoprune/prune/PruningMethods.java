@@ -6,7 +6,7 @@ import dev.infoprune.info.EstimatorSpec;
 import dev.infoprune.info.Estimators;
 import dev.infoprune.info.GaussianEstimator;
 import dev.infoprune.info.InformationEstimator;
-import dev.infoprune.prune.mipp.LossEstimators;
+import dev.infoprune.info.LossSessions;
 import dev.infoprune.prune.mipp.Mipp;
 import dev.infoprune.prune.mipp.MippEstimators;
 import dev.infoprune.prune.mipp.MippSettings;
@@ -32,7 +32,7 @@ public final class PruningMethods {
     static final Setting<Integer> REPEATS = Setting.integer("repeats", MippSettings.DEFAULT_REPEATS, 2,
             "estimates per test (re-fitted with other seeds or subsamples)")
             .complaining("MIPP needs at least 2 repeats for a confidence interval");
-    static final Setting<EstimatorSpec> MIPP_ESTIMATOR = Setting.estimator(LossEstimators.defaultSpec().name(),
+    static final Setting<EstimatorSpec> MIPP_ESTIMATOR = Setting.estimator(LossSessions.defaultSpec().name(),
             MippEstimators.catalog().stream().map(Estimators.Description::name).toList(),
             "reconstruction: the paper's loss-based estimate; ridge-cv: its fast closed-form mode; gaussian; or a plug-in "
                     + "estimator (its options as estimator.KEY=VALUE)");
@@ -44,7 +44,6 @@ public final class PruningMethods {
             "gaussian estimator: ridge added to the correlation matrix (MIPP: 1e-3; global-topk: the estimator's 1e-8)");
     static final Setting<Boolean> BIAS_CORRECTED = Setting.flag("bias-corrected", true,
             "gaussian estimator in MIPP: correct the log-determinants' finite-sample bias");
-    static final double MIPP_GAUSSIAN_RIDGE = 1e-3;
     private static final Setting<Long> MIPP_SEED = Setting.seed("seed of the subsamples, the estimator's fits and the null model");
 
     // global top-k
@@ -160,16 +159,16 @@ public final class PruningMethods {
         String estimator = chosen.name();
         Map<String, Object> params = new LinkedHashMap<>();
         if (estimator.equals(GaussianEstimator.NAME)) {
-            params.put(RIDGE.key(), s.isGiven(RIDGE) ? s.get(RIDGE) : MIPP_GAUSSIAN_RIDGE);
-            params.put(BIAS_CORRECTED.key(), s.get(BIAS_CORRECTED));
+            params.put(RIDGE.key(), s.isGiven(RIDGE) ? s.get(RIDGE) : MippEstimators.GAUSSIAN.ridge());
+            params.put(BIAS_CORRECTED.key(), s.isGiven(BIAS_CORRECTED) ? s.get(BIAS_CORRECTED) : MippEstimators.GAUSSIAN.biasCorrected());
         } else if (s.isGiven(BIAS_CORRECTED) || s.isGiven(RIDGE)) {
             throw new IllegalArgumentException((s.isGiven(RIDGE) ? RIDGE.key() : BIAS_CORRECTED.key())
                     + " applies to the gaussian estimator only");
         }
         EstimatorSpec spec = new EstimatorSpec(estimator, params);
-        if (LossEstimators.handles(estimator)) {
+        if (LossSessions.handles(estimator)) {
             params.putAll(s.estimatorOptions());
-            spec = LossEstimators.normalise(new EstimatorSpec(estimator, params));
+            spec = LossSessions.normalise(new EstimatorSpec(estimator, params));
         }
         return new MippSettings(spec, s.get(REPEATS), s.get(CONFIDENCE), s.get(SUBSAMPLE), s.get(NULL_MODEL),
                 s.get(s.type().seed().orElseThrow()));
@@ -182,10 +181,10 @@ public final class PruningMethods {
             throw new IllegalArgumentException("MIPP's gaussian path takes ridge and bias-corrected, not "
                     + MethodSettings.ESTIMATOR_PREFIX + s.estimatorOptions().keySet().iterator().next());
         }
-        if (LossEstimators.handles(name) || name.equals(GaussianEstimator.NAME)) {
-            return new Mipp(settings, null);
+        if (LossSessions.handles(name) || name.equals(GaussianEstimator.NAME)) {
+            return new Mipp(settings);
         }
-        return new Mipp(settings, Estimators.create(name, s.estimatorOptions()));
+        return Mipp.withPlugIn(settings, Estimators.create(name, s.estimatorOptions()));
     }
 
     private static CmiFilterPruning.Settings cmiSettings(MethodSettings s) {

@@ -33,7 +33,8 @@ public record MippState(MippSettings settings, EstimatorChoice estimator, MippTr
     /** The run again, at the saved position, with the saved steps ahead of it kept for stepping forward. */
     public MippRun resume(Network network, Activations probe) {
         boolean fastGaussian = estimator == null || estimator.name().equals(dev.infoprune.info.GaussianEstimator.NAME);
-        MippRun run = MippRun.resume(network, probe, settings, fastGaussian ? null : estimator.create(), trace);
+        MippRun run = fastGaussian ? MippRun.resume(network, probe, settings, trace)
+                : MippRun.resume(network, probe, settings, dev.infoprune.prune.mipp.MippEstimator.plugIn(estimator.create()), trace);
         run.goTo(position);
         return run;
     }

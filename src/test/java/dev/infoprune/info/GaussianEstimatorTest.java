@@ -115,4 +115,23 @@ class GaussianEstimatorTest {
         assertThatThrownBy(() -> est.mutualInformation(Matrix.column(new double[] {1, 2, 3}), Matrix.column(new double[] {1, 2})))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("rows");
     }
+
+    @Test
+    void biasCorrectedEstimatesOfIndependentVariablesAreCentredOnZeroAndNamedInTheSpec() {
+        int n = 200;
+        double corrected = 0;
+        double raw = 0;
+        int trials = 60;
+        GaussianEstimator plain = new GaussianEstimator(1e-9);
+        GaussianEstimator centred = (GaussianEstimator) Estimators.create("gaussian", java.util.Map.of("ridge", "1e-9", "bias-corrected", "true"));
+        for (int seed = 0; seed < trials; seed++) {
+            Matrix[] d = GaussianSessionTest.independent(seed, n, 15, 4);
+            corrected += centred.mutualInformation(d[0], d[1]).nats() / trials;
+            raw += plain.mutualInformation(d[0], d[1]).nats() / trials;
+        }
+        assertThat(raw).isGreaterThan(0.12);
+        assertThat(corrected).isCloseTo(0, within(0.02));
+        assertThat(plain.spec().describe()).isEqualTo("gaussian(ridge=1.0E-9)");
+        assertThat(centred.spec().describe()).isEqualTo("gaussian(bias-corrected=true, ridge=1.0E-9)");
+    }
 }

@@ -12,12 +12,21 @@ import dev.infoprune.prune.PruningPlan;
 public final class Mipp implements PruningMethod {
     public static final String NAME = "mipp";
     private final MippSettings settings;
-    private final InformationEstimator estimator;
+    private final MippEstimator estimator;
 
-    /** {@code estimator} may be null for the fast Gaussian path. */
-    public Mipp(MippSettings settings, InformationEstimator estimator) {
+    /** MIPP on the settings' own estimator (gaussian, reconstruction or ridge-cv: {@link MippEstimator#of}). */
+    public Mipp(MippSettings settings) {
+        this(settings, MippEstimator.of(settings.estimator()));
+    }
+
+    private Mipp(MippSettings settings, MippEstimator estimator) {
         this.settings = settings;
         this.estimator = estimator;
+    }
+
+    /** MIPP on a plug-in estimator; its spec replaces the settings' one when a run starts. */
+    public static Mipp withPlugIn(MippSettings settings, InformationEstimator estimator) {
+        return new Mipp(settings, MippEstimator.plugIn(estimator));
     }
 
     @Override
@@ -36,7 +45,7 @@ public final class Mipp implements PruningMethod {
 
     /** Whether the estimator is loss-based (reconstruction, ridge-cv): it wants many samples and whole maps. */
     public boolean lossBased() {
-        return estimator == null && LossEstimators.handles(settings.estimator().name());
+        return estimator.lossBased();
     }
 
     /**
@@ -65,7 +74,7 @@ public final class Mipp implements PruningMethod {
     }
 
     public MippRun start(Network network, Activations probe) {
-        return estimator == null ? MippRun.start(network, probe, settings) : MippRun.start(network, probe, settings, estimator);
+        return MippRun.start(network, probe, settings, estimator);
     }
 
     @Override

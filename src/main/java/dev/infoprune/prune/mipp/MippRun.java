@@ -5,6 +5,8 @@ import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.info.InformationEstimator;
+import dev.infoprune.info.InformationSession;
+import dev.infoprune.info.LossSession;
 import dev.infoprune.model.Network;
 import dev.infoprune.prune.PruningPlan;
 
@@ -37,7 +39,7 @@ public final class MippRun {
     private final Network network;
     private final Activations probe;
     private final MippSettings settings;
-    private final InformationEstimator estimator;
+    private final MippEstimator estimator;
     private final boolean lossBased;
     private final List<String> visitOrder;
     private final Map<String, Integer> widths = new LinkedHashMap<>();
@@ -46,24 +48,22 @@ public final class MippRun {
     private final List<Step> computed = new ArrayList<>();
     private int position;
 
-    private LayerTester tester;
-    private int testerLayer = -1;
-    private int testerPosition = -1;
+    private InformationSession session;
+    private int sessionLayer = -1;
+    private int sessionPosition = -1;
     private int[] testOrder;
     private double[] testInformation;
 
-    private MippRun(Network network, Activations probe, MippSettings settings, InformationEstimator estimator) {
+    private MippRun(Network network, Activations probe, MippSettings settings, MippEstimator estimator) {
         this.network = network;
         this.probe = probe;
         this.estimator = estimator;
-        this.lossBased = estimator == null && LossEstimators.handles(settings.estimator().name());
-        if (estimator == null && !lossBased && !GaussianLayerTester.NAME.equals(settings.estimator().name())) {
+        this.lossBased = estimator.lossBased();
+        if (estimator instanceof MippEstimator.Unbuilt) {
             throw new IllegalArgumentException("estimator " + settings.estimator().name()
                     + " needs an InformationEstimator instance; only gaussian, reconstruction and ridge-cv run without one");
         }
-        this.settings = estimator != null ? settings.withEstimator(estimator.spec())
-                : lossBased ? settings.withEstimator(LossEstimators.normalise(settings.estimator()))
-                : settings.withEstimator(GaussianLayerTester.normalise(settings.estimator()));
+        this.settings = settings.withEstimator(estimator.spec());
         List<String> hidden = network.prunableLayerNames();
         checkActivations(hidden);
         List<String> order = new ArrayList<>(hidden);
@@ -94,7 +94,7 @@ public final class MippRun {
         String why;
         String advice;
         String each = "each subsample (" + percent(settings.subsample()) + " of the probe samples)";
-        if (estimator == null && Boolean.TRUE.equals(settings.estimator().parameters().get("bias-corrected"))) {
+        if (estimator instanceof MippEstimator.Gaussian g && g.parameters().biasCorrected()) {
             int variables = units + targets + (settings.nullModel() ? 1 : 0);
             perSubsample = variables + 1;
             why = "the bias-corrected gaussian estimate of layer " + layer + " (" + units + " units"
@@ -124,21 +124,31 @@ public final class MippRun {
         return new java.math.BigDecimal(Double.toString(share)).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
-    /** A run with the fast Gaussian estimator (the settings' estimator must be {@code gaussian}). */
+    /** A run with the settings' estimator (gaussian, reconstruction or ridge-cv: {@link MippEstimator#of}). */
     public static MippRun start(Network network, Activations probe, MippSettings settings) {
-        return new MippRun(network, probe, settings, null);
+        return start(network, probe, settings, MippEstimator.of(settings.estimator()));
     }
 
-    /** A run with any estimator; its spec replaces the one in the settings. */
+    /** A run with a plug-in estimator; its spec replaces the one in the settings. */
     public static MippRun start(Network network, Activations probe, MippSettings settings, InformationEstimator estimator) {
+        return start(network, probe, settings, MippEstimator.plugIn(estimator));
+    }
+
+    /** A run with the given estimator; its spec replaces the one in the settings. */
+    public static MippRun start(Network network, Activations probe, MippSettings settings, MippEstimator estimator) {
         return new MippRun(network, probe, settings, estimator);
+    }
+
+    /** {@link #resume(Network, Activations, MippSettings, MippEstimator, MippTrace)} with the settings' estimator. */
+    public static MippRun resume(Network network, Activations probe, MippSettings settings, MippTrace trace) {
+        return resume(network, probe, settings, MippEstimator.of(settings.estimator()), trace);
     }
 
     /**
      * A run positioned after the trace's last step (e.g. one saved when a run was cancelled). The network,
      * probe activations and settings must be those the trace was recorded with.
      */
-    public static MippRun resume(Network network, Activations probe, MippSettings settings, InformationEstimator estimator,
+    public static MippRun resume(Network network, Activations probe, MippSettings settings, MippEstimator estimator,
                                  MippTrace trace) {
         MippRun run = new MippRun(network, probe, settings, estimator);
         if (!run.settings.asMap().equals(trace.settings()) || run.settings.seed() != trace.seed()) {
@@ -264,7 +274,7 @@ public final class MippRun {
         if (isFinished()) {
             return new int[0];
         }
-        ensureTester();
+        ensureSession();
         return testOrder.clone();
     }
 
@@ -273,7 +283,7 @@ public final class MippRun {
         if (isFinished()) {
             return new double[0];
         }
-        ensureTester();
+        ensureSession();
         return testInformation.clone();
     }
 
@@ -311,13 +321,13 @@ public final class MippRun {
             return computed.get(position++);
         }
         long t0 = System.nanoTime();
-        ensureTester();
+        ensureSession();
         int l = visitIndexAt(position);
         String layer = visitOrder.get(l);
         int offset = position - layerStart[l];
         int unit = testOrder[offset];
         int setSize = keptIn(layer).length;
-        LayerTester.Trial trial = tester.test(unit, progress);
+        InformationSession.Comparison trial = session.compare(unit, progress);
         int r = trial.with().length;
         double[] deltas = new double[r];
         double[] statistic = new double[r];
@@ -326,27 +336,27 @@ public final class MippRun {
         Double nullMean = null;
         for (int k = 0; k < r; k++) {
             deltas[k] = trial.with()[k] - trial.without()[k];
-            statistic[k] = trial.nullDeltas() == null ? deltas[k] : deltas[k] - trial.nullDeltas()[k];
+            statistic[k] = trial.noiseGains() == null ? deltas[k] : deltas[k] - trial.noiseGains()[k];
             withMean += trial.with()[k] / r;
             withoutMean += trial.without()[k] / r;
         }
-        if (trial.nullDeltas() != null) {
-            nullMean = Arrays.stream(trial.nullDeltas()).average().orElse(0);
+        if (trial.noiseGains() != null) {
+            nullMean = Arrays.stream(trial.noiseGains()).average().orElse(0);
         }
         OneSidedInterval deltaStats = OneSidedInterval.of(deltas, settings.confidence());
-        OneSidedInterval decisive = trial.nullDeltas() == null ? deltaStats : OneSidedInterval.of(statistic, settings.confidence());
+        OneSidedInterval decisive = trial.noiseGains() == null ? deltaStats : OneSidedInterval.of(statistic, settings.confidence());
         Decision decision = setSize == 1 ? Decision.KEEP_LAST : decisive.lower() > 0 ? Decision.KEEP : Decision.PRUNE;
         if (decision == Decision.PRUNE) {
-            tester.remove(unit);
+            session.remove(unit);
         }
         double ms = (System.nanoTime() - t0) / 1e6;
-        Double baseline = tester instanceof LossLayerTester loss ? loss.meanBaseline() : null;
+        Double baseline = session instanceof LossSession loss ? loss.meanBaselineLoss() : null;
         Step step = new Step(position, layer, unit, setSize, testInformation[unit], withMean, withoutMean,
                 deltaStats.mean(), deltaStats.std(), decisive.lower(), deltas, nullMean, decision,
                 decision == Decision.PRUNE ? setSize - 1 : setSize, ms, baseline);
         computed.add(step);
         position++;
-        testerPosition = position;
+        sessionPosition = position;
         return step;
     }
 
@@ -442,10 +452,10 @@ public final class MippRun {
         return settings.seed() * 0x9E3779B97F4A7C15L + (layerIndex + 1) * 0xD1B54A32D192ED03L;
     }
 
-    /** Makes {@link #tester} describe the current layer after the decisions up to {@link #position}. */
-    private void ensureTester() {
+    /** Makes {@link #session} describe the current layer after the decisions up to {@link #position}. */
+    private void ensureSession() {
         int l = visitIndexAt(position);
-        if (tester != null && testerLayer == l && testerPosition == position) {
+        if (session != null && sessionLayer == l && sessionPosition == position) {
             return;
         }
         String layer = visitOrder.get(l);
@@ -465,16 +475,12 @@ public final class MippRun {
         }
         Matrix activations = probe.of(layer);
         try {
-            tester = lossBased
-                    ? new LossLayerTester(LossEstimators.session(settings.estimator(), activations,
-                            groups(layer), target, settings.repeats(), layerSeed(li)))
-                    : estimator == null
-                    ? new GaussianLayerTester(settings.estimator(), activations, target, rows, noise)
-                    : new EstimatorLayerTester(estimator, activations, target, rows, noise, Progress.NONE);
+            session = estimator.session(new MippEstimator.Layer(activations, groups(layer), target, rows, noise,
+                    settings.repeats(), layerSeed(li)));
         } catch (IllegalArgumentException e) {
             throw new BadInputException("probe activations", "layer " + layer + ": " + e.getMessage(), e);
         }
-        testInformation = tester.unitInformation();
+        testInformation = session.relevance();
         double[] info = testInformation;
         testOrder = IntStream.range(0, info.length).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(u -> info[u]).thenComparingInt(u -> u))
@@ -482,10 +488,10 @@ public final class MippRun {
         for (int i = layerStart[l]; i < position; i++) {
             Step s = computed.get(i);
             if (s.decision() == Decision.PRUNE) {
-                tester.remove(s.unit());
+                session.remove(s.unit());
             }
         }
-        testerLayer = l;
-        testerPosition = position;
+        sessionLayer = l;
+        sessionPosition = position;
     }
 }

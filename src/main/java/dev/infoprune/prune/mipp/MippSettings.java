@@ -1,6 +1,7 @@
 package dev.infoprune.prune.mipp;
 
 import dev.infoprune.info.EstimatorSpec;
+import dev.infoprune.info.LossSessions;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +36,7 @@ public record MippSettings(EstimatorSpec estimator, int repeats, double confiden
         if (!(subsample > 0 && subsample <= 1)) {
             throw new IllegalArgumentException("subsample fraction must be in (0, 1], got " + subsample);
         }
-        if (nullModel && LossEstimators.handles(estimator.name())) {
+        if (nullModel && LossSessions.handles(estimator.name())) {
             throw new IllegalArgumentException("the null model applies to the gaussian and plug-in estimators; "
                     + estimator.name() + " re-fits the \"with\" side the same way instead");
         }
@@ -43,13 +44,13 @@ public record MippSettings(EstimatorSpec estimator, int repeats, double confiden
 
     /** The paper's MIPP: the reconstruction estimator, R = 5, x = 0.95. */
     public static MippSettings defaults() {
-        return new MippSettings(LossEstimators.defaultSpec(), DEFAULT_REPEATS, DEFAULT_CONFIDENCE,
+        return new MippSettings(LossSessions.defaultSpec(), DEFAULT_REPEATS, DEFAULT_CONFIDENCE,
                 DEFAULT_SUBSAMPLE, false, 0);
     }
 
     /** The linear-Gaussian estimator on subsamples (the estimator MIPP used before the paper's was built). */
     public static MippSettings gaussian() {
-        return defaults().withEstimator(GaussianLayerTester.defaultSpec());
+        return defaults().withEstimator(MippEstimators.GAUSSIAN.spec());
     }
 
     public MippSettings withEstimator(EstimatorSpec spec) {

@@ -3,8 +3,11 @@ package dev.infoprune.prune.mipp;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/** The seeded subsamples of the probe rows on which each Δ is estimated; fixed per layer and repeat. */
-final class Subsamples {
+/**
+ * The seeded subsamples of the probe rows on which each Δ is estimated; fixed per layer and repeat. Public for the
+ * tests of the estimators MIPP runs on, which use the same rows.
+ */
+public final class Subsamples {
     private Subsamples() {
     }
 
@@ -19,7 +22,7 @@ final class Subsamples {
     }
 
     /** {@code size(n, fraction)} distinct rows, ascending. */
-    static int[] rows(long seed, int layerIndex, int repeat, int n, double fraction) {
+    public static int[] rows(long seed, int layerIndex, int repeat, int n, double fraction) {
         int m = size(n, fraction);
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {

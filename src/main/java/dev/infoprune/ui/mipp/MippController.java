@@ -122,7 +122,7 @@ public final class MippController {
         // the form shows what the user typed; a session without it shows the ridge the run used
         MippSetup setup = new MippSetup(settings.confidence(), settings.repeats(), estimator, settings.seed(), count);
         runner.run("Resuming MIPP", progress -> {
-            Mipp mipp = new Mipp(settings, null);
+            Mipp mipp = new Mipp(settings);
             Mipp.Samples s = samplesFor(mipp, net, acts, count, settings.seed(), progress);
             MippRun r = state.resume(net, s.activations());
             MippTrack fresh = MippTrack.of(r, setup.describe(r.settings().estimator().describe(), s.activations().samples(), s.source()));

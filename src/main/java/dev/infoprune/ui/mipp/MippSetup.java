@@ -44,12 +44,10 @@ public record MippSetup(double confidence, int repeats, EstimatorChoice estimato
         MethodSettings s = PruningMethods.MIPP.defaults().withText("confidence", Double.toString(confidence))
                 .withText("repeats", Integer.toString(repeats)).withText("seed", Long.toString(seed))
                 .withText("estimator", estimator.name());
-        if (estimator.name().equals(GaussianEstimator.NAME)) {
-            String ridge = estimator.options().get("ridge");
-            return ridge == null ? s : s.withText("ridge", ridge);
-        }
+        // MIPP's gaussian path takes the estimator's ridge and bias-corrected as its own settings
+        String prefix = estimator.name().equals(GaussianEstimator.NAME) ? "" : MethodSettings.ESTIMATOR_PREFIX;
         for (Map.Entry<String, String> e : estimator.options().entrySet()) {
-            s = s.withText(MethodSettings.ESTIMATOR_PREFIX + e.getKey(), e.getValue());
+            s = s.withText(prefix + e.getKey(), e.getValue());
         }
         return s;
     }

@@ -5,6 +5,7 @@ import dev.infoprune.core.CancelledException;
 import dev.infoprune.core.Progress;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.info.GaussianEstimator;
+import dev.infoprune.info.GaussianSession;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.RandomNetworks;
 import dev.infoprune.prune.PlantedNetworks;
@@ -91,9 +92,9 @@ class MippRunTest {
         int[] keptFc2 = run.keptIn("fc2");
         // the first fc1 test's I(S;T) with S = all of fc1 equals a fresh Gaussian run's on fc2's kept columns as T
         Step first = run.next();
-        GaussianLayerTester direct = new GaussianLayerTester(SETTINGS.estimator(), probe.of("fc1"),
-                probe.of("fc2").selectColumns(keptFc2), rowsFor(0), null);
-        assertThat(first.miWith()).isEqualTo(java.util.Arrays.stream(direct.test(first.unit(), Progress.NONE).with()).average().orElseThrow());
+        GaussianSession direct = new GaussianSession(probe.of("fc1"), probe.of("fc2").selectColumns(keptFc2), rowsFor(0), null,
+                MippEstimators.GAUSSIAN.with(SETTINGS.estimator()));
+        assertThat(first.miWith()).isEqualTo(java.util.Arrays.stream(direct.information()).average().orElseThrow());
     }
 
     private static int[][] rowsFor(int layerIndex) {
@@ -156,14 +157,14 @@ class MippRunTest {
         for (int i = 0; i < 7; i++) {
             assertThat(back.steps().get(i).sameOutcome(run.steps().get(i))).isTrue();
         }
-        MippRun resumed = MippRun.resume(net, probe, SETTINGS, null, back);
+        MippRun resumed = MippRun.resume(net, probe, SETTINGS, back);
         assertThat(resumed.position()).isEqualTo(7);
         resumed.runToEnd(Progress.NONE);
         assertThat(resumed.plan().kept()).usingRecursiveComparison().isEqualTo(whole.plan().kept());
         for (int i = 0; i < whole.totalSteps(); i++) {
             assertThat(resumed.steps().get(i).sameOutcome(whole.steps().get(i))).as("step %d", i).isTrue();
         }
-        assertThatThrownBy(() -> MippRun.resume(net, probe, SETTINGS.withConfidence(0.9), null, back))
+        assertThatThrownBy(() -> MippRun.resume(net, probe, SETTINGS.withConfidence(0.9), back))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("settings");
     }
 

@@ -1,19 +1,16 @@
-package dev.infoprune.prune.mipp;
+package dev.infoprune.info;
 
 import dev.infoprune.core.Matrix;
-import dev.infoprune.core.Progress;
-import dev.infoprune.info.EstimatorSpec;
-import dev.infoprune.info.GaussianEstimator;
+import dev.infoprune.prune.mipp.Subsamples;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-class GaussianLayerTesterTest {
+class GaussianSessionTest {
     /** Correlated Gaussian units (a random mixing of latent factors) and a target mixing some of them plus noise. */
     static Matrix[] data(long seed, int n, int units, int targets) {
         Random r = new Random(seed);
@@ -62,14 +59,14 @@ class GaussianLayerTesterTest {
         Matrix[] d = data(1, n, units, 3);
         int[][] rows = {Subsamples.rows(9, 0, 0, n, 0.8), Subsamples.rows(9, 0, 1, n, 0.8)};
         double ridge = 1e-8;
-        GaussianLayerTester tester = new GaussianLayerTester(
-                new EstimatorSpec("gaussian", Map.of("ridge", ridge, "bias-corrected", false)), d[0], d[1], rows, null);
+        GaussianSession session = new GaussianSession(d[0], d[1], rows, null, new GaussianParameters(ridge, false));
         GaussianEstimator direct = new GaussianEstimator(ridge);
         boolean[] active = new boolean[units];
         java.util.Arrays.fill(active, true);
         int[] removalOrder = {5, 0, 11, 3, 7, 1, 9, 2, 10, 4, 8};
         for (int unit : removalOrder) {
-            LayerTester.Trial trial = tester.test(unit, Progress.NONE);
+            double[] trialWith = session.information();
+            double[] trialWithout = session.informationWithout(unit);
             int[] s = IntStream.range(0, units).filter(j -> active[j]).toArray();
             int[] rest = IntStream.range(0, units).filter(j -> active[j] && j != unit).toArray();
             for (int k = 0; k < rows.length; k++) {
@@ -77,10 +74,10 @@ class GaussianLayerTesterTest {
                 Matrix ts = d[1].selectRows(rows[k]);
                 double with = direct.mutualInformation(xs.selectColumns(s), ts).nats();
                 double without = direct.mutualInformation(xs.selectColumns(rest), ts).nats();
-                assertThat(trial.with()[k]).as("I(S;T), |S| = %d, repeat %d", s.length, k).isCloseTo(with, within(1e-6));
-                assertThat(trial.without()[k]).as("I(S-i;T), |S| = %d, repeat %d", s.length, k).isCloseTo(without, within(1e-6));
+                assertThat(trialWith[k]).as("I(S;T), |S| = %d, repeat %d", s.length, k).isCloseTo(with, within(1e-6));
+                assertThat(trialWithout[k]).as("I(S-i;T), |S| = %d, repeat %d", s.length, k).isCloseTo(without, within(1e-6));
             }
-            tester.remove(unit);
+            session.remove(unit);
             active[unit] = false;
         }
     }
@@ -88,14 +85,27 @@ class GaussianLayerTesterTest {
     @Test
     void unitInformationMatchesTheGenericEstimator() {
         Matrix[] d = data(2, 500, 8, 4);
-        GaussianLayerTester tester = new GaussianLayerTester(
-                new EstimatorSpec("gaussian", Map.of("ridge", 1e-8, "bias-corrected", false)), d[0], d[1],
-                new int[][] {Subsamples.rows(1, 0, 0, 500, 0.8), Subsamples.rows(1, 0, 1, 500, 0.8)}, null);
-        double[] fast = tester.unitInformation();
+        GaussianSession session = new GaussianSession(d[0], d[1],
+                new int[][] {Subsamples.rows(1, 0, 0, 500, 0.8), Subsamples.rows(1, 0, 1, 500, 0.8)}, null, new GaussianParameters(1e-8, false));
+        double[] fast = session.relevance();
         GaussianEstimator direct = new GaussianEstimator(1e-8);
         for (int u = 0; u < 8; u++) {
             assertThat(fast[u]).isCloseTo(direct.mutualInformation(d[0].selectColumns(new int[] {u}), d[1]).nats(), within(1e-6));
         }
+    }
+
+    /** Independent standard normal units and targets. */
+    static Matrix[] independent(long seed, int n, int units, int targets) {
+        Random r = new Random(seed);
+        double[] x = new double[n * units];
+        double[] t = new double[n * targets];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextGaussian();
+        }
+        for (int i = 0; i < t.length; i++) {
+            t[i] = r.nextGaussian();
+        }
+        return new Matrix[] {Matrix.wrap(n, units, x), Matrix.wrap(n, targets, t)};
     }
 
     @Test
@@ -107,22 +117,12 @@ class GaussianLayerTesterTest {
         double raw = 0;
         int trials = 60;
         for (int seed = 0; seed < trials; seed++) {
-            Random r = new Random(seed);
-            double[] x = new double[n * units];
-            double[] t = new double[n * targets];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = r.nextGaussian();
-            }
-            for (int i = 0; i < t.length; i++) {
-                t[i] = r.nextGaussian();
-            }
+            Matrix[] d = independent(seed, n, units, targets);
             int[][] rows = {IntStream.range(0, n).toArray(), IntStream.range(0, n).toArray()};
-            Matrix xm = Matrix.wrap(n, units, x);
-            Matrix tm = Matrix.wrap(n, targets, t);
-            corrected += new GaussianLayerTester(new EstimatorSpec("gaussian", Map.of("ridge", 1e-9)), xm, tm, rows, null)
-                    .test(0, Progress.NONE).with()[0] / trials;
-            raw += new GaussianLayerTester(new EstimatorSpec("gaussian", Map.of("ridge", 1e-9, "bias-corrected", false)), xm, tm, rows, null)
-                    .test(0, Progress.NONE).with()[0] / trials;
+            Matrix xm = d[0];
+            Matrix tm = d[1];
+            corrected += new GaussianSession(xm, tm, rows, null, new GaussianParameters(1e-9, true)).information()[0] / trials;
+            raw += new GaussianSession(xm, tm, rows, null, new GaussianParameters(1e-9, false)).information()[0] / trials;
         }
         // E[Î] under independence is about k·t/(2n) = 0.15 nats here; corrected, the mean is near 0
         assertThat(raw).isGreaterThan(0.12);
@@ -142,14 +142,11 @@ class GaussianLayerTesterTest {
         }
         Matrix layer = Matrix.wrap(400, 8, x);
         int[][] rows = {Subsamples.rows(1, 0, 0, 400, 0.8), Subsamples.rows(1, 0, 1, 400, 0.8)};
-        GaussianLayerTester tester = new GaussianLayerTester(
-                new EstimatorSpec("gaussian", Map.of("ridge", 1e-3, "bias-corrected", false)), layer, d[1], rows, null);
+        GaussianSession session = new GaussianSession(layer, d[1], rows, null, new GaussianParameters(1e-3, false));
         for (int unit : new int[] {7, 6, 2}) {
-            LayerTester.Trial trial = tester.test(unit, Progress.NONE);
-            assertThat(trial.with()[0] - trial.without()[0]).as("unit %d", unit).isEqualTo(0.0);
+            assertThat(session.information()[0] - session.informationWithout(unit)[0]).as("unit %d", unit).isEqualTo(0.0);
         }
-        tester.remove(6);
-        LayerTester.Trial original = tester.test(2, Progress.NONE);
-        assertThat(original.with()[0] - original.without()[0]).isGreaterThan(0.01);
+        session.remove(6);
+        assertThat(session.information()[0] - session.informationWithout(2)[0]).isGreaterThan(0.01);
     }
 }

@@ -1,8 +1,6 @@
-package dev.infoprune.prune;
+package dev.infoprune.info;
 
 import dev.infoprune.core.Matrix;
-import dev.infoprune.info.GaussianGram;
-import dev.infoprune.info.SymmetricEigenvalues;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -23,7 +21,7 @@ import java.util.stream.IntStream;
  * partial sum of the same pass. For α = 2, {@code S₂(A) = -log ||A||²_F} needs no eigenvalues; any other α
  * takes the full matrix's eigenvalues ({@link SymmetricEigenvalues}).
  */
-final class RenyiGrams {
+public final class RenyiGrams {
     private final int n;
     private final double alpha;
     private final int[] order;
@@ -35,7 +33,7 @@ final class RenyiGrams {
      * @param labels the samples' labels, in the order their values will be given (they are reordered inside)
      * @param alpha  Rényi order, positive
      */
-    RenyiGrams(int[] labels, double alpha) {
+    public RenyiGrams(int[] labels, double alpha) {
         if (!(alpha > 0)) {
             throw new IllegalArgumentException("Rényi order α must be positive, got " + alpha);
         }
@@ -61,7 +59,7 @@ final class RenyiGrams {
     }
 
     /** The strict upper triangle of the all-ones Gram matrix: the neutral element of the Hadamard product. */
-    double[] ones() {
+    public double[] ones() {
         double[] t = new double[triangle];
         Arrays.fill(t, 1.0);
         return t;
@@ -109,7 +107,7 @@ final class RenyiGrams {
      * {@code values} (rows in the caller's sample order), Gaussian kernel with the median-heuristic width times
      * {@code scale} ({@link GaussianGram}).
      */
-    float[] mapGram(Matrix values, int from, int width, double scale) {
+    public float[] mapGram(Matrix values, int from, int width, double scale) {
         if (values.rows() != n) {
             throw new IllegalArgumentException("expected " + n + " samples, got " + values.rows());
         }
@@ -117,7 +115,7 @@ final class RenyiGrams {
     }
 
     /** {@code product ∘= gram}, in place. */
-    static void multiplyInto(double[] product, float[] gram) {
+    public static void multiplyInto(double[] product, float[] gram) {
         for (int p = 0; p < product.length; p++) {
             product[p] *= gram[p];
         }
@@ -134,7 +132,7 @@ final class RenyiGrams {
     }
 
     /** I(X; labels) = H(X) + H(labels) − H(X, labels) for the Gram matrix of X. */
-    double mutualInformationWithLabels(double[] tri) {
+    public double mutualInformationWithLabels(double[] tri) {
         return entropy(tri) + labelEntropy - entropyWithLabels(tri, false);
     }
 
@@ -142,7 +140,7 @@ final class RenyiGrams {
      * I(X ∪ {v}; labels) where X's Gram matrix is {@code product} and v's is {@code gram}, without forming
      * the product (one pass for α = 2).
      */
-    double mutualInformationWithLabels(double[] product, float[] gram) {
+    public double mutualInformationWithLabels(double[] product, float[] gram) {
         if (alpha != 2) {
             double[] joint = product.clone();
             multiplyInto(joint, gram);
@@ -219,12 +217,7 @@ final class RenyiGrams {
                     block[b * m + a] = v;
                 }
             }
-            double[] w = m == 1 ? new double[] {block[0]} : SymmetricEigenvalues.of(block, m);
-            for (double l : w) {
-                if (l > 0) {
-                    sum += alpha == 1 ? -l * Math.log(l) : Math.pow(l, alpha);
-                }
-            }
+            sum = addPowers(sum, m == 1 ? new double[] {block[0]} : SymmetricEigenvalues.of(block, m), alpha);
             start = end;
         }
         return alpha == 1 ? sum : Math.log(sum) / (1 - alpha);
@@ -236,15 +229,19 @@ final class RenyiGrams {
         return -Math.log(frob);
     }
 
-    /** S_α of a symmetric positive semi-definite matrix with trace 1 (row-major upper triangle read). */
-    static double spectralEntropy(double[] matrix, int n, double alpha) {
-        double[] w = SymmetricEigenvalues.of(matrix, n);
-        double sum = 0;
-        for (double l : w) {
+    /** {@code sum} plus l^α (α = 1: −l log l) for each positive eigenvalue l, added one by one. */
+    private static double addPowers(double sum, double[] eigenvalues, double alpha) {
+        for (double l : eigenvalues) {
             if (l > 0) {
                 sum += alpha == 1 ? -l * Math.log(l) : Math.pow(l, alpha);
             }
         }
+        return sum;
+    }
+
+    /** S_α of a symmetric positive semi-definite matrix with trace 1 (row-major upper triangle read). */
+    static double spectralEntropy(double[] matrix, int n, double alpha) {
+        double sum = addPowers(0, SymmetricEigenvalues.of(matrix, n), alpha);
         if (alpha == 1) {
             return sum;
         }

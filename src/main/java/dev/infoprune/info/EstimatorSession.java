@@ -1,20 +1,18 @@
-package dev.infoprune.prune.mipp;
+package dev.infoprune.info;
 
 import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
-import dev.infoprune.info.EstimatorSpec;
-import dev.infoprune.info.InformationEstimator;
 
 import java.util.Arrays;
 
 /**
- * MIPP with any {@link InformationEstimator} (ksg, renyi, predictive, ...): each test estimates I(S∖{i};T) on
- * every subsample; I(S;T) is carried over from the previous removal, so a test costs R estimates (2R with the
- * null model). Δ is the estimator's own difference, without any bias correction: use the null model with
+ * An {@link InformationSession} on any {@link InformationEstimator} (ksg, renyi, predictive, ...): each comparison
+ * estimates I(S∖{i};T) on every subsample; I(S;T) is carried over from the previous removal, so a comparison costs
+ * R estimates (2R with a noise variable). Δ is the estimator's own difference, without any bias correction: use a noise variable with
  * estimators whose estimates grow with dimension. Units and targets are standardised per subsample; a unit that
  * is constant or an exact copy of another unit still in S gets Δ = 0 exactly (no estimate).
  */
-final class EstimatorLayerTester implements LayerTester {
+public final class EstimatorSession implements InformationSession {
     private final InformationEstimator estimator;
     private final Matrix[] layer;
     private final Matrix[] target;
@@ -25,8 +23,12 @@ final class EstimatorLayerTester implements LayerTester {
     private int lastTested = -1;
     private double[] lastWithout;
 
-    EstimatorLayerTester(InformationEstimator estimator, Matrix layerActivations, Matrix targetActivations,
-                         int[][] subsampleRows, double[][] noiseColumns, Progress progress) {
+    /**
+     * @param subsampleRows the rows of each subsample
+     * @param noiseColumns  per subsample, a noise variable's value on each of its rows; null for none
+     */
+    public EstimatorSession(InformationEstimator estimator, Matrix layerActivations, Matrix targetActivations,
+                            int[][] subsampleRows, double[][] noiseColumns, Progress progress) {
         this.estimator = estimator;
         int r = subsampleRows.length;
         this.layer = new Matrix[r];
@@ -91,7 +93,7 @@ final class EstimatorLayerTester implements LayerTester {
     }
 
     @Override
-    public double[] unitInformation() {
+    public double[] relevance() {
         return unitInformation.clone();
     }
 
@@ -100,7 +102,7 @@ final class EstimatorLayerTester implements LayerTester {
     }
 
     @Override
-    public Trial test(int unit, Progress progress) {
+    public Comparison compare(int unit, Progress progress) {
         int r = layer.length;
         int[] rest = activeWithout(unit);
         int[] all = activeWithout(-1);
@@ -125,7 +127,7 @@ final class EstimatorLayerTester implements LayerTester {
         }
         lastTested = unit;
         lastWithout = without.clone();
-        return new Trial(with.clone(), without, nullDeltas);
+        return new Comparison(with.clone(), without, nullDeltas);
     }
 
     /** True when column {@code unit} is constant or equal, sample by sample, to one of the columns {@code rest}. */

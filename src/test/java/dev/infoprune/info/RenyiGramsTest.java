@@ -1,4 +1,4 @@
-package dev.infoprune.prune;
+package dev.infoprune.info;
 
 import dev.infoprune.model.PythonCheck;
 import org.junit.jupiter.api.Test;
