@@ -7,7 +7,7 @@ import dev.infoprune.data.Dataset;
 import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.data.Splits;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,11 +27,11 @@ final class DatasetsCommand implements Runnable {
             description = "A data set to describe: bundled name, CSV file (#label=COLUMN to choose the label) or IDX folder.")
     String dataset;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the split (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SplitOptions.WithOldSpelling split;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -42,13 +42,13 @@ final class DatasetsCommand implements Runnable {
         if (dataset == null) {
             listBundled(out);
         } else {
-            describe(out, DatasetLocator.resolve(dataset, seed));
+            describe(out, DatasetLocator.resolve(dataset, split.orDefault()));
         }
     }
 
     private void listBundled(PrintWriter out) {
         List<BundledDatasets.Entry> catalog = BundledDatasets.catalog();
-        if (json) {
+        if (json.on()) {
             ObjectNode root = JsonOutput.object();
             ArrayNode list = root.putArray("datasets");
             for (BundledDatasets.Entry e : catalog) {
@@ -87,14 +87,14 @@ final class DatasetsCommand implements Runnable {
 
     private void describe(PrintWriter out, Splits splits) {
         Dataset train = splits.train();
-        if (json) {
+        if (json.on()) {
             ObjectNode root = JsonOutput.object();
             root.put("name", train.name());
             ArrayNode shape = root.putArray("inputShape");
             Arrays.stream(train.inputShape()).forEach(shape::add);
             ArrayNode classes = root.putArray("classes");
             train.classes().forEach(classes::add);
-            root.put("seed", seed);
+            root.put("seed", split.orDefault());
             ObjectNode parts = root.putObject("splits");
             for (String part : List.of("train", "probe", "test")) {
                 Dataset d = splits.get(part);
@@ -107,7 +107,7 @@ final class DatasetsCommand implements Runnable {
             return;
         }
         out.println(train.name() + ": input " + Arrays.toString(train.inputShape()) + ", " + train.classCount()
-                + " classes (" + String.join(", ", train.classes()) + "), split with seed " + seed);
+                + " classes (" + String.join(", ", train.classes()) + "), split with seed " + split.orDefault());
         TextTable table = new TextTable("SPLIT", "SAMPLES", "PER CLASS");
         for (String part : List.of("train", "probe", "test")) {
             Dataset d = splits.get(part);

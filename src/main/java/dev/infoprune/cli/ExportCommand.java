@@ -8,15 +8,14 @@ import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
 import dev.infoprune.engine.Inference;
 import dev.infoprune.model.ModelFolder;
-import dev.infoprune.model.ModelLocator;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.NpzWeights;
 import dev.infoprune.model.onnx.OnnxExport;
 import dev.infoprune.model.onnx.OnnxRuntimeRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -45,8 +44,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a model folder, an .onnx file or a bundled sample name")
-    String model;
+    @Mixin
+    ModelArgument model;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "onnx or npz (default: from the --out extension)")
     Format format;
@@ -54,8 +53,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "PATH", description = "the file to write")
     Path out;
 
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -63,7 +62,7 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new BadInputException(out, "is a folder; --out needs a file name");
         }
-        Network net = ModelLocator.resolve(model);
+        Network net = model.load();
         ObjectNode doc = JsonOutput.object();
         doc.put("command", "export");
         doc.put("model", net.name());
@@ -77,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
             doc.put("opset", OnnxExport.OPSET);
             doc.put("checkedInputs", CHECK_INPUTS);
             doc.put("maxAbsDifferenceOnnxRuntimeVsDjl", deviation);
-            if (!json) {
+            if (!json.on()) {
                 w.printf("wrote %s (ONNX opset %d, %d bytes)%n", out, OnnxExport.OPSET, bytes.length);
                 w.printf("  checked in ONNX Runtime: max |ORT - DJL| = %.2e on %d random inputs%n", deviation, CHECK_INPUTS);
                 if (!net.normalization().isIdentity()) {
@@ -89,11 +88,11 @@ final class ExportCommand implements Callable<Integer> {
             var weights = ModelFolder.weightsOf(net);
             write(o -> NpzWeights.write(weights, o));
             doc.put("arrays", weights.size());
-            if (!json) {
+            if (!json.on()) {
                 w.printf("wrote %s (%d arrays: %s)%n", out, weights.size(), String.join(", ", weights.keySet()));
             }
         }
-        if (json) {
+        if (json.on()) {
             JsonOutput.print(w, doc);
         }
         w.flush();

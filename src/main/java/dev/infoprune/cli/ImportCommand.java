@@ -8,6 +8,7 @@ import dev.infoprune.model.Network;
 import dev.infoprune.model.Normalization;
 import dev.infoprune.model.onnx.OnnxImport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,8 +43,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "model name (default: the file name)")
     String name;
 
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--mean", split = ",", paramLabel = "M[,M...]",
             description = "the input normalisation's means, (x - mean) / std, stored in the model folder: one value, "
@@ -70,7 +71,7 @@ final class ImportCommand implements Callable<Integer> {
             throw IoMessages.cannotWrite(out, e);
         }
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             ObjectNode doc = JsonOutput.object();
             doc.put("command", "import");
             doc.put("file", file.toString());

@@ -9,6 +9,7 @@ import dev.infoprune.info.Estimate;
 import dev.infoprune.info.Estimators;
 import dev.infoprune.info.InformationEstimator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,9 +41,8 @@ final class MiCommand implements Runnable {
     @Option(names = "--z", paramLabel = "COLS", description = "Columns to condition on.")
     String z;
 
-    @Option(names = {"-e", "--estimator"}, defaultValue = "gaussian", paramLabel = "E",
-            description = "gaussian, ksg, binned, renyi, hsic or predictive (default: ${DEFAULT-VALUE}).")
-    String estimator;
+    @Mixin
+    EstimatorOption estimator;
 
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "An estimator option, e.g. -o k=5 (repeatable).")
     List<String> options = new ArrayList<>();
@@ -53,15 +53,15 @@ final class MiCommand implements Runnable {
     @Option(names = "--bits", description = "Report bits instead of nats.")
     boolean bits;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        InformationEstimator est = Estimators.create(estimator, Estimators.parseOptions(options));
+        InformationEstimator est = Estimators.create(estimator.name(), Estimators.parseOptions(options));
         NumericRows rows = CsvReader.readRows(file);
         Matrix all = Matrix.fromFloats(rows.rows(), rows.cols(), rows.values());
         int[] xc = ColumnList.parse("--x", x, rows.cols());
@@ -85,7 +85,7 @@ final class MiCommand implements Runnable {
         double value = bits ? e.bits() : e.nats();
         String unit = est.spec().name().equals("hsic") ? "" : bits ? "bits" : "nats";
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             ObjectNode doc = JsonOutput.object();
             doc.put("file", file.toString());
             doc.put("quantity", quantity);

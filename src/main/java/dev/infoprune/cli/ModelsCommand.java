@@ -6,7 +6,7 @@ import dev.infoprune.model.ModelCard;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.SampleModels;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -18,8 +18,8 @@ import java.util.List;
         description = "List the bundled sample models with their model cards (data set, test accuracy, widths, "
                 + "parameters, multiply-accumulates). Use a name wherever a MODEL is asked for.")
 final class ModelsCommand implements Runnable {
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -28,7 +28,7 @@ final class ModelsCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         List<String> names = SampleModels.names();
-        if (json) {
+        if (json.on()) {
             ObjectNode root = JsonOutput.object();
             ArrayNode list = root.putArray("models");
             for (String name : names) {
