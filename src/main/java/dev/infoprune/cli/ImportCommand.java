@@ -16,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -64,7 +63,7 @@ final class ImportCommand implements Callable<Integer> {
         if (mean != null || std != null) {
             net = withNormalization(net);
         }
-        requireReplaceable(out);
+        ModelFolderTarget.requireReplaceable(out);
         try {
             ModelFolder.write(net, out);
         } catch (IOException e) {
@@ -118,22 +117,5 @@ final class ImportCommand implements Callable<Integer> {
             b.append(b.length() == 0 ? "" : ",").append(v);
         }
         return b.toString();
-    }
-
-    /** Never replaces a folder that holds something other than a model. */
-    static void requireReplaceable(Path out) {
-        Recovery.recover(out);
-        if (Files.isRegularFile(out)) {
-            throw new BadInputException(out, "is a file; --out needs a folder to write the model into");
-        }
-        if (Files.isDirectory(out) && !ModelFolder.isModelFolder(out)) {
-            try (var entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
-                    throw new BadInputException(out, "exists and is not a model folder; refusing to replace it");
-                }
-            } catch (IOException e) {
-                throw new BadInputException(out, "cannot be read: " + IoMessages.describe(e), e);
-            }
-        }
     }
 }

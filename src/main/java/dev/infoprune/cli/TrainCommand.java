@@ -84,7 +84,7 @@ final class TrainCommand implements Runnable {
     public void run() {
         TrainingConfig config = config();
         ArchitectureSpec architecture = ArchitectureSpec.parse(arch);
-        refuseToReplaceOtherFolders(out);
+        ModelFolderTarget.requireReplaceable(out);
         Splits splits = data.split(seed);
         String modelName = name != null ? name : out.toAbsolutePath().normalize().getFileName().toString();
         Network fresh = architecture.build(modelName, splits.train().inputShape(), splits.train().classes(), seed);
@@ -146,23 +146,6 @@ final class TrainCommand implements Runnable {
                     kind == TrainingConfig.OptimizerKind.SGD ? momentum : 0, lrSchedule);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("train options", e.getMessage());
-        }
-    }
-
-    /** An existing folder is only replaced when it is a model folder: nothing else the user had is lost. */
-    private static void refuseToReplaceOtherFolders(Path dir) {
-        Recovery.recover(dir);
-        if (Files.isRegularFile(dir)) {
-            throw new BadInputException(dir, "is a file; --out needs a folder");
-        }
-        if (Files.isDirectory(dir) && !ModelFolder.isModelFolder(dir)) {
-            try (var entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new BadInputException(dir, "exists and is not a model folder; refusing to replace it");
-                }
-            } catch (IOException e) {
-                throw new BadInputException(dir, "cannot be read: " + e.getMessage(), e);
-            }
         }
     }
 
