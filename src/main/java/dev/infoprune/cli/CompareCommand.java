@@ -16,7 +16,6 @@ import dev.infoprune.study.StudyMethods;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -74,10 +73,7 @@ final class CompareCommand implements Runnable {
     OutputFolderOptions output;
 
     @Mixin
-    JsonOption json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    Console console;
 
     @Override
     public void run() {
@@ -95,7 +91,7 @@ final class CompareCommand implements Runnable {
                 : sweep != null ? ExperimentSpec.sweep(network, splits, methods, sweep, run.seed())
                 : ExperimentSpec.matching(network, splits, methods, run.seed());
         experiment = experiment.withOrigin(data.name(), dataSeed);
-        TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+        TerminalProgress progress = new TerminalProgress(console.err());
         ExperimentResult result = new Experiment(experiment, catalog, DjlFineTuner.adam(fineTuning.epochs, fineTuning.learningRate, run.seed()))
                 .run(progress);
         try {
@@ -103,8 +99,8 @@ final class CompareCommand implements Runnable {
         } catch (IOException e) {
             throw new BadInputException(output.folder(), "cannot write the report: " + IoMessages.describe(e), e);
         }
-        PrintWriter o = spec.commandLine().getOut();
-        if (json.on()) {
+        PrintWriter o = console.out();
+        if (console.json()) {
             JsonOutput.print(o, ReportWriter.json(result));
             return;
         }

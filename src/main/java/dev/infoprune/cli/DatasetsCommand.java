@@ -9,7 +9,6 @@ import dev.infoprune.data.Splits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -31,14 +30,11 @@ final class DatasetsCommand implements Runnable {
     SplitOptions.WithOldSpelling split;
 
     @Mixin
-    JsonOption json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    Console console;
 
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = console.out();
         if (dataset == null) {
             listBundled(out);
         } else {
@@ -48,7 +44,7 @@ final class DatasetsCommand implements Runnable {
 
     private void listBundled(PrintWriter out) {
         List<BundledDatasets.Entry> catalog = BundledDatasets.catalog();
-        if (json.on()) {
+        if (console.json()) {
             ObjectNode root = JsonOutput.object();
             ArrayNode list = root.putArray("datasets");
             for (BundledDatasets.Entry e : catalog) {
@@ -87,7 +83,7 @@ final class DatasetsCommand implements Runnable {
 
     private void describe(PrintWriter out, Splits splits) {
         Dataset train = splits.train();
-        if (json.on()) {
+        if (console.json()) {
             ObjectNode root = JsonOutput.object();
             root.put("name", train.name());
             ArrayNode shape = root.putArray("inputShape");

@@ -9,7 +9,6 @@ import dev.infoprune.model.Network;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -33,20 +32,17 @@ final class EvaluateCommand implements Runnable {
     SplitOptions.WithOldSpelling split;
 
     @Mixin
-    JsonOption json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    Console console;
 
     @Override
     public void run() {
         Network network = model.load();
         long splitSeed = split.forModel(network);
         Dataset samples = samples(splitSeed);
-        TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+        TerminalProgress progress = new TerminalProgress(console.err());
         Evaluation e = Inference.evaluate(network, samples, progress);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.on()) {
+        PrintWriter out = console.out();
+        if (console.json()) {
             ObjectNode root = JsonOutput.object();
             root.put("model", network.name());
             root.put("data", data.name());

@@ -13,10 +13,8 @@ import dev.infoprune.model.NpzWeights;
 import dev.infoprune.model.onnx.OnnxExport;
 import dev.infoprune.model.onnx.OnnxRuntimeRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,9 +39,6 @@ final class ExportCommand implements Callable<Integer> {
 
     enum Format { onnx, npz }
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     ModelArgument model;
 
@@ -54,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    JsonOption json;
+    Console console;
 
     @Override
     public Integer call() {
@@ -68,7 +63,7 @@ final class ExportCommand implements Callable<Integer> {
         doc.put("model", net.name());
         doc.put("format", f.name());
         doc.put("out", out.toString());
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = console.out();
         if (f == Format.onnx) {
             byte[] bytes = OnnxExport.toBytes(net);
             double deviation = runtimeDeviation(net, bytes);
@@ -76,7 +71,7 @@ final class ExportCommand implements Callable<Integer> {
             doc.put("opset", OnnxExport.OPSET);
             doc.put("checkedInputs", CHECK_INPUTS);
             doc.put("maxAbsDifferenceOnnxRuntimeVsDjl", deviation);
-            if (!json.on()) {
+            if (!console.json()) {
                 w.printf("wrote %s (ONNX opset %d, %d bytes)%n", out, OnnxExport.OPSET, bytes.length);
                 w.printf("  checked in ONNX Runtime: max |ORT - DJL| = %.2e on %d random inputs%n", deviation, CHECK_INPUTS);
                 if (!net.normalization().isIdentity()) {
@@ -88,11 +83,11 @@ final class ExportCommand implements Callable<Integer> {
             var weights = ModelFolder.weightsOf(net);
             write(o -> NpzWeights.write(weights, o));
             doc.put("arrays", weights.size());
-            if (!json.on()) {
+            if (!console.json()) {
                 w.printf("wrote %s (%d arrays: %s)%n", out, weights.size(), String.join(", ", weights.keySet()));
             }
         }
-        if (json.on()) {
+        if (console.json()) {
             JsonOutput.print(w, doc);
         }
         w.flush();

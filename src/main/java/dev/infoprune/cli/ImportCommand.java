@@ -11,8 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,9 +28,6 @@ import java.util.concurrent.Callable;
                 "A model trained on normalised data (e.g. torchvision's Normalize in the DataLoader) needs --mean and "
                         + "--std, so that evaluate and the workbench feed it what it was trained on."})
 final class ImportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Parameters(index = "0", paramLabel = "FILE.onnx", description = "the ONNX file")
     Path file;
 
@@ -43,7 +38,7 @@ final class ImportCommand implements Callable<Integer> {
     String name;
 
     @Mixin
-    JsonOption json;
+    Console console;
 
     @Option(names = "--mean", split = ",", paramLabel = "M[,M...]",
             description = "the input normalisation's means, (x - mean) / std, stored in the model folder: one value, "
@@ -69,8 +64,8 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw IoMessages.cannotWrite(out, e);
         }
-        PrintWriter w = spec.commandLine().getOut();
-        if (json.on()) {
+        PrintWriter w = console.out();
+        if (console.json()) {
             ObjectNode doc = JsonOutput.object();
             doc.put("command", "import");
             doc.put("file", file.toString());

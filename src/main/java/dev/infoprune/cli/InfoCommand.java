@@ -8,7 +8,6 @@ import dev.infoprune.model.Network;
 import dev.infoprune.model.Normalization;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -28,16 +27,13 @@ final class InfoCommand implements Runnable {
     ModelArgument model;
 
     @Mixin
-    JsonOption json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    Console console;
 
     @Override
     public void run() {
         Network n = model.load();
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.on()) {
+        PrintWriter out = console.out();
+        if (console.json()) {
             JsonOutput.print(out, toJson(n));
             return;
         }

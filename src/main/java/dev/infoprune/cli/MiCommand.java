@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,10 +53,7 @@ final class MiCommand implements Runnable {
     boolean bits;
 
     @Mixin
-    JsonOption json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    Console console;
 
     @Override
     public void run() {
@@ -84,8 +80,8 @@ final class MiCommand implements Runnable {
         quantity = zc == null ? "I(X;Y)" : "I(X;Y|Z)";
         double value = bits ? e.bits() : e.nats();
         String unit = est.spec().name().equals("hsic") ? "" : bits ? "bits" : "nats";
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.on()) {
+        PrintWriter out = console.out();
+        if (console.json()) {
             ObjectNode doc = JsonOutput.object();
             doc.put("file", file.toString());
             doc.put("quantity", quantity);

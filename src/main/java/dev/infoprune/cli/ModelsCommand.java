@@ -7,7 +7,6 @@ import dev.infoprune.model.Network;
 import dev.infoprune.model.SampleModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -19,16 +18,13 @@ import java.util.List;
                 + "parameters, multiply-accumulates). Use a name wherever a MODEL is asked for.")
 final class ModelsCommand implements Runnable {
     @Mixin
-    JsonOption json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    Console console;
 
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = console.out();
         List<String> names = SampleModels.names();
-        if (json.on()) {
+        if (console.json()) {
             ObjectNode root = JsonOutput.object();
             ArrayNode list = root.putArray("models");
             for (String name : names) {

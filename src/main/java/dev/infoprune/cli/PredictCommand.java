@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,10 +36,7 @@ final class PredictCommand implements Runnable {
     boolean probabilities;
 
     @Mixin
-    JsonOption json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    Console console;
 
     @Override
     public void run() {
@@ -54,9 +50,9 @@ final class PredictCommand implements Runnable {
         Matrix outputs = Inference.outputsOfRawInputs(network, rows.values(), rows.rows(), input.toString(),
                 dev.infoprune.core.Progress.NONE);
         Matrix values = probabilities ? softmax(outputs) : outputs;
-        String csv = json.on() ? json(network, values, probabilities) : csv(network, values);
+        String csv = console.json() ? json(network, values, probabilities) : csv(network, values);
         if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = console.out();
             out.print(csv);
             out.flush();
         } else {
@@ -65,7 +61,7 @@ final class PredictCommand implements Runnable {
             } catch (IOException e) {
                 throw new BadInputException(output, "cannot be written: " + e.getMessage(), e);
             }
-            spec.commandLine().getErr().println("Wrote " + rows.rows() + " rows of outputs to " + output);
+            console.err().println("Wrote " + rows.rows() + " rows of outputs to " + output);
         }
     }
 

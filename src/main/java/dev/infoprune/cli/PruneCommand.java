@@ -34,7 +34,6 @@ import dev.infoprune.prune.mipp.TraceFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -100,10 +99,7 @@ final class PruneCommand implements Runnable {
     OutputFolderOptions output;
 
     @Mixin
-    JsonOption json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    Console console;
 
     @Override
     public void run() {
@@ -120,7 +116,7 @@ final class PruneCommand implements Runnable {
         probeData = run.probe(probeData);
         PruningMethod pruning = PruningMethods.create(method, methodOptions(), probeData);
 
-        TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+        TerminalProgress progress = new TerminalProgress(console.err());
         boolean tune = fineTuning.epochs > 0;
         Mipp.Samples samples;
         if (pruning instanceof Mipp mipp && mipp.lossBased() && run.allProbeSamples()) {
@@ -170,8 +166,8 @@ final class PruneCommand implements Runnable {
         write(network, pruned, plan, trace);
         Result result = new Result(network, pruned, plan, summary, before, afterPruning, afterFineTuning, probeActivations.samples(),
                 test.size(), dataSeed, (System.nanoTime() - started) / 1e9, samples.source());
-        PrintWriter o = spec.commandLine().getOut();
-        if (json.on()) {
+        PrintWriter o = console.out();
+        if (console.json()) {
             JsonOutput.print(o, toJson(result, trace));
         } else {
             print(o, result);

@@ -16,7 +16,6 @@ import dev.infoprune.model.Network;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,15 +55,12 @@ final class ScoresCommand implements Runnable {
     Path out;
 
     @Mixin
-    JsonOption json;
+    Console console;
 
     @Option(names = "--samples", hidden = true, paramLabel = "N", description = "The old spelling of --probe-samples.")
     void oldSamplesSpelling(int n) {
         run.probe.probeSamples = n;
     }
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
@@ -75,7 +71,7 @@ final class ScoresCommand implements Runnable {
         NodeScorer scorer = new NodeScorer(Estimators.create(estimator.name(), Estimators.parseOptions(options)), conditioning);
         run.check();
         Network net = model.load();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = console.err();
         TerminalProgress progress = new TerminalProgress(err);
         long splitSeed = run.splitSeed(net);
         Dataset probeData = run.probe(data.split(splitSeed).probe());
@@ -95,8 +91,8 @@ final class ScoresCommand implements Runnable {
                 throw new BadInputException(out, "cannot be written: " + e.getMessage(), e);
             }
         }
-        PrintWriter stdout = spec.commandLine().getOut();
-        if (json.on()) {
+        PrintWriter stdout = console.out();
+        if (console.json()) {
             JsonOutput.print(stdout, doc);
             return;
         }

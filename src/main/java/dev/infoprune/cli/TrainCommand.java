@@ -18,7 +18,6 @@ import dev.infoprune.model.Network;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,10 +74,7 @@ final class TrainCommand implements Runnable {
     String schedule;
 
     @Mixin
-    JsonOption json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    Console console;
 
     @Override
     public void run() {
@@ -89,7 +85,7 @@ final class TrainCommand implements Runnable {
         String modelName = name != null ? name : out.toAbsolutePath().normalize().getFileName().toString();
         Network fresh = architecture.build(modelName, splits.train().inputShape(), splits.train().classes(), seed);
 
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = console.err();
         TerminalProgress progress = new TerminalProgress(err);
         TrainingListener epochLines = new TrainingListener() {
             @Override
@@ -104,12 +100,12 @@ final class TrainCommand implements Runnable {
                 progress);
         progress.done();
         Network trained = result.network();
-        String command = "infoprune " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "infoprune " + String.join(" ", console.arguments());
         write(trained, result.history(), command);
 
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = console.out();
         ModelCard card = trained.card();
-        if (json.on()) {
+        if (console.json()) {
             ObjectNode root = JsonOutput.object();
             root.put("model", out.toString());
             root.put("name", trained.name());
