@@ -3,9 +3,7 @@ package dev.infoprune.cli;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.IoMessages;
 import dev.infoprune.data.Dataset;
-import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.data.Splits;
-import dev.infoprune.model.ModelLocator;
 import dev.infoprune.model.Network;
 import dev.infoprune.prune.CmiFilterPruning;
 import dev.infoprune.prune.MethodSettings;
@@ -18,20 +16,15 @@ import dev.infoprune.study.MethodResult;
 import dev.infoprune.study.ReportWriter;
 import dev.infoprune.study.StudyMethods;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Collectors;
 
 /** {@code infoprune compare MODEL --data DS --methods ... --out DIR}: pruning methods side by side. */
@@ -41,11 +34,11 @@ import java.util.stream.Collectors;
                 "Without --sparsity or --sweep, the self-sizing method (mipp, else cmi) runs first and the others run "
                         + "at the sparsity it reached. Sparsity = share of hidden units removed."})
 final class CompareCommand implements Runnable {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model folder, an .onnx file or a bundled sample name.")
-    String model;
+    @Mixin
+    ModelArgument model;
 
-    @Option(names = "--data", required = true, paramLabel = "DS", description = "A bundled data set, a CSV file or an IDX folder.")
-    String data;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--methods", required = true, split = ",", paramLabel = "M",
             description = "Comma-separated: mipp, global-topk, local-magnitude, cmi, itpruner, random.")
@@ -57,23 +50,13 @@ final class CompareCommand implements Runnable {
     @Option(names = "--sweep", split = ",", paramLabel = "S", description = "Run them at each of these sparsities, e.g. 0.5,0.8,0.95.")
     double[] sweep;
 
-    @Option(names = "--finetune-epochs", defaultValue = "3", paramLabel = "N", description = "Fine-tuning epochs (default ${DEFAULT-VALUE}).")
-    int epochs;
+    @Mixin
+    FineTuningOptions fineTuning = new FineTuningOptions(3);
 
-    @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "R", description = "Fine-tuning learning rate, Adam (default ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Mixin
+    SeedsAndSamples run;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the methods, sample subsets and fine-tuning (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--split-seed", paramLabel = "S", description = "Seed of the train/probe/test split (default: the seed in "
-            + "the model's card, so the test split is the one the model never trained on; else --seed).")
-    Long splitSeed;
-
-    @Option(names = "--probe-samples", paramLabel = "N", description = "Use at most N probe samples (seeded subset).")
-    Integer probeSamples;
-
-    @Option(names = "--train-samples", paramLabel = "N", description = "Fine-tune on at most N training samples (seeded subset).")
+    @Option(names = "--train-samples", paramLabel = "N", description = "Fine-tune on a random subset of N training samples, drawn with --seed (default: all).")
     Integer trainSamples;
 
     @Option(names = "--option", paramLabel = "M.K=V", description = "A method option, e.g. mipp.confidence=0.9 (repeatable).")
@@ -88,94 +71,49 @@ final class CompareCommand implements Runnable {
     @Option(names = "--cmi-direction", defaultValue = "forward", paramLabel = "D", description = "cmi: forward, bidirectional, backward or independent (default ${DEFAULT-VALUE}).")
     String cmiDirection;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for report.html, results.csv, results.json and charts.")
-    Path out;
+    @Mixin
+    OutputFolderOptions output;
 
-    @Option(names = "--overwrite", description = "Replace DIR when it exists and is not empty.")
-    boolean overwrite;
-
-    @Option(names = "--json", description = "Print results.json's document on stdout.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Override
     public void run() {
         if (sparsity != null && sweep != null) {
             throw new BadInputException("--sparsity", "give either --sparsity or --sweep, not both");
         }
-        if (epochs < 0) {
-            throw new BadInputException("--finetune-epochs", "must not be negative, got " + epochs);
-        }
-        checkOutput();
-        Network network = ModelLocator.resolve(model);
-        long dataSeed = splitSeed != null ? splitSeed : network.card().seed() != null ? network.card().seed() : seed;
-        Splits splits = limit(DatasetLocator.resolve(data, dataSeed));
+        fineTuning.check();
+        output.check();
+        Network network = model.load();
+        long dataSeed = run.splitSeed(network, run.seed());
+        Splits splits = limit(data.split(dataSeed));
         StudyMethods catalog = new StudyMethods(MethodOptions.perMethod(methodOptions,
                 Map.of(CmiFilterPruning.NAME, cmiSettings())));
         ExperimentSpec experiment = sparsity != null
-                ? ExperimentSpec.at(network, splits, methods, sparsity, seed)
-                : sweep != null ? ExperimentSpec.sweep(network, splits, methods, sweep, seed)
-                : ExperimentSpec.matching(network, splits, methods, seed);
-        experiment = experiment.withOrigin(data, dataSeed);
-        TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-        ExperimentResult result = new Experiment(experiment, catalog, DjlFineTuner.adam(epochs, learningRate, seed))
+                ? ExperimentSpec.at(network, splits, methods, sparsity, run.seed())
+                : sweep != null ? ExperimentSpec.sweep(network, splits, methods, sweep, run.seed())
+                : ExperimentSpec.matching(network, splits, methods, run.seed());
+        experiment = experiment.withOrigin(data.name(), dataSeed);
+        TerminalProgress progress = new TerminalProgress(console.err());
+        ExperimentResult result = new Experiment(experiment, catalog, DjlFineTuner.adam(fineTuning.epochs, fineTuning.learningRate, run.seed()))
                 .run(progress);
         try {
-            ReportWriter.writeFolder(result, out);
+            ReportWriter.writeFolder(result, output.folder());
         } catch (IOException e) {
-            throw new BadInputException(out, "cannot write the report: " + IoMessages.describe(e), e);
+            throw new BadInputException(output.folder(), "cannot write the report: " + IoMessages.describe(e), e);
         }
-        PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter o = console.out();
+        if (console.json()) {
             JsonOutput.print(o, ReportWriter.json(result));
             return;
         }
         print(o, result, dataSeed);
     }
 
-    /** Refused before any work: a file at DIR, or a folder with something in it unless --overwrite. */
-    private void checkOutput() {
-        Recovery.recover(out);
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new BadInputException(out, "is a file; --out needs a folder");
-        }
-        if (Files.isDirectory(out) && !overwrite) {
-            try (var entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
-                    throw new BadInputException(out, "exists and is not empty (give --overwrite to replace it)");
-                }
-            } catch (IOException e) {
-                throw new BadInputException(out, "cannot be read: " + IoMessages.describe(e), e);
-            }
-        }
-    }
-
     private Splits limit(Splits s) {
-        Dataset probe = probeSamples == null ? s.probe() : sample(s.probe(), probeSamples, "--probe-samples");
-        Dataset train = trainSamples == null ? s.train() : sample(s.train(), trainSamples, "--train-samples");
-        return new Splits(train, probe, s.test());
-    }
-
-    private Dataset sample(Dataset d, int n, String option) {
-        if (n < 10) {
-            throw new BadInputException(option, "needs at least 10 samples, got " + n);
-        }
-        if (n >= d.size()) {
-            return d;
-        }
-        int[] idx = java.util.stream.IntStream.range(0, d.size()).toArray();
-        Random r = new Random(seed);
-        for (int i = 0; i < n; i++) {
-            int j = i + r.nextInt(idx.length - i);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(idx, n);
-        Arrays.sort(chosen);
-        return d.subset(chosen);
+        Dataset probeData = run.probe(s.probe());
+        Dataset train = ProbeOptions.limit(s.train(), trainSamples, "--train-samples", run.seed());
+        return new Splits(train, probeData, s.test());
     }
 
     /** The --cmi-* choices as CMI's settings; --option cmi.KEY=V goes on top of them. */
@@ -208,7 +146,7 @@ final class CompareCommand implements Runnable {
                     m.collapsedLayers().isEmpty() ? "-" : String.join(",", m.collapsedLayers()));
         }
         t.print(o);
-        o.printf(Locale.ROOT, "Report: %s (%.1f s)%n", out.resolve(ReportWriter.HTML), r.seconds());
+        o.printf(Locale.ROOT, "Report: %s (%.1f s)%n", output.folder().resolve(ReportWriter.HTML), r.seconds());
         o.flush();
     }
 }

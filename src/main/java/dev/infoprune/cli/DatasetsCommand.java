@@ -7,9 +7,8 @@ import dev.infoprune.data.Dataset;
 import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.data.Splits;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -27,28 +26,25 @@ final class DatasetsCommand implements Runnable {
             description = "A data set to describe: bundled name, CSV file (#label=COLUMN to choose the label) or IDX folder.")
     String dataset;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the split (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SplitOptions.WithOldSpelling split;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = console.out();
         if (dataset == null) {
             listBundled(out);
         } else {
-            describe(out, DatasetLocator.resolve(dataset, seed));
+            describe(out, DatasetLocator.resolve(dataset, split.orDefault()));
         }
     }
 
     private void listBundled(PrintWriter out) {
         List<BundledDatasets.Entry> catalog = BundledDatasets.catalog();
-        if (json) {
+        if (console.json()) {
             ObjectNode root = JsonOutput.object();
             ArrayNode list = root.putArray("datasets");
             for (BundledDatasets.Entry e : catalog) {
@@ -87,14 +83,14 @@ final class DatasetsCommand implements Runnable {
 
     private void describe(PrintWriter out, Splits splits) {
         Dataset train = splits.train();
-        if (json) {
+        if (console.json()) {
             ObjectNode root = JsonOutput.object();
             root.put("name", train.name());
             ArrayNode shape = root.putArray("inputShape");
             Arrays.stream(train.inputShape()).forEach(shape::add);
             ArrayNode classes = root.putArray("classes");
             train.classes().forEach(classes::add);
-            root.put("seed", seed);
+            root.put("seed", split.orDefault());
             ObjectNode parts = root.putObject("splits");
             for (String part : List.of("train", "probe", "test")) {
                 Dataset d = splits.get(part);
@@ -107,7 +103,7 @@ final class DatasetsCommand implements Runnable {
             return;
         }
         out.println(train.name() + ": input " + Arrays.toString(train.inputShape()) + ", " + train.classCount()
-                + " classes (" + String.join(", ", train.classes()) + "), split with seed " + seed);
+                + " classes (" + String.join(", ", train.classes()) + "), split with seed " + split.orDefault());
         TextTable table = new TextTable("SPLIT", "SAMPLES", "PER CLASS");
         for (String part : List.of("train", "probe", "test")) {
             Dataset d = splits.get(part);

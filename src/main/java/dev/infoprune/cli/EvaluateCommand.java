@@ -2,16 +2,13 @@ package dev.infoprune.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.infoprune.data.Dataset;
-import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.data.Splits;
 import dev.infoprune.engine.Evaluation;
 import dev.infoprune.engine.Inference;
-import dev.infoprune.model.ModelLocator;
 import dev.infoprune.model.Network;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -22,37 +19,34 @@ import java.util.Locale;
                 + "cross-entropy loss in nats.",
                 "Inputs are normalised with the normalisation recorded in the model."})
 final class EvaluateCommand implements Runnable {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model folder, an .onnx file or a bundled sample name.")
-    String model;
+    @Mixin
+    ModelArgument model;
 
-    @Option(names = "--data", required = true, paramLabel = "DS", description = "Bundled data set, CSV file or IDX folder.")
-    String data;
+    @Mixin
+    DataOption data;
 
-    @Option(names = "--split", defaultValue = "test", description = "train, probe or test (default ${DEFAULT-VALUE}).")
-    String split;
+    @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT", description = "train, probe or test (default ${DEFAULT-VALUE}).")
+    String part;
 
-    @Option(names = "--seed", description = "Seed of the split (default: the seed in the model's card, else 1).")
-    Long seed;
+    @Mixin
+    SplitOptions.WithOldSpelling split;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Override
     public void run() {
-        Network network = ModelLocator.resolve(model);
-        long splitSeed = seed != null ? seed : network.card().seed() != null ? network.card().seed() : 1L;
-        Dataset part = part(splitSeed);
-        TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-        Evaluation e = Inference.evaluate(network, part, progress);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        Network network = model.load();
+        long splitSeed = split.forModel(network);
+        Dataset samples = samples(splitSeed);
+        TerminalProgress progress = new TerminalProgress(console.err());
+        Evaluation e = Inference.evaluate(network, samples, progress);
+        PrintWriter out = console.out();
+        if (console.json()) {
             ObjectNode root = JsonOutput.object();
             root.put("model", network.name());
-            root.put("data", data);
-            root.put("split", split);
+            root.put("data", data.name());
+            root.put("split", part);
             root.put("seed", splitSeed);
             root.put("samples", e.samples());
             root.put("accuracy", e.accuracy());
@@ -63,17 +57,17 @@ final class EvaluateCommand implements Runnable {
             JsonOutput.print(out, root);
         } else {
             out.printf(Locale.ROOT, "%s on %s (%s split, seed %d, %d samples): accuracy %.4f, loss %.4f%n",
-                    network.name(), data, split, splitSeed, e.samples(), e.accuracy(), e.loss());
+                    network.name(), data.name(), part, splitSeed, e.samples(), e.accuracy(), e.loss());
             out.flush();
         }
     }
 
-    private Dataset part(long splitSeed) {
-        Splits splits = DatasetLocator.resolve(data, splitSeed);
+    private Dataset samples(long splitSeed) {
+        Splits splits = data.split(splitSeed);
         try {
-            return splits.get(split);
+            return splits.get(part);
         } catch (IllegalArgumentException e) {
-            throw new dev.infoprune.core.BadInputException("--split " + split, "unknown split (train, probe or test)");
+            throw new dev.infoprune.core.BadInputException("--split " + part, "unknown split (train, probe or test)");
         }
     }
 }

@@ -8,16 +8,13 @@ import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
 import dev.infoprune.engine.Inference;
 import dev.infoprune.model.ModelFolder;
-import dev.infoprune.model.ModelLocator;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.NpzWeights;
 import dev.infoprune.model.onnx.OnnxExport;
 import dev.infoprune.model.onnx.OnnxRuntimeRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,11 +39,8 @@ final class ExportCommand implements Callable<Integer> {
 
     enum Format { onnx, npz }
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a model folder, an .onnx file or a bundled sample name")
-    String model;
+    @Mixin
+    ModelArgument model;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "onnx or npz (default: from the --out extension)")
     Format format;
@@ -54,8 +48,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "PATH", description = "the file to write")
     Path out;
 
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin
+    Console console;
 
     @Override
     public Integer call() {
@@ -63,13 +57,13 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new BadInputException(out, "is a folder; --out needs a file name");
         }
-        Network net = ModelLocator.resolve(model);
+        Network net = model.load();
         ObjectNode doc = JsonOutput.object();
         doc.put("command", "export");
         doc.put("model", net.name());
         doc.put("format", f.name());
         doc.put("out", out.toString());
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = console.out();
         if (f == Format.onnx) {
             byte[] bytes = OnnxExport.toBytes(net);
             double deviation = runtimeDeviation(net, bytes);
@@ -77,7 +71,7 @@ final class ExportCommand implements Callable<Integer> {
             doc.put("opset", OnnxExport.OPSET);
             doc.put("checkedInputs", CHECK_INPUTS);
             doc.put("maxAbsDifferenceOnnxRuntimeVsDjl", deviation);
-            if (!json) {
+            if (!console.json()) {
                 w.printf("wrote %s (ONNX opset %d, %d bytes)%n", out, OnnxExport.OPSET, bytes.length);
                 w.printf("  checked in ONNX Runtime: max |ORT - DJL| = %.2e on %d random inputs%n", deviation, CHECK_INPUTS);
                 if (!net.normalization().isIdentity()) {
@@ -89,11 +83,11 @@ final class ExportCommand implements Callable<Integer> {
             var weights = ModelFolder.weightsOf(net);
             write(o -> NpzWeights.write(weights, o));
             doc.put("arrays", weights.size());
-            if (!json) {
+            if (!console.json()) {
                 w.printf("wrote %s (%d arrays: %s)%n", out, weights.size(), String.join(", ", weights.keySet()));
             }
         }
-        if (json) {
+        if (console.json()) {
             JsonOutput.print(w, doc);
         }
         w.flush();

@@ -8,14 +8,12 @@ import dev.infoprune.model.Network;
 import dev.infoprune.model.Normalization;
 import dev.infoprune.model.onnx.OnnxImport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -30,9 +28,6 @@ import java.util.concurrent.Callable;
                 "A model trained on normalised data (e.g. torchvision's Normalize in the DataLoader) needs --mean and "
                         + "--std, so that evaluate and the workbench feed it what it was trained on."})
 final class ImportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Parameters(index = "0", paramLabel = "FILE.onnx", description = "the ONNX file")
     Path file;
 
@@ -42,8 +37,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "model name (default: the file name)")
     String name;
 
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin
+    Console console;
 
     @Option(names = "--mean", split = ",", paramLabel = "M[,M...]",
             description = "the input normalisation's means, (x - mean) / std, stored in the model folder: one value, "
@@ -63,14 +58,14 @@ final class ImportCommand implements Callable<Integer> {
         if (mean != null || std != null) {
             net = withNormalization(net);
         }
-        requireReplaceable(out);
+        ModelFolderTarget.requireReplaceable(out);
         try {
             ModelFolder.write(net, out);
         } catch (IOException e) {
             throw IoMessages.cannotWrite(out, e);
         }
-        PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter w = console.out();
+        if (console.json()) {
             ObjectNode doc = JsonOutput.object();
             doc.put("command", "import");
             doc.put("file", file.toString());
@@ -117,22 +112,5 @@ final class ImportCommand implements Callable<Integer> {
             b.append(b.length() == 0 ? "" : ",").append(v);
         }
         return b.toString();
-    }
-
-    /** Never replaces a folder that holds something other than a model. */
-    static void requireReplaceable(Path out) {
-        Recovery.recover(out);
-        if (Files.isRegularFile(out)) {
-            throw new BadInputException(out, "is a file; --out needs a folder to write the model into");
-        }
-        if (Files.isDirectory(out) && !ModelFolder.isModelFolder(out)) {
-            try (var entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
-                    throw new BadInputException(out, "exists and is not a model folder; refusing to replace it");
-                }
-            } catch (IOException e) {
-                throw new BadInputException(out, "cannot be read: " + IoMessages.describe(e), e);
-            }
-        }
     }
 }

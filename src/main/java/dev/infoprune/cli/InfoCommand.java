@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.infoprune.model.Layer;
 import dev.infoprune.model.ModelCard;
-import dev.infoprune.model.ModelLocator;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.Normalization;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -26,20 +23,17 @@ final class InfoCommand implements Runnable {
     static final String MACS_NOTE = "FLOPs are counted as multiply-accumulates (MACs) per sample of the dense and "
             + "conv layers; one MAC is about two floating-point operations.";
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model folder, an .onnx file or a bundled sample name.")
-    String model;
+    @Mixin
+    ModelArgument model;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Override
     public void run() {
-        Network n = ModelLocator.resolve(model);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        Network n = model.load();
+        PrintWriter out = console.out();
+        if (console.json()) {
             JsonOutput.print(out, toJson(n));
             return;
         }

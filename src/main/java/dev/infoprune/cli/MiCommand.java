@@ -9,9 +9,9 @@ import dev.infoprune.info.Estimate;
 import dev.infoprune.info.Estimators;
 import dev.infoprune.info.InformationEstimator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,9 +40,8 @@ final class MiCommand implements Runnable {
     @Option(names = "--z", paramLabel = "COLS", description = "Columns to condition on.")
     String z;
 
-    @Option(names = {"-e", "--estimator"}, defaultValue = "gaussian", paramLabel = "E",
-            description = "gaussian, ksg, binned, renyi, hsic or predictive (default: ${DEFAULT-VALUE}).")
-    String estimator;
+    @Mixin
+    EstimatorOption estimator;
 
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "An estimator option, e.g. -o k=5 (repeatable).")
     List<String> options = new ArrayList<>();
@@ -53,15 +52,12 @@ final class MiCommand implements Runnable {
     @Option(names = "--bits", description = "Report bits instead of nats.")
     boolean bits;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Override
     public void run() {
-        InformationEstimator est = Estimators.create(estimator, Estimators.parseOptions(options));
+        InformationEstimator est = Estimators.create(estimator.name(), Estimators.parseOptions(options));
         NumericRows rows = CsvReader.readRows(file);
         Matrix all = Matrix.fromFloats(rows.rows(), rows.cols(), rows.values());
         int[] xc = ColumnList.parse("--x", x, rows.cols());
@@ -84,8 +80,8 @@ final class MiCommand implements Runnable {
         quantity = zc == null ? "I(X;Y)" : "I(X;Y|Z)";
         double value = bits ? e.bits() : e.nats();
         String unit = est.spec().name().equals("hsic") ? "" : bits ? "bits" : "nats";
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = console.out();
+        if (console.json()) {
             ObjectNode doc = JsonOutput.object();
             doc.put("file", file.toString());
             doc.put("quantity", quantity);

@@ -6,8 +6,7 @@ import dev.infoprune.model.ModelCard;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.SampleModels;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -18,17 +17,14 @@ import java.util.List;
         description = "List the bundled sample models with their model cards (data set, test accuracy, widths, "
                 + "parameters, multiply-accumulates). Use a name wherever a MODEL is asked for.")
 final class ModelsCommand implements Runnable {
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = console.out();
         List<String> names = SampleModels.names();
-        if (json) {
+        if (console.json()) {
             ObjectNode root = JsonOutput.object();
             ArrayNode list = root.putArray("models");
             for (String name : names) {

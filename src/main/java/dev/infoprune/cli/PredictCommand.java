@@ -6,12 +6,11 @@ import dev.infoprune.core.Matrix;
 import dev.infoprune.data.CsvReader;
 import dev.infoprune.data.NumericRows;
 import dev.infoprune.engine.Inference;
-import dev.infoprune.model.ModelLocator;
 import dev.infoprune.model.Network;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,8 +23,8 @@ import java.nio.file.Path;
                 "Writes one row of outputs (logits; probabilities with --probabilities) per input row, under a header "
                         + "line of class names, each with the digits that give its float32 value back exactly."})
 final class PredictCommand implements Runnable {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model folder, an .onnx file or a bundled sample name.")
-    String model;
+    @Mixin
+    ModelArgument model;
 
     @Parameters(index = "1", paramLabel = "FILE.csv", description = "Numeric rows, one input each; a header line is skipped.")
     Path input;
@@ -36,15 +35,12 @@ final class PredictCommand implements Runnable {
     @Option(names = "--probabilities", description = "Softmax of the outputs instead of logits.")
     boolean probabilities;
 
-    @Option(names = "--json", description = "One JSON document (model, classes, kind, outputs) instead of CSV.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Override
     public void run() {
-        Network network = ModelLocator.resolve(model);
+        Network network = model.load();
         NumericRows rows = CsvReader.readRows(input);
         if (rows.cols() != network.inputSize()) {
             throw new BadInputException(input, "rows have " + rows.cols() + " values but model " + network.name()
@@ -54,9 +50,9 @@ final class PredictCommand implements Runnable {
         Matrix outputs = Inference.outputsOfRawInputs(network, rows.values(), rows.rows(), input.toString(),
                 dev.infoprune.core.Progress.NONE);
         Matrix values = probabilities ? softmax(outputs) : outputs;
-        String csv = json ? json(network, values, probabilities) : csv(network, values);
+        String csv = console.json() ? json(network, values, probabilities) : csv(network, values);
         if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = console.out();
             out.print(csv);
             out.flush();
         } else {
@@ -65,7 +61,7 @@ final class PredictCommand implements Runnable {
             } catch (IOException e) {
                 throw new BadInputException(output, "cannot be written: " + e.getMessage(), e);
             }
-            spec.commandLine().getErr().println("Wrote " + rows.rows() + " rows of outputs to " + output);
+            console.err().println("Wrote " + rows.rows() + " rows of outputs to " + output);
         }
     }
 

@@ -7,12 +7,10 @@ import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Dataset;
 import dev.infoprune.data.DatasetFit;
-import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.data.Splits;
 import dev.infoprune.engine.Evaluation;
 import dev.infoprune.model.ModelCard;
 import dev.infoprune.model.ModelFolder;
-import dev.infoprune.model.ModelLocator;
 import dev.infoprune.study.DjlFineTuner;
 import dev.infoprune.study.PruningPipeline;
 import dev.infoprune.model.Network;
@@ -26,19 +24,16 @@ import dev.infoprune.prune.mipp.Mipp;
 import dev.infoprune.prune.mipp.MippTrace;
 import dev.infoprune.prune.mipp.TraceFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** {@code infoprune prune MODEL --data DS --method M ... --out DIR}: one pruning method, surgery, fine-tuning. */
 @Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
@@ -47,11 +42,11 @@ import java.util.stream.Stream;
                 + "split before and after, and write the pruned model folder with plan.json (and trace.json for mipp).",
                 "Methods: mipp, global-topk, local-magnitude, random, cmi, itpruner. Sparsity = share of hidden units removed."})
 final class PruneCommand implements Runnable {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model folder, an .onnx file or a bundled sample name.")
-    String model;
+    @Mixin
+    ModelArgument model;
 
-    @Option(names = "--data", required = true, paramLabel = "DS", description = "A bundled data set, a CSV file or an IDX folder.")
-    String data;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--method", required = true, paramLabel = "M", description = "mipp, global-topk, local-magnitude, random, cmi or itpruner.")
     String method;
@@ -73,8 +68,8 @@ final class PruneCommand implements Runnable {
             description = "mipp: compare each unit's Δ with an injected noise variable's.")
     String nullModel;
 
-    @Option(names = "--estimator", paramLabel = "E", description = "mipp, global-topk --score mi: gaussian (default), ksg, renyi, predictive, binned, hsic.")
-    String estimator;
+    @Mixin
+    EstimatorOption estimator;
 
     @Option(names = "--score", paramLabel = "S", description = "global-topk: l1 (default), mi or saliency.")
     String score;
@@ -86,63 +81,38 @@ final class PruneCommand implements Runnable {
             description = "Any other method option, e.g. ridge=1e-3, estimator.k=5, cutoff=knee, direction=independent, macs=0.5 (repeatable).")
     List<String> extraOptions = List.of();
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
-            description = "Seed of the method (mipp, random) and of fine-tuning (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedsAndSamples run;
 
-    @Option(names = "--split-seed", paramLabel = "S", description = "Seed of the data splits (default: the seed in the model's card, else 1).")
-    Long splitSeed;
+    @Mixin
+    FineTuningOptions fineTuning = new FineTuningOptions(0);
 
-    @Option(names = "--probe-samples", paramLabel = "N", description = "Use the first N samples of the probe split (default: all).")
-    Integer probeSamples;
+    @Mixin
+    OutputFolderOptions output;
 
-    @Option(names = "--finetune-epochs", defaultValue = "0", paramLabel = "N", description = "Fine-tune the pruned network for N epochs (default ${DEFAULT-VALUE}).")
-    int fineTuneEpochs;
-
-    @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "R", description = "Fine-tuning learning rate, Adam (default ${DEFAULT-VALUE}).")
-    double learningRate;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the pruned model, plan.json and trace.json.")
-    Path out;
-
-    @Option(names = "--overwrite", description = "Replace DIR when it exists and is not empty.")
-    boolean overwrite;
-
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Override
     public void run() {
         long started = System.nanoTime();
-        checkOutput();
-        if (fineTuneEpochs < 0) {
-            throw new BadInputException("--finetune-epochs", "must not be negative, got " + fineTuneEpochs);
-        }
-        if (!(learningRate > 0)) {
-            throw new BadInputException("--lr", "must be positive, got " + learningRate);
-        }
-        if (probeSamples != null && probeSamples < 10) {
-            throw new BadInputException("--probe-samples", "needs at least 10 samples, got " + probeSamples);
-        }
-        Network network = ModelLocator.resolve(model);
-        long dataSeed = splitSeed != null ? splitSeed : network.card().seed() != null ? network.card().seed() : 1L;
-        Splits raw = DatasetLocator.resolve(data, dataSeed);
+        output.check();
+        fineTuning.check();
+        run.check();
+        Network network = model.load();
+        long dataSeed = run.splitSeed(network);
+        Splits raw = data.split(dataSeed);
         Dataset train = DatasetFit.fit(raw.train(), network);
         Dataset probeData = DatasetFit.fit(raw.probe(), network);
         Dataset test = DatasetFit.fit(raw.test(), network);
-        if (probeSamples != null) {
-            probeData = probeData.head(probeSamples);
-        }
+        probeData = run.probe(probeData);
         MethodType type = PruningMethods.type(method);
         PruningMethod pruning = type.create(MethodOptions.read(type.defaults(), methodOptions()), probeData);
 
-        TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-        boolean tune = fineTuneEpochs > 0;
+        TerminalProgress progress = new TerminalProgress(console.err());
+        boolean tune = fineTuning.epochs > 0;
         PruningPipeline pipeline = new PruningPipeline(new Splits(train, probeData, test),
-                DjlFineTuner.adam(fineTuneEpochs, learningRate, seed), dataSeed, probeSamples == null);
+                DjlFineTuner.adam(fineTuning.epochs, fineTuning.learningRate, run.seed()), dataSeed, run.allProbeSamples());
         Evaluation before = pipeline.evaluate(network, progress.slice(0, 0.05));
         PruningPipeline.Planned planned = pipeline.plan(network, pruning, null, progress.slice(0.05, tune ? 0.5 : 0.9));
         PruningPlan plan = planned.result().plan();
@@ -163,8 +133,8 @@ final class PruneCommand implements Runnable {
         write(network, pruned, plan, trace);
         Result result = new Result(network, pruned, plan, summary, before, afterPruning, afterFineTuning, planned.samples(),
                 test.size(), dataSeed, (System.nanoTime() - started) / 1e9, planned.samplesFrom());
-        PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter o = console.out();
+        if (console.json()) {
             JsonOutput.print(o, toJson(result, trace));
         } else {
             print(o, result);
@@ -184,7 +154,7 @@ final class PruneCommand implements Runnable {
         put(o, "repeats", repeats);
         put(o, "subsample", subsample);
         put(o, "null-model", nullModel);
-        put(o, "estimator", estimator);
+        put(o, "estimator", estimator.given());
         put(o, "score", score);
         put(o, "min-per-layer", minPerLayer);
         for (String kv : extraOptions) {
@@ -192,7 +162,7 @@ final class PruneCommand implements Runnable {
             o.put(e.getKey(), e.getValue());
         }
         if (PruningMethods.find(method).flatMap(MethodType::seed).isPresent()) {
-            o.putIfAbsent("seed", Long.toString(seed));
+            o.putIfAbsent("seed", Long.toString(run.seed()));
         }
         return o;
     }
@@ -203,35 +173,19 @@ final class PruneCommand implements Runnable {
         }
     }
 
-    private void checkOutput() {
-        Recovery.recover(out);
-        if (Files.isRegularFile(out)) {
-            throw new BadInputException(out, "is a file; --out needs a folder");
-        }
-        if (Files.isDirectory(out) && !overwrite) {
-            try (Stream<Path> entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
-                    throw new BadInputException(out, "exists and is not empty (give --overwrite to replace it)");
-                }
-            } catch (IOException e) {
-                throw new BadInputException(out, "cannot be read: " + e.getMessage(), e);
-            }
-        }
-    }
-
     private ModelCard card(Network original, PruningPlan plan, PlanSummary summary, Evaluation result) {
         ModelCard c = original.card();
         String notes = "pruned from " + original.name() + " by " + plan.method() + " " + plan.settings() + " seed "
-                + plan.seed() + " on " + (probeSamples == null ? "the" : probeSamples) + " probe samples of " + data
+                + plan.seed() + " on " + (run.allProbeSamples() ? "the" : run.probeSamples()) + " probe samples of " + data.name()
                 + ": " + summary.hiddenBefore() + " -> " + summary.hiddenAfter() + " hidden units"
-                + (fineTuneEpochs > 0 ? "; fine-tuned " + fineTuneEpochs + " epochs (adam lr=" + learningRate + ", seed "
-                + seed + ")" : "; not fine-tuned") + (c.notes() == null ? "" : ". Original: " + c.notes());
+                + (fineTuning.epochs > 0 ? "; fine-tuned " + fineTuning.epochs + " epochs (adam lr=" + fineTuning.learningRate
+                + ", seed " + run.seed() + ")" : "; not fine-tuned") + (c.notes() == null ? "" : ". Original: " + c.notes());
         return new ModelCard(c.dataset(), c.seed(), c.epochs(), result.accuracy(), result.loss(), c.architecture(), notes);
     }
 
     private void write(Network original, Network pruned, PruningPlan plan, MippTrace trace) {
         try {
-            AtomicFiles.writeFolder(out, dir -> {
+            AtomicFiles.writeFolder(output.folder(), dir -> {
                 ModelFolder.writeInto(pruned, dir);
                 Files.writeString(dir.resolve(PlanFiles.FILE_NAME), PlanFiles.toJson(plan, original));
                 if (trace != null) {
@@ -239,13 +193,13 @@ final class PruneCommand implements Runnable {
                 }
             });
         } catch (IOException e) {
-            throw new BadInputException(out, "cannot be written: " + e.getMessage(), e);
+            throw new BadInputException(output.folder(), "cannot be written: " + e.getMessage(), e);
         }
     }
 
     private void print(PrintWriter o, Result r) {
         o.printf(Locale.ROOT, "%s pruned by %s %s, seed %d, on %d samples of %s from %s (split seed %d)%n",
-                r.original().name(), r.plan().method(), r.plan().settings(), r.plan().seed(), r.probeSamples(), data,
+                r.original().name(), r.plan().method(), r.plan().settings(), r.plan().seed(), r.probeSamples(), data.name(),
                 r.planSource(), r.splitSeed());
         TextTable widths = new TextTable("LAYER", "BEFORE", "AFTER", "REMOVED");
         for (PlanSummary.LayerWidth w : r.summary().layers()) {
@@ -259,14 +213,14 @@ final class PruneCommand implements Runnable {
         totals.row("MACs", ModelSummary.count(r.original().macs()), ModelSummary.count(r.pruned().macs()));
         totals.row("test accuracy", accuracy(r.before()), accuracy(r.afterPruning()) + " (pruned, not fine-tuned)");
         if (r.afterFineTuning() != null) {
-            totals.row("", "", accuracy(r.afterFineTuning()) + " (after " + fineTuneEpochs + " fine-tuning epochs)");
+            totals.row("", "", accuracy(r.afterFineTuning()) + " (after " + fineTuning.epochs + " fine-tuning epochs)");
         }
         totals.row("test loss", loss(r.before()), loss(r.afterFineTuning() != null ? r.afterFineTuning() : r.afterPruning()));
         totals.print(o);
         o.println("collapsed layers (one unit left): " + (r.summary().collapsedLayers().isEmpty() ? "none"
                 : String.join(", ", r.summary().collapsedLayers())));
         o.printf(Locale.ROOT, "test split: %d samples. Wrote %s (model.json, weights.npz, %s%s) in %.1f s%n",
-                r.testSamples(), out, PlanFiles.FILE_NAME, r.plan().method().equals(Mipp.NAME) ? ", " + TraceFiles.FILE_NAME : "",
+                r.testSamples(), output.folder(), PlanFiles.FILE_NAME, r.plan().method().equals(Mipp.NAME) ? ", " + TraceFiles.FILE_NAME : "",
                 r.seconds());
         o.flush();
     }
@@ -274,7 +228,7 @@ final class PruneCommand implements Runnable {
     private ObjectNode toJson(Result r, MippTrace trace) {
         ObjectNode root = JsonOutput.object();
         root.put("model", r.original().name());
-        root.put("data", data);
+        root.put("data", data.name());
         root.put("splitSeed", r.splitSeed());
         root.put("method", r.plan().method());
         root.set("settings", JsonOutput.MAPPER.valueToTree(r.plan().settings()));
@@ -308,12 +262,12 @@ final class PruneCommand implements Runnable {
         } else {
             root.putNull("afterFineTuning");
         }
-        root.put("fineTuneEpochs", fineTuneEpochs);
+        root.put("fineTuneEpochs", fineTuning.epochs);
         if (trace != null) {
             root.put("mippSteps", trace.steps().size());
             root.put("estimator", trace.estimator());
         }
-        root.put("out", out.toAbsolutePath().toString());
+        root.put("out", output.folder().toAbsolutePath().toString());
         ArrayNode files = root.putArray("files");
         files.add(ModelFolder.MODEL_JSON).add(ModelFolder.WEIGHTS_NPZ).add(PlanFiles.FILE_NAME);
         if (trace != null) {

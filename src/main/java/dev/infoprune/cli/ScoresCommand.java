@@ -5,20 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
-import dev.infoprune.data.DatasetLocator;
-import dev.infoprune.data.Splits;
+import dev.infoprune.data.Dataset;
 import dev.infoprune.engine.ActivationCapture;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.info.Estimators;
 import dev.infoprune.info.NodeScorer;
 import dev.infoprune.info.NodeScores;
 import dev.infoprune.info.ScoreKind;
-import dev.infoprune.model.ModelLocator;
 import dev.infoprune.model.Network;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,14 +29,14 @@ import java.util.Locale;
                 + "I(node; next layer), I(node; labels | rest of layer) and the L1/L2 norms of each node's incoming weights.",
                 "Every score file records the estimator and its parameters."})
 final class ScoresCommand implements Runnable {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model folder, an .onnx file or a bundled sample name.")
-    String model;
+    @Mixin
+    ModelArgument model;
 
-    @Option(names = "--data", required = true, paramLabel = "DS", description = "A bundled data set, a CSV file or an IDX folder.")
-    String data;
+    @Mixin
+    DataOption data;
 
-    @Option(names = {"-e", "--estimator"}, defaultValue = "ksg", paramLabel = "E", description = "Estimator (default: ${DEFAULT-VALUE}).")
-    String estimator;
+    @Mixin
+    EstimatorOption estimator;
 
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "An estimator option (repeatable).")
     List<String> options = new ArrayList<>();
@@ -51,20 +48,19 @@ final class ScoresCommand implements Runnable {
     @Option(names = "--conditioning", defaultValue = "5", description = "Correlated nodes standing in for the rest of the layer in label-cmi (non-gaussian estimators; default ${DEFAULT-VALUE}).")
     int conditioning;
 
-    @Option(names = "--samples", defaultValue = "2000", description = "Probe samples used (a seeded subset; default ${DEFAULT-VALUE}).")
-    int samples;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the splits and the subset (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedsAndSamples run;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the scores to FILE.json or FILE.csv.")
     Path out;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    Console console;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Option(names = "--samples", hidden = true, paramLabel = "N", description = "The old spelling of --probe-samples.")
+    void oldSamplesSpelling(int n) {
+        run.probe.probeSamples = n;
+    }
 
     @Override
     public void run() {
@@ -72,23 +68,21 @@ final class ScoresCommand implements Runnable {
         if (out != null && !(out.toString().endsWith(".json") || out.toString().endsWith(".csv"))) {
             throw new BadInputException("--out", out + " must end in .json or .csv");
         }
-        NodeScorer scorer = new NodeScorer(Estimators.create(estimator, Estimators.parseOptions(options)), conditioning);
-        Network net = ModelLocator.resolve(model);
-        PrintWriter err = spec.commandLine().getErr();
+        NodeScorer scorer = new NodeScorer(Estimators.create(estimator.name(), Estimators.parseOptions(options)), conditioning);
+        run.check();
+        Network net = model.load();
+        PrintWriter err = console.err();
         TerminalProgress progress = new TerminalProgress(err);
-        Splits splits = DatasetLocator.resolve(data, seed);
-        var probeData = splits.probe();
-        if (probeData.size() > samples) {
-            probeData = probeData.subset(subset(probeData.size(), samples, seed));
-        }
-        Activations probe = ActivationCapture.capture(net, probeData, progress.slice(0, 0.2));
+        long splitSeed = run.splitSeed(net);
+        Dataset probeData = run.probe(data.split(splitSeed).probe());
+        Activations activations = ActivationCapture.capture(net, probeData, progress.slice(0, 0.2));
         List<NodeScores> results = new ArrayList<>();
         for (int k = 0; k < which.size(); k++) {
             Progress part = progress.slice(0.2 + 0.8 * k / which.size(), 0.2 + 0.8 * (k + 1) / which.size());
-            results.add(scorer.score(which.get(k), net, probe, part));
+            results.add(scorer.score(which.get(k), net, activations, part));
         }
         progress.done();
-        ObjectNode doc = toJson(net, data, probe.samples(), results);
+        ObjectNode doc = toJson(net, data.name(), activations.samples(), splitSeed, results);
         if (out != null) {
             String text = out.toString().endsWith(".csv") ? toCsv(net, results) : JsonOutput.MAPPER.valueToTree(doc).toPrettyString();
             try {
@@ -97,8 +91,8 @@ final class ScoresCommand implements Runnable {
                 throw new BadInputException(out, "cannot be written: " + e.getMessage(), e);
             }
         }
-        PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter stdout = console.out();
+        if (console.json()) {
             JsonOutput.print(stdout, doc);
             return;
         }
@@ -115,20 +109,6 @@ final class ScoresCommand implements Runnable {
             stdout.println("wrote " + out);
         }
         stdout.flush();
-    }
-
-    private static int[] subset(int size, int count, long seed) {
-        int[] idx = java.util.stream.IntStream.range(0, size).toArray();
-        java.util.Random r = new java.util.Random(seed);
-        for (int i = size - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        int[] out = java.util.Arrays.copyOf(idx, count);
-        java.util.Arrays.sort(out);
-        return out;
     }
 
     static ScoreKind kind(String s) {
@@ -152,14 +132,15 @@ final class ScoresCommand implements Runnable {
         };
     }
 
-    private ObjectNode toJson(Network net, String dataName, int probeSamples, List<NodeScores> results) {
+    private ObjectNode toJson(Network net, String dataName, int probeSamples, long splitSeed, List<NodeScores> results) {
         ObjectNode doc = JsonOutput.object();
         doc.put("format", "infoprune-scores");
         doc.put("version", 1);
         doc.put("model", net.name());
         doc.put("data", dataName);
         doc.put("probeSamples", probeSamples);
-        doc.put("seed", seed);
+        doc.put("splitSeed", splitSeed);
+        doc.put("seed", run.seed());
         doc.put("unit", "nats");
         ArrayNode arr = doc.putArray("scores");
         for (NodeScores s : results) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.core.BadInputException;
-import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.data.Normalizations;
 import dev.infoprune.data.Splits;
 import dev.infoprune.engine.ArchitectureSpec;
@@ -17,8 +16,8 @@ import dev.infoprune.model.ModelCard;
 import dev.infoprune.model.ModelFolder;
 import dev.infoprune.model.Network;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,13 +38,15 @@ final class TrainCommand implements Runnable {
     @Option(names = "--arch", required = true, paramLabel = "SPEC", description = "Architecture spec or preset.")
     String arch;
 
-    @Option(names = "--data", required = true, paramLabel = "DS", description = "Bundled data set, CSV file or IDX folder.")
-    String data;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--epochs", required = true, description = "Passes over the train split.")
     int epochs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the split, the initial weights, shuffling and dropout (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the split, the initial weights, "
+            + "shuffling and dropout; the model card records it as the split seed the other commands default to "
+            + "(default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model folder to write (replaced atomically).")
@@ -72,22 +73,19 @@ final class TrainCommand implements Runnable {
     @Option(names = "--schedule", defaultValue = "constant", description = "Learning-rate schedule: constant or cosine (to 0 over all steps; default ${DEFAULT-VALUE}).")
     String schedule;
 
-    @Option(names = "--json", description = "Print one JSON document (card and per-epoch history).")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Override
     public void run() {
         TrainingConfig config = config();
         ArchitectureSpec architecture = ArchitectureSpec.parse(arch);
-        refuseToReplaceOtherFolders(out);
-        Splits splits = DatasetLocator.resolve(data, seed);
+        ModelFolderTarget.requireReplaceable(out);
+        Splits splits = data.split(seed);
         String modelName = name != null ? name : out.toAbsolutePath().normalize().getFileName().toString();
         Network fresh = architecture.build(modelName, splits.train().inputShape(), splits.train().classes(), seed);
 
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = console.err();
         TerminalProgress progress = new TerminalProgress(err);
         TrainingListener epochLines = new TrainingListener() {
             @Override
@@ -98,16 +96,16 @@ final class TrainCommand implements Runnable {
                 err.flush();
             }
         };
-        TrainingResult result = FreshTraining.train(fresh, data, splits, config, Normalizations::fit, epochLines,
+        TrainingResult result = FreshTraining.train(fresh, data.name(), splits, config, Normalizations::fit, epochLines,
                 progress);
         progress.done();
         Network trained = result.network();
-        String command = "infoprune " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "infoprune " + String.join(" ", console.arguments());
         write(trained, result.history(), command);
 
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = console.out();
         ModelCard card = trained.card();
-        if (json) {
+        if (console.json()) {
             ObjectNode root = JsonOutput.object();
             root.put("model", out.toString());
             root.put("name", trained.name());
@@ -120,7 +118,7 @@ final class TrainCommand implements Runnable {
             JsonOutput.print(stdout, root);
         } else {
             stdout.printf(Locale.ROOT, "Trained %s (%s) on %s for %d epochs: test accuracy %.4f, loss %.4f (%d test samples)%n",
-                    trained.name(), card.architecture(), data, epochs, card.testAccuracy(), card.testLoss(),
+                    trained.name(), card.architecture(), data.name(), epochs, card.testAccuracy(), card.testLoss(),
                     splits.test().size());
             stdout.println("Wrote " + out);
             stdout.flush();
@@ -144,23 +142,6 @@ final class TrainCommand implements Runnable {
                     kind == TrainingConfig.OptimizerKind.SGD ? momentum : 0, lrSchedule);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("train options", e.getMessage());
-        }
-    }
-
-    /** An existing folder is only replaced when it is a model folder: nothing else the user had is lost. */
-    private static void refuseToReplaceOtherFolders(Path dir) {
-        Recovery.recover(dir);
-        if (Files.isRegularFile(dir)) {
-            throw new BadInputException(dir, "is a file; --out needs a folder");
-        }
-        if (Files.isDirectory(dir) && !ModelFolder.isModelFolder(dir)) {
-            try (var entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new BadInputException(dir, "exists and is not a model folder; refusing to replace it");
-                }
-            } catch (IOException e) {
-                throw new BadInputException(dir, "cannot be read: " + e.getMessage(), e);
-            }
         }
     }
 

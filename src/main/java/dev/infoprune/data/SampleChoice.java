@@ -1,6 +1,5 @@
 package dev.infoprune.data;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -28,19 +27,6 @@ public record SampleChoice(Dataset data, String source) {
 
     /** {@code count} distinct rows of {@code n}, ascending, drawn with the seed. */
     public static int[] seededRows(int n, int count, long seed) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        SplittableRandom r = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
-        for (int i = 0; i < count; i++) {
-            int j = i + r.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        int[] out = Arrays.copyOf(all, count);
-        Arrays.sort(out);
-        return out;
+        return SeededSubset.rows(n, count, new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL));
     }
 }

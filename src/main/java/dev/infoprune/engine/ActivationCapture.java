@@ -6,6 +6,7 @@ import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Dataset;
+import dev.infoprune.data.SeededSubset;
 import dev.infoprune.model.Activation;
 import dev.infoprune.model.BatchNorm;
 import dev.infoprune.model.Dropout;
@@ -15,7 +16,6 @@ import dev.infoprune.model.Network;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Runs a network over a data set (normalised as the network records) and keeps, for every prunable layer and
@@ -183,17 +183,7 @@ public final class ActivationCapture {
             if (wanted >= mapSize) {
                 return java.util.stream.IntStream.range(0, mapSize).toArray();
             }
-            int[] all = java.util.stream.IntStream.range(0, mapSize).toArray();
-            Random random = new Random(seed);
-            for (int i = 0; i < wanted; i++) {
-                int j = i + random.nextInt(mapSize - i);
-                int t = all[i];
-                all[i] = all[j];
-                all[j] = t;
-            }
-            int[] chosen = Arrays.copyOf(all, wanted);
-            Arrays.sort(chosen);
-            return chosen;
+            return SeededSubset.rows(mapSize, wanted, seed);
         }
     }
 }

@@ -1,13 +1,8 @@
 package dev.infoprune.info;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.infoprune.core.Matrix;
+import dev.infoprune.engine.HeldOutPredictor;
+import dev.infoprune.engine.HeldOutPredictor.Targets;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The loss-based estimate used by MIPP (Covert, Lundberg, Lee 2020; Gadgil et al. 2024):
  * I(X;Y) ≈ E[loss predicting Y without X] − E[loss predicting Y with X], and I(X;Y|Z) the same with Z given to
- * both predictors. The predictor is a one-hidden-layer ReLU MLP trained through DJL (PyTorch engine) with Adam
+ * both predictors. The predictor is a one-hidden-layer ReLU MLP ({@link HeldOutPredictor}) trained with Adam
  * on a seeded split; losses are measured on the held-out part. For labels the loss is cross-entropy (so the
  * difference is in nats; "without anything" is the class frequencies of the training part). For continuous
  * Y (standardised) the loss is the Gaussian log-likelihood of the residuals per output, so the difference is
@@ -32,7 +27,6 @@ public final class PredictiveEstimator implements InformationEstimator {
     public static final int DEFAULT_EPOCHS = 40;
     public static final double DEFAULT_LEARNING_RATE = 0.01;
     public static final double DEFAULT_HOLDOUT = 0.3;
-    private static final int BATCH = 512;
 
     private final int hidden;
     private final int epochs;
@@ -95,19 +89,19 @@ public final class PredictiveEstimator implements InformationEstimator {
     @Override
     public Estimate mutualInformation(Matrix x, Matrix y) {
         Samples.check(x, y);
-        return new Estimate(gain(null, x, Target.continuous(y)), spec);
+        return new Estimate(gain(null, x, continuous(y)), spec);
     }
 
     @Override
     public Estimate conditionalMutualInformation(Matrix x, Matrix y, Matrix z) {
         Samples.check(x, y, z);
-        return new Estimate(gain(z, x, Target.continuous(y)), spec);
+        return new Estimate(gain(z, x, continuous(y)), spec);
     }
 
     @Override
     public Estimate mutualInformationWithLabels(Matrix x, int[] labels) {
         Samples.checkLabels(x, labels);
-        return new Estimate(gain(null, x, Target.labels(Samples.denseLabels(labels))), spec);
+        return new Estimate(gain(null, x, labels(Samples.denseLabels(labels))), spec);
     }
 
     @Override
@@ -115,35 +109,24 @@ public final class PredictiveEstimator implements InformationEstimator {
         Samples.checkLabels(x, labels);
         Samples.check("Z", z);
         Samples.sameRows("Z", z, x.rows());
-        return new Estimate(gain(z, x, Target.labels(Samples.denseLabels(labels))), spec);
+        return new Estimate(gain(z, x, labels(Samples.denseLabels(labels))), spec);
     }
 
-    /** What a predictor needs to know about Y: classes or standardised continuous outputs. */
-    private record Target(int[] classes, int classCount, float[] values, int width) {
-        static Target labels(int[] dense) {
-            return new Target(dense, Math.max(2, Samples.classCount(dense)), null, 0);
-        }
+    private static Targets labels(int[] dense) {
+        return new Targets(dense, Math.max(2, Samples.classCount(dense)), null, 0);
+    }
 
-        static Target continuous(Matrix y) {
-            double[] z = Correlations.standardized(y);
-            float[] f = new float[z.length];
-            for (int i = 0; i < f.length; i++) {
-                f[i] = (float) z[i];
-            }
-            return new Target(null, 0, f, y.cols());
+    private static Targets continuous(Matrix y) {
+        double[] z = Correlations.standardized(y);
+        float[] f = new float[z.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) z[i];
         }
-
-        boolean discrete() {
-            return classes != null;
-        }
-
-        int outputs() {
-            return discrete() ? classCount : width;
-        }
+        return new Targets(null, 0, f, y.cols());
     }
 
     /** loss(Y | given) − loss(Y | given, x) on held-out samples; {@code given} may be null. */
-    private double gain(Matrix given, Matrix x, Target t) {
+    private double gain(Matrix given, Matrix x, Targets t) {
         int n = x.rows();
         int[] order = shuffled(n);
         int test = Math.max(1, (int) Math.round(n * holdout));
@@ -179,7 +162,7 @@ public final class PredictiveEstimator implements InformationEstimator {
     }
 
     /** The loss of the best constant predictor fitted on the training part: class frequencies, or the mean. */
-    private static double[] baselineLoss(Target t, int[] order, int train) {
+    private static double[] baselineLoss(Targets t, int[] order, int train) {
         int n = order.length;
         if (t.discrete()) {
             double[] freq = new double[t.classCount()];
@@ -210,106 +193,20 @@ public final class PredictiveEstimator implements InformationEstimator {
     }
 
     /** Trains the MLP on order[0, train) and returns its held-out loss (cross-entropy, or MSE per output). */
-    private double[] heldOutLoss(Matrix inputs, Target t, int[] order, int train) {
-        int n = order.length;
+    private double[] heldOutLoss(Matrix inputs, Targets t, int[] order, int train) {
         int d = inputs.cols();
         int out = t.outputs();
-        double[] z = Correlations.standardized(inputs);
         String key = d + ":" + out + ":" + t.discrete();
-        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
-            float[][] init = warmStart ? warm.get(key) : null;
-            if (init == null) {
-                init = initialWeights(d, out);
-            }
-            NDArray w1 = manager.create(init[0], new Shape(d, hidden));
-            NDArray b1 = manager.create(init[1], new Shape(hidden));
-            NDArray w2 = manager.create(init[2], new Shape(hidden, out));
-            NDArray b2 = manager.create(init[3], new Shape(out));
-            NDArray[] params = {w1, b1, w2, b2};
-            for (NDArray p : params) {
-                p.setRequiresGradient(true);
-            }
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();
-            Random shuffle = new Random(seed + 1);
-            int[] trainRows = java.util.Arrays.copyOf(order, train);
-            for (int epoch = 0; epoch < epochs; epoch++) {
-                for (int i = train - 1; i > 0; i--) {
-                    int j = shuffle.nextInt(i + 1);
-                    int tmp = trainRows[i];
-                    trainRows[i] = trainRows[j];
-                    trainRows[j] = tmp;
-                }
-                for (int from = 0; from < train; from += BATCH) {
-                    int count = Math.min(BATCH, train - from);
-                    try (NDManager step = manager.newSubManager()) {
-                        NDArray xb = step.create(rows(z, d, trainRows, from, count), new Shape(count, d));
-                        try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                            NDArray loss = loss(step, forward(xb, params), t, trainRows, from, count).mean();
-                            gc.backward(loss);
-                        }
-                        for (int p = 0; p < params.length; p++) {
-                            NDArray g = params[p].getGradient();
-                            adam.update("p" + p, params[p], g);
-                            g.subi(g);
-                        }
-                    }
-                }
-            }
-            if (warmStart) {
-                warm.put(key, new float[][] {w1.toFloatArray(), b1.toFloatArray(), w2.toFloatArray(), b2.toFloatArray()});
-            }
-            int test = n - train;
-            try (NDManager eval = manager.newSubManager()) {
-                NDArray xt = eval.create(rows(z, d, order, train, test), new Shape(test, d));
-                NDArray pred = forward(xt, params);
-                if (t.discrete()) {
-                    return new double[] {loss(eval, pred, t, order, train, test).mean().getFloat()};
-                }
-                float[] p = pred.toFloatArray();
-                double[] mse = new double[out];
-                for (int i = 0; i < test; i++) {
-                    for (int j = 0; j < out; j++) {
-                        double e = t.values()[order[train + i] * out + j] - p[i * out + j];
-                        mse[j] += e * e / test;
-                    }
-                }
-                return mse;
-            }
+        float[][] init = warmStart ? warm.get(key) : null;
+        if (init == null) {
+            init = initialWeights(d, out);
         }
-    }
-
-    private static NDArray forward(NDArray x, NDArray[] p) {
-        return x.matMul(p[0]).add(p[1]).maximum(0f).matMul(p[2]).add(p[3]);
-    }
-
-    /** Per-sample loss: cross-entropy for classes, squared error summed over outputs otherwise. */
-    private static NDArray loss(NDManager m, NDArray out, Target t, int[] rows, int from, int count) {
-        if (t.discrete()) {
-            long[] labels = new long[count];
-            for (int i = 0; i < count; i++) {
-                labels[i] = t.classes()[rows[from + i]];
-            }
-            NDArray oneHot = m.create(labels).oneHot(t.classCount());
-            return out.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
+        HeldOutPredictor.Fit fit = HeldOutPredictor.fit(new HeldOutPredictor.Settings(hidden, epochs, learningRate, seed),
+                init, Correlations.standardized(inputs), d, t, order, train);
+        if (warmStart) {
+            warm.put(key, fit.weights());
         }
-        int w = t.width();
-        float[] y = new float[count * w];
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(t.values(), rows[from + i] * w, y, i * w, w);
-        }
-        NDArray target = m.create(y, new Shape(count, w));
-        return out.sub(target).square().sum(new int[] {1});
-    }
-
-    private static float[] rows(double[] z, int d, int[] order, int from, int count) {
-        float[] out = new float[count * d];
-        for (int i = 0; i < count; i++) {
-            int r = order[from + i];
-            for (int j = 0; j < d; j++) {
-                out[i * d + j] = (float) z[r * d + j];
-            }
-        }
-        return out;
+        return fit.heldOutLoss();
     }
 
     private float[][] initialWeights(int d, int out) {

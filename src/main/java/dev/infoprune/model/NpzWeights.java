@@ -1,9 +1,5 @@
 package dev.infoprune.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Reading;
 import dev.infoprune.core.BoundedReads;
@@ -12,18 +8,25 @@ import dev.infoprune.core.ZipArchive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
-/** Reads NumPy {@code .npz} archives of named arrays as float32, and writes them (DJL's NPZ codec). */
+/** Reads NumPy {@code .npz} archives of named arrays as float32, and writes them (one little-endian {@code <f4} .npy entry per array). */
 public final class NpzWeights {
     private NpzWeights() {
     }
 
     /** The largest archive InfoPrune reads (and the most one entry may declare). */
     public static final long MAX_BYTES = 1L << 30;
+
+    private static final byte[] MAGIC_AND_VERSION = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
 
     public static Map<String, Tensor> read(Path file) {
         return Reading.of(file, () -> readUnguarded(file));
@@ -74,20 +77,33 @@ public final class NpzWeights {
         return out;
     }
 
+    /** Writes the arrays as {@code NAME.npy} entries of a zip archive, as {@code numpy.savez_compressed} does; closes {@code out}. */
     public static void write(Map<String, Tensor> arrays, OutputStream out) throws IOException {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDList list = new NDList();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, Tensor> e : arrays.entrySet()) {
-                long[] shape = new long[e.getValue().rank()];
-                for (int i = 0; i < shape.length; i++) {
-                    shape[i] = e.getValue().dim(i);
-                }
-                NDArray a = manager.create(e.getValue().data(), new Shape(shape));
-                a.setName(e.getKey());
-                list.add(a);
+                zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+                zip.write(npy(e.getValue()));
+                zip.closeEntry();
             }
-            list.encode(out, NDList.Encoding.NPZ);
         }
     }
 
+    /** Format version 1.0: magic, header length, a header dict padded with spaces to a multiple of 64, the values. */
+    private static byte[] npy(Tensor t) {
+        StringBuilder shape = new StringBuilder("(");
+        for (int i = 0; i < t.rank(); i++) {
+            shape.append(t.dim(i)).append(t.rank() == 1 ? "," : i + 1 < t.rank() ? ", " : "");
+        }
+        StringBuilder header = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': ")
+                .append(shape).append("), }");
+        int prefix = MAGIC_AND_VERSION.length + 2;
+        while ((prefix + header.length() + 1) % 64 != 0) {
+            header.append(' ');
+        }
+        header.append('\n');
+        ByteBuffer b = ByteBuffer.allocate(prefix + header.length() + 4 * t.size()).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(MAGIC_AND_VERSION).putShort((short) header.length()).put(header.toString().getBytes(StandardCharsets.US_ASCII));
+        b.asFloatBuffer().put(t.data());
+        return b.array();
+    }
 }

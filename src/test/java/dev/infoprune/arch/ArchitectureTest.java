@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -33,6 +34,43 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.infoprune.model..", "dev.infoprune.data..",
                         "dev.infoprune.engine..", "dev.infoprune.info..", "dev.infoprune.prune..", "dev.infoprune.study..",
                         "dev.infoprune.workspace..")
+                .check(CLASSES);
+    }
+
+    /**
+     * Each stage of the pipeline uses only the stages before it; the two front ends stay apart. A session (workspace)
+     * keeps comparisons, so workspace may use study; study never uses workspace.
+     */
+    @Test
+    void thePipelineStagesAreLayeredInOrder() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("core").definedBy("dev.infoprune.core..")
+                .layer("model").definedBy("dev.infoprune.model..")
+                .layer("data").definedBy("dev.infoprune.data..")
+                .layer("engine").definedBy("dev.infoprune.engine..")
+                .layer("info").definedBy("dev.infoprune.info..")
+                .layer("prune").definedBy("dev.infoprune.prune..")
+                .layer("study").definedBy("dev.infoprune.study..")
+                .layer("workspace").definedBy("dev.infoprune.workspace..")
+                .layer("cli").definedBy("dev.infoprune.cli..")
+                .layer("ui").definedBy("dev.infoprune.ui..")
+                .whereLayer("ui").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("study").mayOnlyBeAccessedByLayers("workspace", "cli", "ui")
+                .whereLayer("workspace").mayOnlyBeAccessedByLayers("cli", "ui")
+                .whereLayer("prune").mayOnlyBeAccessedByLayers("study", "workspace", "cli", "ui")
+                .whereLayer("info").mayOnlyBeAccessedByLayers("prune", "study", "workspace", "cli", "ui")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("info", "prune", "study", "workspace", "cli", "ui")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("engine", "info", "prune", "study", "workspace", "cli", "ui")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("data", "engine", "info", "prune", "study", "workspace",
+                        "cli", "ui")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheEngineUsesDjl() {
+        noClasses().that().resideOutsideOfPackage("dev.infoprune.engine..")
+                .should().dependOnClassesThat().resideInAPackage("ai.djl..")
                 .check(CLASSES);
     }
 
