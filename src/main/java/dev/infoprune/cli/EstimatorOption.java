@@ -7,7 +7,9 @@ final class EstimatorOption {
     static final String DEFAULT = "gaussian";
 
     @Option(names = {"-e", "--estimator"}, paramLabel = "E",
-            description = "Information estimator: gaussian (default), ksg, binned, renyi, hsic or predictive.")
+            description = "Information estimator: gaussian, ksg, binned, renyi, hsic or predictive (mipp also reconstruction "
+                    + "and ridge-cv). Default: gaussian for mi and scores; for a pruning method its estimator setting's "
+                    + "default (mipp: reconstruction, the paper's).")
     String estimator;
 
     String name() {

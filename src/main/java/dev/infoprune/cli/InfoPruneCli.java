@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 DatasetsCommand.class,
                 ModelsCommand.class,
                 InfoCommand.class,
+                MethodsCommand.class,
                 PruneCommand.class,
                 CompareCommand.class,
                 ImportCommand.class,
@@ -66,6 +67,8 @@ public final class InfoPruneCli implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new InfoPruneCli());
+        MethodHelp.addSection(cl.getSubcommands().get("prune"), "the common ones as options above, any as -o KEY=VALUE");
+        MethodHelp.addSection(cl.getSubcommands().get("compare"), "--option METHOD.KEY=VALUE");
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
         cl.setExecutionStrategy(parseResult -> {
             try {

@@ -40,7 +40,7 @@ import java.util.Map;
         description = {"Prune a model with one method: capture its activations on the probe split, plan which hidden "
                 + "units to keep, cut the network down (surgery), optionally fine-tune it, evaluate it on the test "
                 + "split before and after, and write the pruned model folder with plan.json (and trace.json for mipp).",
-                "Methods: mipp, global-topk, local-magnitude, random, cmi, itpruner. Sparsity = share of hidden units removed."})
+                "Sparsity = share of hidden units removed. The methods and every setting they take are listed at the end."})
 final class PruneCommand implements Runnable {
     @Mixin
     ModelArgument model;
@@ -48,37 +48,36 @@ final class PruneCommand implements Runnable {
     @Mixin
     DataOption data;
 
-    @Option(names = "--method", required = true, paramLabel = "M", description = "mipp, global-topk, local-magnitude, random, cmi or itpruner.")
+    @Option(names = "--method", required = true, paramLabel = "M", description = "A method by name (listed at the end; infoprune methods).")
     String method;
 
-    @Option(names = "--sparsity", paramLabel = "S", description = "global-topk, local-magnitude, random, itpruner: share of hidden units to remove, in [0, 1) (default 0.5); "
-                    + "cmi: remove this share of every layer in greedy order instead of its information cutoff.")
+    @Option(names = "--sparsity", paramLabel = "S", description = "The method's sparsity setting: share of hidden units to remove (see its settings below).")
     String sparsity;
 
-    @Option(names = "--confidence", paramLabel = "X", description = "mipp: one-sided confidence level (default 0.95).")
+    @Option(names = "--confidence", paramLabel = "X", description = "mipp: its confidence setting (below).")
     String confidence;
 
-    @Option(names = "--repeats", paramLabel = "R", description = "mipp: subsamples per test (default 5).")
+    @Option(names = "--repeats", paramLabel = "R", description = "mipp: its repeats setting (below).")
     String repeats;
 
-    @Option(names = "--subsample", paramLabel = "F", description = "mipp: share of probe samples in each subsample (default 0.8).")
+    @Option(names = "--subsample", paramLabel = "F", description = "mipp: its subsample setting (below).")
     String subsample;
 
     @Option(names = "--null-model", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-            description = "mipp: compare each unit's Δ with an injected noise variable's.")
+            description = "mipp: its null-model setting (below).")
     String nullModel;
 
     @Mixin
     EstimatorOption estimator;
 
-    @Option(names = "--score", paramLabel = "S", description = "global-topk: l1 (default), mi or saliency.")
+    @Option(names = "--score", paramLabel = "S", description = "global-topk: its score setting (below).")
     String score;
 
-    @Option(names = "--min-per-layer", paramLabel = "N", description = "global-topk: keep at least N units per layer (default 0).")
+    @Option(names = "--min-per-layer", paramLabel = "N", description = "global-topk: its min-per-layer setting (below).")
     String minPerLayer;
 
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE",
-            description = "Any other method option, e.g. ridge=1e-3, estimator.k=5, cutoff=knee, direction=independent, macs=0.5 (repeatable).")
+            description = "Any setting of the method (listed below), e.g. ridge=1e-3, estimator.k=5, cutoff=knee (repeatable).")
     List<String> extraOptions = List.of();
 
     @Mixin

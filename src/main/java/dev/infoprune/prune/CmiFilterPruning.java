@@ -1,6 +1,7 @@
 package dev.infoprune.prune;
 
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.data.SeededSubset;
 import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Dataset;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Conditional-MI filter pruning after Vu-Van, Du Thanh, Ho and Vu (arXiv 2411.18578). Inside each pruned
@@ -478,17 +478,7 @@ public final class CmiFilterPruning implements PruningMethod {
         if (available <= settings.samples()) {
             return java.util.stream.IntStream.range(0, available).toArray();
         }
-        int[] all = java.util.stream.IntStream.range(0, available).toArray();
-        Random r = new Random(settings.seed());
-        for (int i = 0; i < settings.samples(); i++) {
-            int j = i + r.nextInt(available - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        int[] rows = Arrays.copyOf(all, settings.samples());
-        Arrays.sort(rows);
-        return rows;
+        return SeededSubset.rows(available, settings.samples(), settings.seed());
     }
 
     private static Matrix checked(Matrix m, String layer) {

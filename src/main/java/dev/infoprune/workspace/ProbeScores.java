@@ -1,6 +1,7 @@
 package dev.infoprune.workspace;
 
 import dev.infoprune.core.Progress;
+import dev.infoprune.data.SeededSubset;
 import dev.infoprune.data.Dataset;
 import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.engine.ActivationCapture;
@@ -11,10 +12,7 @@ import dev.infoprune.info.ScoreKind;
 import dev.infoprune.model.Network;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * The workbench's per-node scores: the network's activations on a seeded probe sample of a data set's probe
@@ -74,16 +72,6 @@ public final class ProbeScores {
         if (probe.size() <= data.probeSamples()) {
             return probe;
         }
-        int[] idx = IntStream.range(0, probe.size()).toArray();
-        Random r = new Random(data.seed());
-        for (int i = 0; i < data.probeSamples(); i++) {
-            int j = i + r.nextInt(idx.length - i);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(idx, data.probeSamples());
-        Arrays.sort(chosen);
-        return probe.subset(probe.name(), chosen);
+        return probe.subset(probe.name(), SeededSubset.rows(probe.size(), data.probeSamples(), data.seed()));
     }
 }

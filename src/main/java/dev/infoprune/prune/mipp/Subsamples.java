@@ -1,6 +1,6 @@
 package dev.infoprune.prune.mipp;
 
-import java.util.Arrays;
+import dev.infoprune.data.SeededSubset;
 import java.util.SplittableRandom;
 
 /**
@@ -24,23 +24,10 @@ public final class Subsamples {
     /** {@code size(n, fraction)} distinct rows, ascending. */
     public static int[] rows(long seed, int layerIndex, int repeat, int n, double fraction) {
         int m = size(n, fraction);
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
         if (m == n) {
-            return all;
+            return java.util.stream.IntStream.range(0, n).toArray();
         }
-        SplittableRandom r = random(seed, layerIndex, repeat, 1);
-        for (int i = 0; i < m; i++) {
-            int j = i + r.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        int[] out = Arrays.copyOf(all, m);
-        Arrays.sort(out);
-        return out;
+        return SeededSubset.rows(n, m, random(seed, layerIndex, repeat, 1));
     }
 
     /** A standard normal column for the null model. */

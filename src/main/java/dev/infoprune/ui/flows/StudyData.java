@@ -1,14 +1,13 @@
 package dev.infoprune.ui.flows;
 
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.data.SeededSubset;
 import dev.infoprune.data.BundledDatasets;
 import dev.infoprune.data.Dataset;
 import dev.infoprune.data.DatasetLocator;
 import dev.infoprune.data.Splits;
 import dev.infoprune.model.Network;
 
-import java.util.Arrays;
-import java.util.Random;
 
 /**
  * The data a comparison or a fine-tuning run uses: the data set chosen in the main window (else the bundled set
@@ -44,16 +43,6 @@ public final class StudyData {
         if (max <= 0 || d.size() <= max) {
             return d;
         }
-        int[] idx = java.util.stream.IntStream.range(0, d.size()).toArray();
-        Random r = new Random(seed);
-        for (int i = 0; i < max; i++) {
-            int j = i + r.nextInt(idx.length - i);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(idx, max);
-        Arrays.sort(chosen);
-        return d.subset(chosen);
+        return SeededSubset.of(d, max, seed);
     }
 }

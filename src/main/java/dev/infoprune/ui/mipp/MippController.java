@@ -1,6 +1,7 @@
 package dev.infoprune.ui.mipp;
 
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.data.SeededSubset;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.model.Network;
 import dev.infoprune.prune.PruningMethods;
@@ -16,11 +17,8 @@ import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.util.Duration;
 
-import java.util.Arrays;
-import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.IntStream;
 
 /**
  * What the stepper's buttons do. The {@link MippRun} is only ever touched inside work handed to the
@@ -224,17 +222,7 @@ public final class MippController {
         if (count < 10) {
             throw new BadInputException("probe samples", "MIPP needs at least 10 samples, got " + count);
         }
-        int[] idx = IntStream.range(0, acts.samples()).toArray();
-        Random r = new Random(seed);
-        for (int i = 0; i < count; i++) {
-            int j = i + r.nextInt(idx.length - i);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        int[] rows = Arrays.copyOf(idx, count);
-        Arrays.sort(rows);
-        return acts.selectSamples(rows);
+        return acts.selectSamples(SeededSubset.rows(acts.samples(), count, seed));
     }
 
     private boolean idle() {
