@@ -41,7 +41,7 @@ final class CompareCommand implements Runnable {
     DataOption data;
 
     @Option(names = "--methods", required = true, split = ",", paramLabel = "M",
-            description = "Comma-separated: mipp, global-topk, local-magnitude, cmi, itpruner, random.")
+            description = "Comma-separated method names (listed at the end; infoprune methods).")
     List<String> methods;
 
     @Option(names = "--sparsity", paramLabel = "S", description = "Run the sparsity-taking methods at this sparsity.")
@@ -62,13 +62,13 @@ final class CompareCommand implements Runnable {
     @Option(names = "--option", paramLabel = "M.K=V", description = "A method option, e.g. mipp.confidence=0.9 (repeatable).")
     List<String> methodOptions = List.of();
 
-    @Option(names = "--cmi-cutoff", defaultValue = "fraction", paramLabel = "C", description = "cmi cutoff: fraction, knee, scree or xmeans (default ${DEFAULT-VALUE}).")
+    @Option(names = "--cmi-cutoff", paramLabel = "C", description = "Shortcut for --option cmi.cutoff=C.")
     String cmiCutoff;
 
-    @Option(names = "--cmi-fraction", defaultValue = "0.95", paramLabel = "F", description = "cmi: information share to keep (default ${DEFAULT-VALUE}).")
-    double cmiFraction;
+    @Option(names = "--cmi-fraction", paramLabel = "F", description = "Shortcut for --option cmi.fraction=F.")
+    String cmiFraction;
 
-    @Option(names = "--cmi-direction", defaultValue = "forward", paramLabel = "D", description = "cmi: forward, bidirectional, backward or independent (default ${DEFAULT-VALUE}).")
+    @Option(names = "--cmi-direction", paramLabel = "D", description = "Shortcut for --option cmi.direction=D.")
     String cmiDirection;
 
     @Mixin
@@ -116,14 +116,20 @@ final class CompareCommand implements Runnable {
         return new Splits(train, probeData, s.test());
     }
 
-    /** The --cmi-* choices as CMI's settings; --option cmi.KEY=V goes on top of them. */
+    /** The --cmi-* shortcuts given, as CMI's settings; --option cmi.KEY=V goes on top of them. */
     private MethodSettings cmiSettings() {
-        MethodSettings s = PruningMethods.CMI_FILTERS.defaults();
-        for (String key : new String[] {"cutoff", "fraction", "direction", "alpha", "samples", "width-scale"}) {
-            s = s.withText(key, s.text(PruningMethods.CMI_FILTERS.setting(key).orElseThrow()));
+        Map<String, String> given = new LinkedHashMap<>();
+        if (cmiCutoff != null) {
+            given.put("cutoff", cmiCutoff);
+        }
+        if (cmiDirection != null) {
+            given.put("direction", cmiDirection);
+        }
+        if (cmiFraction != null) {
+            given.put("fraction", cmiFraction);
         }
         try {
-            return s.withText("cutoff", cmiCutoff).withText("direction", cmiDirection).withText("fraction", Double.toString(cmiFraction));
+            return MethodOptions.read(PruningMethods.CMI_FILTERS.defaults(), given);
         } catch (BadInputException e) {
             throw new BadInputException("--cmi-*", e.problem().contains("must be one of")
                     ? "cutoff is fraction, knee, scree or xmeans, direction forward, bidirectional, backward or independent"
