@@ -1,5 +1,6 @@
 package dev.infoprune.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.SampleModels;
 import dev.infoprune.prune.PlanFiles;
@@ -39,6 +40,19 @@ class PruneBaselinesTest {
                 }
                 assertThat(run.json().path("hiddenAfter").asInt()).isEqualTo(plan.totalKept());
             }
+        }
+    }
+
+    @Test
+    void compareRunsTheFourWithTheProbeDataHandedOverLater() throws Exception {
+        Path out = tmp.resolve("compare");
+        CliRun run = CliRun.of("compare", "mlp-digits", "--data", "digits", "--methods", "snip,grasp,synflow,thinet",
+                "--sparsity", "0.7", "--finetune-epochs", "0", "--out", out.toString(), "--json");
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode results = run.json().path("results");
+        assertThat(results).hasSize(4);
+        for (JsonNode r : results) {
+            assertThat(r.path("method").asText()).isIn("snip", "grasp", "synflow", "thinet");
         }
     }
 }
