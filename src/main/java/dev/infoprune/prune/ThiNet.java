@@ -77,10 +77,7 @@ public final class ThiNet implements PruningMethod {
             progress.checkCancelled();
             Progress step = progress.slice(l / (double) layers.length, (l + 1) / (double) layers.length);
             Layer layer = network.layer(layers[l]);
-            int next = nextUnitLayer(network, layers[l]);
-            Matrix inputs = LayerInputs.of(network, used, next, step);
-            double[][] gram = gram(network.layer(next), layer.units(), network.inputShapeOf(next), inputs,
-                    new Random(seed * 31 + layers[l]));
+            double[][] gram = reconstructionGram(network, layers[l], used, step);
             int width = layer.units();
             int[] removed = removalOrder(gram, width - Ranking.keptCount(width, sparsity));
             boolean[] gone = new boolean[width];
@@ -134,7 +131,17 @@ public final class ThiNet implements PruningMethod {
         throw new IllegalArgumentException("layer " + network.layer(layerIndex).name() + " has no layer reading it");
     }
 
-    /** G_cd = Σ over sampled outputs of x_c · x_d, for the {@code channels} channels the next layer receives. */
+    /**
+     * G_cd = Σ ⟨x_c, x_d⟩ over the sampled outputs of the layer that reads layer {@code layerIndex}, x_c being unit
+     * c's contribution to them; {@code 1ᵀ G_TT 1} is the squared change of those outputs when the units T go.
+     */
+    double[][] reconstructionGram(Network network, int layerIndex, Dataset data, Progress progress) {
+        int next = nextUnitLayer(network, layerIndex);
+        Matrix inputs = LayerInputs.of(network, data, next, progress);
+        return gram(network.layer(next), network.layer(layerIndex).units(), network.inputShapeOf(next), inputs,
+                new Random(seed * 31 + layerIndex));
+    }
+
     private double[][] gram(Layer next, int channels, int[] inputShape, Matrix inputs, Random random) {
         double[][] g = new double[channels][channels];
         double[] x = new double[channels];

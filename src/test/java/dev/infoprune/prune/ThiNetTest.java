@@ -1,8 +1,10 @@
 package dev.infoprune.prune;
 
 import dev.infoprune.core.BadInputException;
+import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Dataset;
+import dev.infoprune.engine.LayerInputs;
 import dev.infoprune.model.Activation;
 import dev.infoprune.model.Dense;
 import dev.infoprune.model.ModelCard;
@@ -19,6 +21,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * ThiNet on a planted layer: unit 0 is dead, units 1 and 2 are copies whose outgoing weights cancel (together
@@ -118,5 +121,44 @@ class ThiNetTest {
         PruningMethod m = MethodsByText.create("thinet", Map.of());
         assertThatThrownBy(() -> m.plan(planted(), null, Progress.NONE)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("thinet needs the probe data");
+    }
+
+    @Test
+    void theGramMatrixGivesTheSquaredChangeOfTheNextLayersOutputsThroughConvPoolingAndFlatten() {
+        Network cnn = RandomNetworks.cnn(4, 2, 8, 8, 3);
+        Random r = new Random(6);
+        int n = 20;
+        float[] f = new float[n * 2 * 8 * 8];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) r.nextGaussian();
+        }
+        Dataset d = new Dataset("images", new int[] {2, 8, 8}, f, new int[n], RandomNetworks.classes(3));
+        // positions 16 cover every output position of conv2 (2×2), so the sampled outputs are all of them
+        ThiNet thiNet = new ThiNet(0.5, n, 16, 0, d);
+        Map<String, int[]> removed = Map.of("conv1", new int[] {0, 2}, "conv2", new int[] {1, 3, 4}, "fc1", new int[] {5});
+        for (String name : List.of("conv1", "conv2", "fc1")) {
+            int li = cnn.indexOf(name);
+            int next = ThiNet.nextUnitLayer(cnn, li);
+            double[][] gram = thiNet.reconstructionGram(cnn, li, d, Progress.NONE);
+            double predicted = 0;
+            for (int a : removed.get(name)) {
+                for (int b : removed.get(name)) {
+                    predicted += gram[a][b];
+                }
+            }
+            int units = cnn.layer(li).units();
+            int[] kept = java.util.stream.IntStream.range(0, units)
+                    .filter(u -> java.util.Arrays.stream(removed.get(name)).noneMatch(x -> x == u)).toArray();
+            Network masked = Masking.apply(cnn, new PruningPlan("test", Map.of(), 0, Map.of(name, kept)));
+            Matrix before = LayerInputs.of(cnn, d, next + 1, Progress.NONE);
+            Matrix after = LayerInputs.of(masked, d, next + 1, Progress.NONE);
+            double actual = 0;
+            for (int i = 0; i < before.data().length; i++) {
+                double diff = before.data()[i] - after.data()[i];
+                actual += diff * diff;
+            }
+            assertThat(actual).as(name).isPositive();
+            assertThat(predicted).as(name).isCloseTo(actual, within(1e-4 * actual));
+        }
     }
 }
