@@ -99,13 +99,10 @@ public final class ConnectionPruning implements PruningMethod {
             settings.put("rounds", rounds);
             kept = synFlow(network, units, progress);
         } else {
-            if (probeData == null) {
-                throw new BadInputException("--method " + name(), name() + " needs the probe data set to compute gradients on");
-            }
             if (criterion == Criterion.GRASP) {
                 settings.put("signed", signed);
             }
-            settings.put("samples", probeData.size());
+            settings.put("samples", probeData().size());
             List<double[]> scores = criterion == Criterion.SNIP ? snip(network, progress) : grasp(network, progress);
             kept = GlobalAllocation.kept(network, scores, GlobalAllocation.budget(units, sparsity), minPerLayer);
         }
@@ -123,15 +120,22 @@ public final class ConnectionPruning implements PruningMethod {
     }
 
     private List<double[]> snip(Network network, Progress progress) {
-        Gradients g = Gradients.of(network, probeData, progress);
+        Gradients g = Gradients.of(network, probeData(), progress);
         return perLayer(network, layer -> UnitSums.absolute(layer, g.of(layer.name(), "weight"), g.of(layer.name(), "bias")));
     }
 
     private List<double[]> grasp(Network network, Progress progress) {
-        HessianGradient hg = HessianGradient.of(network, probeData, progress);
+        HessianGradient hg = HessianGradient.of(network, probeData(), progress);
         return perLayer(network, layer -> signed
                 ? UnitSums.signed(layer, hg.of(layer.name(), "weight"), hg.of(layer.name(), "bias"))
                 : UnitSums.absolute(layer, hg.of(layer.name(), "weight"), hg.of(layer.name(), "bias")));
+    }
+
+    private Dataset probeData() {
+        if (probeData == null) {
+            throw new BadInputException("--method " + name(), name() + " needs the probe data set to compute gradients on");
+        }
+        return probeData;
     }
 
     private Map<String, int[]> synFlow(Network network, int units, Progress progress) {
