@@ -48,15 +48,7 @@ public record Gradients(Map<String, Tensor> byParameter, int samples, double los
         int n = data.size();
         int classes = network.outputSize();
         try (DjlNetwork djl = DjlNetwork.load(network)) {
-            List<Block> blocks = List.copyOf(djl.block().getChildren().values());
-            Map<String, Parameter> parameters = new LinkedHashMap<>();
-            for (int i = 0; i < blocks.size(); i++) {
-                for (Parameter p : blocks.get(i).getDirectParameters().values()) {
-                    if (p.requiresGradient()) {
-                        parameters.put(network.layer(i).name() + "." + LayerBlocks.suffixOf(p), p);
-                    }
-                }
-            }
+            Map<String, Parameter> parameters = trainable(djl, network);
             Map<String, double[]> sums = new LinkedHashMap<>();
             parameters.forEach((key, p) -> sums.put(key, new double[Math.toIntExact(p.getArray().size())]));
             double lossSum = 0;
@@ -79,30 +71,54 @@ public record Gradients(Map<String, Tensor> byParameter, int samples, double los
                         collector.backward(summed);
                     }
                     lossSum += summed.getFloat();
-                    for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-                        NDArray gradient = e.getValue().getArray().getGradient();
-                        gradient.attach(scope);
-                        float[] g = gradient.toFloatArray();
-                        double[] sum = sums.get(e.getKey());
-                        for (int j = 0; j < g.length; j++) {
-                            sum[j] += g[j];
-                        }
-                        gradient.subi(gradient);
-                    }
+                    accumulate(parameters, sums, scope);
                 }
                 progress.update("gradients", first + count, n);
             }
-            Map<String, Tensor> out = new LinkedHashMap<>();
-            parameters.forEach((key, p) -> {
-                double[] sum = sums.get(key);
-                float[] mean = new float[sum.length];
-                for (int j = 0; j < sum.length; j++) {
-                    mean[j] = (float) (sum[j] / n);
-                }
-                int[] shape = java.util.Arrays.stream(p.getArray().getShape().getShape()).mapToInt(Math::toIntExact).toArray();
-                out.put(key, new Tensor(shape, mean));
-            });
-            return new Gradients(out, n, lossSum / n);
+            return new Gradients(averaged(parameters, sums, n), n, lossSum / n);
         }
+    }
+
+    /** The trainable parameters of the loaded network, keyed {@code <layer>.<suffix>}. */
+    static Map<String, Parameter> trainable(DjlNetwork djl, Network network) {
+        List<Block> blocks = List.copyOf(djl.block().getChildren().values());
+        Map<String, Parameter> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            for (Parameter p : blocks.get(i).getDirectParameters().values()) {
+                if (p.requiresGradient()) {
+                    parameters.put(network.layer(i).name() + "." + LayerBlocks.suffixOf(p), p);
+                }
+            }
+        }
+        return parameters;
+    }
+
+    /** Adds every parameter's gradient to its sum and clears it for the next backward pass. */
+    static void accumulate(Map<String, Parameter> parameters, Map<String, double[]> sums, NDManager scope) {
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            NDArray gradient = e.getValue().getArray().getGradient();
+            gradient.attach(scope);
+            float[] g = gradient.toFloatArray();
+            double[] sum = sums.get(e.getKey());
+            for (int j = 0; j < g.length; j++) {
+                sum[j] += g[j];
+            }
+            gradient.subi(gradient);
+        }
+    }
+
+    /** The sums divided by {@code n}, as tensors shaped like the parameters. */
+    static Map<String, Tensor> averaged(Map<String, Parameter> parameters, Map<String, double[]> sums, int n) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        parameters.forEach((key, p) -> {
+            double[] sum = sums.get(key);
+            float[] mean = new float[sum.length];
+            for (int j = 0; j < sum.length; j++) {
+                mean[j] = (float) (sum[j] / n);
+            }
+            int[] shape = java.util.Arrays.stream(p.getArray().getShape().getShape()).mapToInt(Math::toIntExact).toArray();
+            out.put(key, new Tensor(shape, mean));
+        });
+        return out;
     }
 }

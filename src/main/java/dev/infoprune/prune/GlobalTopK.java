@@ -5,7 +5,6 @@ import dev.infoprune.engine.Activations;
 import dev.infoprune.model.Network;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,55 +36,19 @@ public final class GlobalTopK implements PruningMethod {
         return NAME;
     }
 
-    private record Candidate(int layer, int unit, double score) {
-    }
-
     @Override
     public PlanResult plan(Network network, Activations probe, Progress progress) {
         int[] layers = network.prunableLayerIndices();
-        List<Candidate> all = new ArrayList<>();
-        List<boolean[]> keep = new ArrayList<>();
+        List<double[]> scores = new ArrayList<>();
+        int units = 0;
         for (int l = 0; l < layers.length; l++) {
             progress.checkCancelled();
             progress.update("scoring " + network.layer(layers[l]).name(), l, layers.length);
             double[] s = score.score(network, layers[l], probe);
-            for (int u = 0; u < s.length; u++) {
-                all.add(new Candidate(l, u, s[u]));
-            }
-            keep.add(new boolean[s.length]);
+            scores.add(s);
+            units += s.length;
         }
-        int budget = (int) Math.round((1 - sparsity) * all.size());
-        all.sort(Comparator.comparingDouble((Candidate c) -> -c.score).thenComparingInt(c -> c.layer).thenComparingInt(c -> c.unit));
-        int used = 0;
-        if (minPerLayer > 0) {
-            for (int l = 0; l < layers.length; l++) {
-                int need = Math.min(minPerLayer, keep.get(l).length);
-                for (Candidate c : all) {
-                    if (need == 0) {
-                        break;
-                    }
-                    if (c.layer == l) {
-                        keep.get(l)[c.unit] = true;
-                        need--;
-                        used++;
-                    }
-                }
-            }
-        }
-        for (Candidate c : all) {
-            if (used >= budget) {
-                break;
-            }
-            if (!keep.get(c.layer)[c.unit]) {
-                keep.get(c.layer)[c.unit] = true;
-                used++;
-            }
-        }
-        Map<String, int[]> kept = new LinkedHashMap<>();
-        for (int l = 0; l < layers.length; l++) {
-            boolean[] k = keep.get(l);
-            kept.put(network.layer(layers[l]).name(), java.util.stream.IntStream.range(0, k.length).filter(u -> k[u]).toArray());
-        }
+        Map<String, int[]> kept = GlobalAllocation.kept(network, scores, GlobalAllocation.budget(units, sparsity), minPerLayer);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("score", score.name());
         settings.put("sparsity", sparsity);

@@ -6,7 +6,6 @@ import dev.infoprune.engine.Activations;
 import dev.infoprune.engine.Gradients;
 import dev.infoprune.model.Layer;
 import dev.infoprune.model.Network;
-import dev.infoprune.model.Tensor;
 
 /**
  * First-order saliency of a unit: Σ |θ · ∂L/∂θ| over its own parameters (its incoming weights — a conv filter's
@@ -35,21 +34,7 @@ public final class GradientSaliency implements UnitScore {
     public double[] score(Network network, int layerIndex, Activations probe) {
         Gradients g = gradients(network);
         Layer layer = network.layer(layerIndex);
-        Tensor w = layer.weights().get("weight");
-        Tensor b = layer.weights().get("bias");
-        Tensor gw = g.of(layer.name(), "weight");
-        Tensor gb = g.of(layer.name(), "bias");
-        int units = layer.units();
-        int per = w.size() / units;
-        double[] out = new double[units];
-        for (int u = 0; u < units; u++) {
-            double s = Math.abs((double) b.data()[u] * gb.data()[u]);
-            for (int j = u * per; j < (u + 1) * per; j++) {
-                s += Math.abs((double) w.data()[j] * gw.data()[j]);
-            }
-            out[u] = s;
-        }
-        return out;
+        return UnitSums.absolute(layer, g.of(layer.name(), "weight"), g.of(layer.name(), "bias"));
     }
 
     private synchronized Gradients gradients(Network network) {

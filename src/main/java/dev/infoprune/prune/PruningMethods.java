@@ -98,6 +98,19 @@ public final class PruningMethods {
     static final Setting<Integer> ITP_POSITIONS = Setting.integer("positions", ITP.positions(), 0,
             "positions drawn from each conv map; 0: whole flattened maps").complaining("positions must be 0 (whole maps) or positive");
 
+    // SNIP, GraSP, SynFlow, ThiNet
+    static final Setting<Integer> GLOBAL_MIN_PER_LAYER = Setting.integer("min-per-layer", 0, 0,
+            "units every layer keeps at least; 0 as in the MIPP paper's comparison, whose global baselines can empty a layer")
+            .complaining("min-per-layer must not be negative");
+    static final Setting<Boolean> SIGNED = Setting.flag("signed", false,
+            "rank units by the signed sum of θ·Hg (the paper's sign: the highest −θ·Hg removed) instead of its L1 norm");
+    static final Setting<Integer> ROUNDS = Setting.integer("rounds", 100, 1,
+            "prune-and-rescore rounds on the exponential schedule (the paper: 100)").complaining("rounds must be at least 1");
+    static final Setting<Integer> THINET_SAMPLES = Setting.integer("samples", ThiNet.DEFAULT_SAMPLES, 1,
+            "probe samples whose next-layer outputs are reconstructed").complaining("samples must be at least 1");
+    static final Setting<Integer> THINET_POSITIONS = Setting.integer("positions", ThiNet.DEFAULT_POSITIONS, 1,
+            "output positions drawn per sample where the next layer is a conv layer").complaining("positions must be at least 1");
+
     public static final MethodType MIPP = new MethodType(Mipp.NAME,
             "Mutual Information Preserving Pruning: backward, keeps a unit when it is more than x sure to carry information",
             List.of(CONFIDENCE, REPEATS, MIPP_ESTIMATOR, SUBSAMPLE, NULL_MODEL, RIDGE, BIAS_CORRECTED, MIPP_SEED),
@@ -120,11 +133,31 @@ public final class PruningMethods {
             "allocates layer widths by inter-layer CKA under a MACs budget, then keeps filters by L1",
             List.of(ITP_SPARSITY, MACS, BETA, BATCH, SOLVER, ITP_POSITIONS, Setting.seed(SEED_HELP)),
             true, false, (s, probe) -> new ItPrunerAllocation(itPrunerSettings(s), probe));
+    public static final MethodType SNIP = new MethodType(ConnectionPruning.Criterion.SNIP.methodName(),
+            "SNIP made structured: Σ|θ·∂L/∂θ| per unit, one ranking over the network",
+            List.of(SPARSITY, GLOBAL_MIN_PER_LAYER), true, false,
+            (s, probe) -> new ConnectionPruning(ConnectionPruning.Criterion.SNIP, s.get(SPARSITY), s.get(GLOBAL_MIN_PER_LAYER),
+                    1, false, probe));
+    public static final MethodType GRASP = new MethodType(ConnectionPruning.Criterion.GRASP.methodName(),
+            "GraSP made structured: Σ|θ·Hg| per unit (gradient flow), one ranking over the network",
+            List.of(SPARSITY, GLOBAL_MIN_PER_LAYER, SIGNED), true, false,
+            (s, probe) -> new ConnectionPruning(ConnectionPruning.Criterion.GRASP, s.get(SPARSITY), s.get(GLOBAL_MIN_PER_LAYER),
+                    1, s.get(SIGNED), probe));
+    public static final MethodType SYNFLOW = new MethodType(ConnectionPruning.Criterion.SYNFLOW.methodName(),
+            "SynFlow made structured: data-free Σ|θ·∂R/∂θ| per unit, re-scored over rounds, one ranking over the network",
+            List.of(SPARSITY, GLOBAL_MIN_PER_LAYER, ROUNDS), true, false,
+            (s, probe) -> new ConnectionPruning(ConnectionPruning.Criterion.SYNFLOW, s.get(SPARSITY), s.get(GLOBAL_MIN_PER_LAYER),
+                    s.get(ROUNDS), false, probe));
+    public static final MethodType THINET = new MethodType(ThiNet.NAME,
+            "ThiNet: keeps the channels that best reconstruct the next layer's outputs, the same share of every layer",
+            List.of(SPARSITY, THINET_SAMPLES, THINET_POSITIONS, Setting.seed("seed of the sampled conv positions")), true, false,
+            (s, probe) -> new ThiNet(s.get(SPARSITY), s.get(THINET_SAMPLES), s.get(THINET_POSITIONS),
+                    s.get(s.type().seed().orElseThrow()), probe));
 
     private static final Map<String, MethodType> TYPES = new LinkedHashMap<>();
 
     static {
-        for (MethodType t : List.of(MIPP, GLOBAL_TOPK, LOCAL_MAGNITUDE, RANDOM, CMI_FILTERS, ITPRUNER)) {
+        for (MethodType t : List.of(MIPP, GLOBAL_TOPK, LOCAL_MAGNITUDE, RANDOM, CMI_FILTERS, ITPRUNER, SNIP, GRASP, SYNFLOW, THINET)) {
             TYPES.put(t.name(), t);
         }
     }

@@ -126,7 +126,8 @@ class BaselinesTest {
 
     @Test
     void theFactoryBuildsEveryMethodAndRejectsBadOptions() {
-        assertThat(PruningMethods.names()).containsExactly("mipp", "global-topk", "local-magnitude", "random", "cmi", "itpruner");
+        assertThat(PruningMethods.names()).containsExactly("mipp", "global-topk", "local-magnitude", "random", "cmi", "itpruner", "snip", "grasp",
+                "synflow", "thinet");
         assertThat(MethodsByText.create("mipp", Map.of("confidence", "0.9"))).isInstanceOf(Mipp.class);
         assertThat(((Mipp) MethodsByText.create("mipp", Map.of("confidence", "0.9", "repeats", "7"))).settings().repeats()).isEqualTo(7);
         assertThat(MethodsByText.create("random", Map.of("sparsity", "0.3", "seed", "4")).name()).isEqualTo("random");

@@ -33,7 +33,8 @@ class MethodRegistryTest {
 
     @Test
     void theRegistryKnowsHowEachMethodIsSized() {
-        assertThat(PruningMethods.names()).containsExactly("mipp", "global-topk", "local-magnitude", "random", "cmi", "itpruner");
+        assertThat(PruningMethods.names()).containsExactly("mipp", "global-topk", "local-magnitude", "random", "cmi", "itpruner", "snip", "grasp",
+                "synflow", "thinet");
         assertThat(PruningMethods.MIPP.sizesItself()).isTrue();
         assertThat(PruningMethods.MIPP.takesSparsity()).isFalse();
         assertThat(PruningMethods.MIPP.sparsity()).isEmpty();
