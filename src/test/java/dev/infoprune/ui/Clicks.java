@@ -98,11 +98,41 @@ public final class Clicks {
     public static void on(FxRobot robot, String query, BooleanSupplier took) {
         int[] attempt = {0};
         until(robot, () -> {
+            reveal(robot, query);
             if (++attempt[0] > MOUSE_ATTEMPTS && pressSpaceOn(robot, query)) {
                 return;
             }
             robot.clickOn(query);
         }, took, "click on " + query, () -> describe(robot, query));
+    }
+
+    /** Scrolls every scroll pane around the node {@code query} finds so that the node is in sight, as a user would. */
+    public static void reveal(FxRobot robot, String query) {
+        fx(() -> {
+            robot.lookup(query).tryQuery().ifPresent(Clicks::reveal);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void reveal(Node node) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane pane && pane.getContent() != null) {
+                double viewport = pane.getViewportBounds().getHeight();
+                double extra = pane.getContent().getLayoutBounds().getHeight() - viewport;
+                if (extra <= 0) {
+                    continue;
+                }
+                javafx.geometry.Bounds at = pane.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds()));
+                double shown = pane.getVvalue() * extra;
+                if (at.getMinY() < shown) {
+                    pane.setVvalue(Math.max(0, at.getMinY() / extra));
+                } else if (at.getMaxY() > shown + viewport) {
+                    pane.setVvalue(Math.min(1, (at.getMaxY() - viewport) / extra));
+                }
+                pane.layout();
+            }
+        }
     }
 
     /**

@@ -95,8 +95,13 @@ public final class CompareView extends BorderPane {
             hint.getStyleClass().addAll("flow-hint", "method-hint");
             hint.setWrapText(true);
             VBox method = new VBox(0, c, hint);
-            PruningMethods.find(e.getKey()).filter(t -> !MethodSettingsForm.formSettings(t).isEmpty())
-                    .ifPresent(t -> method.getChildren().add(new MethodSettingsForm(t, model.settings(t.name()))));
+            // a method's settings show while it is chosen
+            PruningMethods.find(e.getKey()).filter(t -> !MethodSettingsForm.formSettings(t).isEmpty()).ifPresent(t -> {
+                MethodSettingsForm form = new MethodSettingsForm(t, model.settings(t.name()));
+                form.visibleProperty().bind(c.selectedProperty());
+                form.managedProperty().bind(form.visibleProperty());
+                method.getChildren().add(form);
+            });
             box.getChildren().add(method);
         }
 
