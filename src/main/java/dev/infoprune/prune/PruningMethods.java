@@ -112,7 +112,7 @@ public final class PruningMethods {
             "output positions drawn per sample where the next layer is a conv layer").complaining("positions must be at least 1");
 
     public static final MethodType MIPP = new MethodType(Mipp.NAME,
-            "Mutual Information Preserving Pruning: backward, keeps a unit when it is more than x sure to carry information",
+            "keeps a unit when it is more than x sure to carry information about the next layer; sizes itself",
             List.of(CONFIDENCE, REPEATS, MIPP_ESTIMATOR, SUBSAMPLE, NULL_MODEL, RIDGE, BIAS_CORRECTED, MIPP_SEED),
             false, true, PruningMethods::mipp);
     public static final MethodType GLOBAL_TOPK = new MethodType(GlobalTopK.NAME,
@@ -125,31 +125,31 @@ public final class PruningMethods {
             List.of(SPARSITY, Setting.seed(SEED_HELP)), true, false,
             (s, probe) -> new RandomPruning(s.get(SPARSITY), s.get(s.type().seed().orElseThrow())));
     public static final MethodType CMI_FILTERS = new MethodType(CmiFilterPruning.NAME,
-            "ranks feature maps greedily by conditional MI (matrix-based Rényi) and cuts each layer's curve",
+            "greedy conditional MI of feature maps with the labels (Rényi), cut per layer",
             List.of(CUTOFF, FRACTION, CMI_SPARSITY, DIRECTION, ALPHA, SAMPLES, WIDTH_SCALE, LAYERS, CMI_POSITIONS,
                     Setting.seed(SEED_HELP), ITERATIVE_EPOCHS),
             true, true, (s, probe) -> new CmiFilterPruning(cmiSettings(s), probe).withIterativeEpochs(s.get(ITERATIVE_EPOCHS)));
     public static final MethodType ITPRUNER = new MethodType(ItPrunerAllocation.NAME,
-            "allocates layer widths by inter-layer CKA under a MACs budget, then keeps filters by L1",
+            "layer widths from inter-layer CKA under a MACs budget, filters by L1",
             List.of(ITP_SPARSITY, MACS, BETA, BATCH, SOLVER, ITP_POSITIONS, Setting.seed(SEED_HELP)),
             true, false, (s, probe) -> new ItPrunerAllocation(itPrunerSettings(s), probe));
     public static final MethodType SNIP = new MethodType(ConnectionPruning.Criterion.SNIP.methodName(),
-            "SNIP made structured: Σ|θ·∂L/∂θ| per unit, one ranking over the network",
+            "SNIP per unit: Σ|θ·∂L/∂θ|, one ranking over the network",
             List.of(SPARSITY, GLOBAL_MIN_PER_LAYER), true, false,
             (s, probe) -> new ConnectionPruning(ConnectionPruning.Criterion.SNIP, s.get(SPARSITY), s.get(GLOBAL_MIN_PER_LAYER),
                     1, false, probe));
     public static final MethodType GRASP = new MethodType(ConnectionPruning.Criterion.GRASP.methodName(),
-            "GraSP made structured: Σ|θ·Hg| per unit (gradient flow), one ranking over the network",
+            "GraSP per unit: Σ|θ·Hg| (gradient flow), one ranking over the network",
             List.of(SPARSITY, GLOBAL_MIN_PER_LAYER, SIGNED), true, false,
             (s, probe) -> new ConnectionPruning(ConnectionPruning.Criterion.GRASP, s.get(SPARSITY), s.get(GLOBAL_MIN_PER_LAYER),
                     1, s.get(SIGNED), probe));
     public static final MethodType SYNFLOW = new MethodType(ConnectionPruning.Criterion.SYNFLOW.methodName(),
-            "SynFlow made structured: data-free Σ|θ·∂R/∂θ| per unit, re-scored over rounds, one ranking over the network",
+            "SynFlow per unit: data-free Σ|θ·∂R/∂θ|, re-scored over rounds, one ranking",
             List.of(SPARSITY, GLOBAL_MIN_PER_LAYER, ROUNDS), true, false,
             (s, probe) -> new ConnectionPruning(ConnectionPruning.Criterion.SYNFLOW, s.get(SPARSITY), s.get(GLOBAL_MIN_PER_LAYER),
                     s.get(ROUNDS), false, probe));
     public static final MethodType THINET = new MethodType(ThiNet.NAME,
-            "ThiNet: keeps the channels that best reconstruct the next layer's outputs, the same share of every layer",
+            "keeps the channels that best reconstruct the next layer, the same share of each",
             List.of(SPARSITY, THINET_SAMPLES, THINET_POSITIONS, Setting.seed("seed of the sampled conv positions")), true, false,
             (s, probe) -> new ThiNet(s.get(SPARSITY), s.get(THINET_SAMPLES), s.get(THINET_POSITIONS),
                     s.get(s.type().seed().orElseThrow()), probe));

@@ -1,5 +1,6 @@
 package dev.infoprune.ui.compare;
 
+import dev.infoprune.prune.MethodType;
 import dev.infoprune.prune.PruningMethods;
 import dev.infoprune.study.ExperimentResult;
 import dev.infoprune.study.ExperimentSpec;
@@ -43,14 +44,6 @@ import java.util.function.Function;
  * accuracy against sparsity. Lays out and binds; the controller runs the work.
  */
 public final class CompareView extends BorderPane {
-    static final Map<String, String> METHOD_HINTS = Map.of(
-            "mipp", "keeps what preserves information between layers; sizes itself",
-            "global-topk", "largest weight norms over all layers together",
-            "local-magnitude", "the same share of every layer, by weight norm",
-            "cmi", "greedy I(unit; labels | chosen), Rényi estimator",
-            "itpruner", "layer widths from CKA importance under a MACs budget",
-            "random", "random units: the floor every method must beat");
-
     private final CompareController controller;
     private final HBox drawings = new HBox(10);
     private final TableView<CompareRow> table = new TableView<>();
@@ -91,7 +84,7 @@ public final class CompareView extends BorderPane {
             c.setId("method-" + e.getKey());
             c.selectedProperty().bindBidirectional(e.getValue());
             // plain text rather than a tooltip: an open tooltip swallows the next click elsewhere
-            Label hint = new Label(METHOD_HINTS.getOrDefault(e.getKey(), ""));
+            Label hint = new Label(PruningMethods.find(e.getKey()).map(MethodType::summary).orElse(""));
             hint.getStyleClass().addAll("flow-hint", "method-hint");
             hint.setWrapText(true);
             VBox method = new VBox(0, c, hint);
