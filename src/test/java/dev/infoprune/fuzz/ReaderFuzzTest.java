@@ -1,6 +1,7 @@
 package dev.infoprune.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.fail;
  *   {@code target/fuzz-findings/} and fails the test. {@code -Dinfoprune.fuzz.millis=60000} runs a minute each.</li>
  *   <li>The {@code @FuzzTest} methods are Jazzer's: in a normal run they replay the seed corpus
  *   ({@code ReaderFuzzTestInputs/<method>/}); {@code JAZZER_FUZZ=1 mvn test -Dtest=ReaderFuzzTest#npz} fuzzes one
- *   reader with coverage guidance for {@code maxDuration}.</li>
+ *   reader with coverage guidance for {@code maxDuration}; {@code mvn test -Pfuzz-long} fuzzes each for ten
+ *   minutes (the profile overrides the duration and picks targets by their tag).</li>
  * </ul>
  */
 class ReaderFuzzTest {
@@ -54,31 +56,37 @@ class ReaderFuzzTest {
         }
     }
 
+    @Tag("npz")
     @FuzzTest(maxDuration = "30s")
     void npz(byte[] data) {
         ReaderTargets.npz(data);
     }
 
+    @Tag("modelJson")
     @FuzzTest(maxDuration = "30s")
     void modelJson(byte[] data) {
         ReaderTargets.modelJson(data);
     }
 
+    @Tag("idx")
     @FuzzTest(maxDuration = "30s")
     void idx(byte[] data) {
         ReaderTargets.idx(data);
     }
 
+    @Tag("csv")
     @FuzzTest(maxDuration = "30s")
     void csv(byte[] data) {
         ReaderTargets.csv(data);
     }
 
+    @Tag("onnx")
     @FuzzTest(maxDuration = "30s")
     void onnx(byte[] data) {
         ReaderTargets.onnx(data);
     }
 
+    @Tag("session")
     @FuzzTest(maxDuration = "30s")
     void session(byte[] data) {
         ReaderTargets.session(data);
