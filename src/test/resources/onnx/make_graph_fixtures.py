@@ -6,7 +6,7 @@ graph_resnet8: a CIFAR-style ResNet (3x32x32 input, a 3x3 stem, three BasicBlock
 with stride 2 and a 1x1 conv + BatchNorm downsample shortcut, global average pooling, a linear classifier).
 graph_mobilenet: a small depthwise-separable network (MobileNet-like, ReLU6, an inverted residual block).
 graph_concat: a tiny DenseNet-style block that concatenates its input with two branches along the channels.
-Weights are seeded random, BatchNorm statistics too (so that folding them into the convs changes the weights);
+Weights are seeded random, BatchNorm statistics too (make_fixtures.py's randomise_batchnorm);
 each model is exported with torch.onnx.export at opsets 13 and 17. <model>.json holds input_shape, inputs, outputs
 and logits (the same as outputs).
 Run from this folder:  /usr/bin/python3 make_graph_fixtures.py
@@ -17,6 +17,9 @@ from collections import OrderedDict
 
 import torch
 import torch.nn as nn
+
+from make_activation_fixtures import export
+from make_fixtures import randomise_batchnorm
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BATCH = 2
@@ -107,37 +110,20 @@ MODELS = {
 }
 
 
-def randomize_batch_norms(model, gen):
-    for m in model.modules():
-        if isinstance(m, nn.BatchNorm2d):
-            n = m.num_features
-            m.weight.data = 0.5 + torch.rand(n, generator=gen)
-            m.bias.data = 0.2 * torch.randn(n, generator=gen)
-            m.running_mean = 0.1 * torch.randn(n, generator=gen)
-            m.running_var = 0.5 + torch.rand(n, generator=gen)
-
-
-def export(model, example, path, opset):
-    torch.onnx.export(model, example, path, opset_version=opset, input_names=["input"], output_names=["output"],
-                      dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}})
-
-
 def main():
     for name, (factory, shape) in MODELS.items():
         torch.manual_seed(4321)
         gen = torch.Generator().manual_seed(77)
         model = factory()
-        randomize_batch_norms(model, gen)
+        randomise_batchnorm(model, gen)
         model.eval()
         x = torch.randn((BATCH,) + shape, generator=gen)
         with torch.no_grad():
-            outputs = model(x)
+            outputs = model(x).reshape(BATCH, -1).tolist()
         for opset in OPSETS:
             export(model, x, os.path.join(HERE, f"{name}_op{opset}.onnx"), opset)
         expected = {"model": name, "torch": torch.__version__, "input_shape": list(shape),
-                    "inputs": x.reshape(BATCH, -1).tolist(),
-                    "outputs": outputs.reshape(BATCH, -1).tolist(),
-                    "logits": outputs.reshape(BATCH, -1).tolist()}
+                    "inputs": x.reshape(BATCH, -1).tolist(), "outputs": outputs, "logits": outputs}
         with open(os.path.join(HERE, f"{name}.json"), "w") as f:
             json.dump(expected, f)
             f.write("\n")

@@ -1,6 +1,5 @@
 package dev.infoprune.model.onnx;
 
-import dev.infoprune.core.Matrix;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Dataset;
 import dev.infoprune.engine.Inference;
@@ -24,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
+import static dev.infoprune.model.onnx.ActivationFixtureTest.djl;
 import static dev.infoprune.model.onnx.OnnxChecks.TOLERANCE;
 import static dev.infoprune.model.onnx.PyTorchFixtureTest.expected;
 import static dev.infoprune.model.onnx.PyTorchFixtureTest.fixture;
@@ -101,17 +101,5 @@ class GraphFixtureTest {
         assertThat(tuned.inputs()).isEqualTo(net.inputs());
         assertThat(tuned.sameWeightsAs(net)).isFalse();
         assertThat(Inference.outputs(tuned, data, Progress.NONE).rows()).isEqualTo(n);
-    }
-
-    private static float[][] djl(Network net, PyTorchFixtureTest.Expected e) {
-        Dataset data = new Dataset("x", net.inputShape(), e.inputs(), new int[e.batch()], net.classes());
-        Matrix out = Inference.outputs(net, data, Progress.NONE);
-        float[][] rows = new float[e.batch()][out.cols()];
-        for (int b = 0; b < e.batch(); b++) {
-            for (int i = 0; i < out.cols(); i++) {
-                rows[b][i] = (float) out.get(b, i);
-            }
-        }
-        return rows;
     }
 }
