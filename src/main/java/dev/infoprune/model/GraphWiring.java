@@ -52,7 +52,7 @@ record GraphWiring(List<List<String>> inputs, int[][] sources) {
                         + names.size() + " " + names);
             }
             if (join && names.size() < 2) {
-                throw new IllegalArgumentException(layer.type() + " layer " + layer.name() + " needs two or more inputs, got "
+                throw new IllegalArgumentException(layer.type() + " " + layer.name() + " needs at least two inputs, got "
                         + names);
             }
             inputs.add(names.equals(List.of(previous)) ? List.of() : names);

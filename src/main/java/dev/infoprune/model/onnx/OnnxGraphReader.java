@@ -55,6 +55,11 @@ final class OnnxGraphReader {
             "GlobalAveragePool", "Flatten", "Reshape", "Dropout", "Identity", "Pad", "Softmax", "LogSoftmax", "Sub",
             "Div", "Mul", "Add", "Erf", "Concat", "Sum");
 
+    /** Operators a branch may start with: the layers (not the parts of activation patterns or of the input's Sub/Div). */
+    private static final Set<String> BRANCH_OPS = Set.of("Gemm", "MatMul", "Conv", "BatchNormalization", "Relu",
+            "Sigmoid", "Tanh", "LeakyRelu", "Elu", "Clip", "HardSigmoid", "HardSwish", "Gelu", "MaxPool", "AveragePool",
+            "GlobalAveragePool", "Flatten", "Reshape", "Dropout", "Identity", "Pad");
+
     /** {@code inputs} holds the names each layer reads, as {@link Network} takes them. */
     record Result(int[] inputShape, List<Layer> layers, List<List<String>> inputs, int[] outputShape,
                   Normalization normalization, List<String> notes) {
@@ -190,10 +195,9 @@ final class OnnxGraphReader {
     /** Branches InfoPrune can follow: known operators reading the tensor as their data input, or joins. */
     private void requireJoiningBranches(String tensor, List<NodeProto> users) {
         for (NodeProto user : users) {
-            boolean known = (user.getDomain().isEmpty() || user.getDomain().equals("ai.onnx"))
-                    && KNOWN_OPS.contains(user.getOpType());
-            boolean dataInput = user.getInputCount() > 0 && user.getInput(0).equals(tensor);
-            if (!known || patterns.nearMiss(tensor, users) != null || !(dataInput || isJoin(user))) {
+            boolean layer = (user.getDomain().isEmpty() || user.getDomain().equals("ai.onnx"))
+                    && BRANCH_OPS.contains(user.getOpType()) && user.getInputCount() > 0 && user.getInput(0).equals(tensor);
+            if (patterns.nearMiss(tensor, users) != null || !(layer || isJoin(user))) {
                 throw branches(tensor, users);
             }
         }
@@ -390,7 +394,8 @@ final class OnnxGraphReader {
         return new OnnxProblem("the graph branches at tensor " + current + " (used by "
                 + users.stream().map(OnnxAttributes::describe).toList()
                 + "); InfoPrune reads sequential networks (one chain of layers) and, where a tensor is used twice "
-                + "inside one activation, recognises " + ActivationPatterns.RECOGNISED);
+                + "inside one activation, recognises " + ActivationPatterns.RECOGNISED + "; it follows branches of layers "
+                + "that join again at an Add of computed tensors or a channel Concat (residual and concatenating networks)");
     }
 
     private OnnxProblem unsupported(NodeProto node) {
