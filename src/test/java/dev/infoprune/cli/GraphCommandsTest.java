@@ -24,7 +24,9 @@ class GraphCommandsTest {
         Path folder = imported();
         CliRun info = CliRun.of("info", folder.toString());
         assertThat(info.status()).as(info.err()).isZero();
-        assertThat(info.out()).contains("concat");
+        assertThat(info.out()).contains("concat", "Graph: ", "reads ");
+        CliRun json = CliRun.of("info", folder.toString(), "--json");
+        assertThat(json.json().get("layers").get(0).get("inputs").get(0).asText()).isEqualTo(Network.INPUT);
 
         Path csv = csv(12, true);
         CliRun evaluate = CliRun.of("evaluate", folder.toString(), "--data", csv.toString(), "--split", "train");

@@ -2,6 +2,8 @@ package dev.infoprune.model.onnx;
 
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Dataset;
+import dev.infoprune.engine.ActivationCapture;
+import dev.infoprune.engine.Activations;
 import dev.infoprune.engine.Inference;
 import dev.infoprune.engine.Trainer;
 import dev.infoprune.engine.TrainingConfig;
@@ -82,6 +84,28 @@ class GraphFixtureTest {
                 .hasSize(2);
         assertThat(OnnxImport.read(fixture("graph_concat_op13.onnx")).layers()).filteredOn(l -> l instanceof Concat)
                 .hasSize(1);
+    }
+
+    @Test
+    void activationCaptureReadsEachConvOfAGraphAndItsOutputsAreTheNetworks() throws IOException {
+        PyTorchFixtureTest.Expected e = expected("graph_resnet8");
+        Network net = OnnxImport.read(fixture("graph_resnet8_op13.onnx"));
+        Dataset data = new Dataset("x", net.inputShape(), e.inputs(), new int[e.batch()], net.classes());
+        Activations a = ActivationCapture.capture(net, data, Progress.NONE);
+        assertThat(a.hiddenLayers()).hasSize(net.prunableLayerIndices().length);
+        // a conv whose output goes into an add is read before the add, one whose ReLU follows it after the ReLU
+        int shortcut = net.indexOf(a.hiddenLayers().stream().filter(n -> net.layer(net.indexOf(n) + 1) instanceof Add
+                && net.sourcesOf(net.indexOf(n) + 1)[0] != net.indexOf(n)).findFirst().orElseThrow());
+        assertThat(ActivationCapture.capturePoint(net, shortcut)).isEqualTo(shortcut);
+        assertThat(ActivationCapture.capturePoint(net, 0)).isEqualTo(1);
+        float[][] outputs = new float[e.batch()][];
+        for (int b = 0; b < e.batch(); b++) {
+            outputs[b] = new float[a.outputs().cols()];
+            for (int i = 0; i < outputs[b].length; i++) {
+                outputs[b][i] = (float) a.outputs().get(b, i);
+            }
+        }
+        assertThat(OnnxChecks.maxAbsDiff(e.logits(), outputs)).isLessThan(TOLERANCE);
     }
 
     @Test
