@@ -1,5 +1,9 @@
 package dev.infoprune.model.onnx;
 
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
 import dev.infoprune.data.Dataset;
 import dev.infoprune.engine.ActivationCapture;
@@ -30,6 +34,7 @@ import static dev.infoprune.model.onnx.OnnxChecks.TOLERANCE;
 import static dev.infoprune.model.onnx.PyTorchFixtureTest.expected;
 import static dev.infoprune.model.onnx.PyTorchFixtureTest.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * PyTorch's exports of graph networks ({@code src/test/resources/onnx/make_graph_fixtures.py}, torch 1.13, opsets 13
@@ -106,6 +111,19 @@ class GraphFixtureTest {
             }
         }
         assertThat(OnnxChecks.maxAbsDiff(e.logits(), outputs)).isLessThan(TOLERANCE);
+    }
+
+    @Test
+    void aBranchThatNeverJoinsKeepsTheBranchMessage() throws IOException {
+        ModelProto m = ModelProto.parseFrom(Files.readAllBytes(fixture("graph_concat_op13.onnx")));
+        // a second ReLU of the stem leads nowhere: a head that is not the output
+        GraphProto.Builder g = m.getGraph().toBuilder().addNode(NodeProto.newBuilder().setOpType("Relu")
+                .setName("/dangling/Relu").addInput("/relu/Relu_output_0").addOutput("/dangling/Relu_output_0"));
+        Path file = dir.resolve("dangling.onnx");
+        Files.write(file, m.toBuilder().setGraph(g).build().toByteArray());
+        assertThatThrownBy(() -> OnnxImport.read(file)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("the graph branches at tensor /relu/Relu_output_0 and tensor /dangling/Relu_output_0 on one "
+                        + "branch is used by no node");
     }
 
     @Test
