@@ -5,6 +5,7 @@ import dev.infoprune.core.IoMessages;
 import dev.infoprune.data.Dataset;
 import dev.infoprune.data.Splits;
 import dev.infoprune.model.Network;
+import dev.infoprune.prune.ChainsOnly;
 import dev.infoprune.prune.CmiFilterPruning;
 import dev.infoprune.prune.MethodSettings;
 import dev.infoprune.prune.PruningMethods;
@@ -85,6 +86,7 @@ final class CompareCommand implements Runnable {
         fineTuning.check();
         output.check();
         Network network = model.load();
+        ChainsOnly.require(network);
         long dataSeed = run.splitSeed(network, run.seed());
         Splits splits = limit(data.split(dataSeed));
         StudyMethods catalog = new StudyMethods(MethodOptions.perMethod(methodOptions,

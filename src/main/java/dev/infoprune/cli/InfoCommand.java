@@ -40,6 +40,9 @@ final class InfoCommand implements Runnable {
         out.println("Model " + n.name() + ": input " + Arrays.toString(n.inputShape()) + ", " + n.outputSize()
                 + " outputs" + (n.classes().isEmpty() ? "" : " (" + String.join(", ", n.classes()) + ")"));
         out.println("Normalisation: " + describe(n.normalization()));
+        if (n.isGraph()) {
+            out.println("Graph: residual adds or concats (model.json version 2); pruning graph networks is not supported yet");
+        }
         ModelCard card = n.card();
         if (!card.equals(ModelCard.EMPTY)) {
             out.println("Card: data set " + orDash(card.dataset()) + ", seed " + orDash(card.seed()) + ", epochs "
@@ -54,7 +57,7 @@ final class InfoCommand implements Runnable {
             Layer l = n.layer(i);
             table.row(l.name(), l.type(), Arrays.toString(n.outputShapeOf(i)), l.units() < 0 ? "-" : l.units(),
                     ModelSummary.count(l.parameterCount()), ModelSummary.count(l.macs(n.inputShapeOf(i))),
-                    role(i, outputLayer, l));
+                    role(n, i, outputLayer));
         }
         table.row("total", "", "", n.hiddenUnitCount() + " hidden", ModelSummary.count(n.parameterCount()),
                 ModelSummary.count(n.macs()), "");
@@ -63,11 +66,15 @@ final class InfoCommand implements Runnable {
         out.flush();
     }
 
-    private static String role(int index, int outputLayer, Layer l) {
+    /** Output or prunable; in a graph (not prunable yet) the layers a layer reads when not just the previous one. */
+    private static String role(Network n, int index, int outputLayer) {
         if (index == outputLayer) {
             return "output";
         }
-        return l.isPrunable() ? "prunable" : "";
+        if (n.isGraph()) {
+            return n.inputs().get(index).isEmpty() ? "" : "reads " + String.join(", ", n.inputs().get(index));
+        }
+        return n.layer(index).isPrunable() ? "prunable" : "";
     }
 
     static ObjectNode toJson(Network n) {
@@ -102,7 +109,13 @@ final class InfoCommand implements Runnable {
             }
             o.put("parameters", l.parameterCount());
             o.put("macs", l.macs(n.inputShapeOf(i)));
-            o.put("prunable", l.isPrunable() && i != outputLayer);
+            o.put("prunable", l.isPrunable() && i != outputLayer && !n.isGraph());
+            if (n.isGraph()) {
+                ArrayNode inputs = o.putArray("inputs");
+                for (int source : n.sourcesOf(i)) {
+                    inputs.add(source < 0 ? Network.INPUT : n.layer(source).name());
+                }
+            }
             o.put("output", i == outputLayer);
         }
         ObjectNode totals = root.putObject("totals");

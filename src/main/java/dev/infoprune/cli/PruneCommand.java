@@ -14,6 +14,7 @@ import dev.infoprune.model.ModelFolder;
 import dev.infoprune.study.DjlFineTuner;
 import dev.infoprune.study.PruningPipeline;
 import dev.infoprune.model.Network;
+import dev.infoprune.prune.ChainsOnly;
 import dev.infoprune.prune.MethodType;
 import dev.infoprune.prune.PlanFiles;
 import dev.infoprune.prune.PlanSummary;
@@ -99,6 +100,7 @@ final class PruneCommand implements Runnable {
         fineTuning.check();
         run.check();
         Network network = model.load();
+        ChainsOnly.require(network);
         long dataSeed = run.splitSeed(network);
         Splits raw = data.split(dataSeed);
         Dataset train = DatasetFit.fit(raw.train(), network);

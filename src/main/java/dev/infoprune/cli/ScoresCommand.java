@@ -13,6 +13,7 @@ import dev.infoprune.info.NodeScorer;
 import dev.infoprune.info.NodeScores;
 import dev.infoprune.info.ScoreKind;
 import dev.infoprune.model.Network;
+import dev.infoprune.prune.ChainsOnly;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,6 +72,7 @@ final class ScoresCommand implements Runnable {
         NodeScorer scorer = new NodeScorer(Estimators.create(estimator.name(), Estimators.parseOptions(options)), conditioning);
         run.check();
         Network net = model.load();
+        ChainsOnly.require(net);
         PrintWriter err = console.err();
         TerminalProgress progress = new TerminalProgress(err);
         long splitSeed = run.splitSeed(net);

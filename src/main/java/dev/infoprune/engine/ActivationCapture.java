@@ -91,14 +91,16 @@ public final class ActivationCapture {
 
     /**
      * The index of the layer whose output is captured for unit layer {@code layerIndex}: the last of the
-     * element-wise layers directly after it, or the layer itself (always itself for the output layer).
+     * element-wise layers directly after it, each reading only the one before (in a graph, capture stops where
+     * a branch joins), or the layer itself (always itself for the output layer).
      */
     public static int capturePoint(Network network, int layerIndex) {
         if (layerIndex == network.outputLayerIndex()) {
             return layerIndex;
         }
         int at = layerIndex;
-        while (at + 1 < network.layers().size() && isElementWise(network.layer(at + 1))) {
+        while (at + 1 < network.layers().size() && isElementWise(network.layer(at + 1))
+                && Arrays.equals(network.sourcesOf(at + 1), new int[] {at})) {
             at++;
         }
         return at;

@@ -21,15 +21,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link Network} loaded into DJL: one block per layer inside a {@link SequentialBlock}, holding exactly the
+ * A {@link Network} loaded into DJL: one block per layer inside a {@link SequentialBlock} (chains) or a
+ * {@link GraphBlock} (graphs), holding exactly the
  * network's weights (PyTorch layouts need no conversion: DJL's PyTorch engine uses them as they are). Owns an
  * {@link NDManager}; close it when done.
  */
 public final class DjlNetwork implements AutoCloseable {
     private final Network network;
     private final NDManager manager;
-    private final SequentialBlock block = new SequentialBlock();
+    private final Block block;
     private final List<Block> layerBlocks = new ArrayList<>();
+    private final int[][] sources;
     private final ParameterStore store;
 
     private DjlNetwork(Network network) {
@@ -37,10 +39,13 @@ public final class DjlNetwork implements AutoCloseable {
         this.manager = NDManager.newBaseManager();
         try {
             for (Layer layer : network.layers()) {
-                Block b = LayerBlocks.blockFor(layer);
-                layerBlocks.add(b);
-                block.add(b);
+                layerBlocks.add(LayerBlocks.blockFor(layer));
             }
+            sources = new int[layerBlocks.size()][];
+            for (int i = 0; i < sources.length; i++) {
+                sources[i] = network.sourcesOf(i);
+            }
+            block = network.isGraph() ? new GraphBlock(layerBlocks, sources) : new SequentialBlock().addAll(layerBlocks);
             GradMode.withoutGradients(() -> {
                 block.initialize(manager, DataType.FLOAT32, batchShape(1));
                 writeWeights();
@@ -62,8 +67,14 @@ public final class DjlNetwork implements AutoCloseable {
         return network;
     }
 
-    public SequentialBlock block() {
+    /** The whole network's block: a {@link SequentialBlock} for chains, a graph-evaluating block for graphs. */
+    public Block block() {
         return block;
+    }
+
+    /** The block of each layer, in the network's order. */
+    List<Block> layerBlocks() {
+        return List.copyOf(layerBlocks);
     }
 
     public NDManager manager() {
@@ -88,11 +99,7 @@ public final class DjlNetwork implements AutoCloseable {
 
     /** Inference forward pass through layers {@code 0..lastLayer}, handing every layer's output to {@code sink}. */
     public void forwardLayers(NDArray input, int lastLayer, LayerOutputs sink) {
-        NDList x = new NDList(input);
-        for (int i = 0; i <= lastLayer; i++) {
-            x = layerBlocks.get(i).forward(store, x, false);
-            sink.accept(i, x.singletonOrThrow());
-        }
+        GraphBlock.run(layerBlocks, sources, store, input, lastLayer, false, sink::accept);
     }
 
     /** The trainable parameters (not BatchNorm's running statistics). */

@@ -81,7 +81,7 @@ public record Gradients(Map<String, Tensor> byParameter, int samples, double los
 
     /** The trainable parameters of the loaded network, keyed {@code <layer>.<suffix>}. */
     static Map<String, Parameter> trainable(DjlNetwork djl, Network network) {
-        List<Block> blocks = List.copyOf(djl.block().getChildren().values());
+        List<Block> blocks = djl.layerBlocks();
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         for (int i = 0; i < blocks.size(); i++) {
             for (Parameter p : blocks.get(i).getDirectParameters().values()) {

@@ -1,6 +1,8 @@
 package dev.infoprune.engine;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
@@ -35,6 +37,7 @@ final class LayerBlocks {
                     .setFilters(c.out())
                     .optStride(new Shape(c.stride(), c.stride()))
                     .optPadding(new Shape(c.padding(), c.padding()))
+                    .optGroups(c.groups())
                     .optBias(true)
                     .build();
         }
@@ -72,6 +75,18 @@ final class LayerBlocks {
         }
         if (layer instanceof Flatten) {
             return Blocks.batchFlattenBlock();
+        }
+        if (layer instanceof dev.infoprune.model.Add a) {
+            return new LambdaBlock(xs -> {
+                NDArray sum = xs.get(0);
+                for (int i = 1; i < xs.size(); i++) {
+                    sum = sum.add(xs.get(i));
+                }
+                return new NDList(sum);
+            }, a.name());
+        }
+        if (layer instanceof dev.infoprune.model.Concat c) {
+            return new LambdaBlock(xs -> new NDList(NDArrays.concat(xs, 1)), c.name());
         }
         if (layer instanceof dev.infoprune.model.Dropout d) {
             return Dropout.builder().optRate((float) d.rate()).build();

@@ -2,15 +2,28 @@ package dev.infoprune.model;
 
 import java.util.Map;
 
-/** A 2-D convolution with square kernels: weight {@code [out, in, k, k]}, bias {@code [out]}. */
-public record Conv2d(String name, int in, int out, int kernel, int stride, int padding, Tensor weight, Tensor bias)
-        implements Layer {
+/**
+ * A 2-D convolution with square kernels: weight {@code [out, in / groups, k, k]}, bias {@code [out]} (PyTorch's
+ * layout). With {@code groups > 1} each group of {@code in / groups} input channels feeds its own
+ * {@code out / groups} filters; {@code groups == in} is a depthwise convolution.
+ */
+public record Conv2d(String name, int in, int out, int kernel, int stride, int padding, int groups, Tensor weight,
+                     Tensor bias) implements Layer {
     public Conv2d {
         if (kernel < 1 || stride < 1 || padding < 0) {
             throw new IllegalArgumentException("conv layer " + name + ": kernel and stride must be positive, padding non-negative");
         }
-        LayerChecks.requireShape(name, "weight", weight, out, in, kernel, kernel);
+        if (groups < 1 || in % groups != 0 || out % groups != 0) {
+            throw new IllegalArgumentException("conv layer " + name + ": groups " + groups + " must divide its " + in
+                    + " input and " + out + " output channels");
+        }
+        LayerChecks.requireShape(name, "weight", weight, out, in / groups, kernel, kernel);
         LayerChecks.requireShape(name, "bias", bias, out);
+    }
+
+    /** An ungrouped convolution. */
+    public Conv2d(String name, int in, int out, int kernel, int stride, int padding, Tensor weight, Tensor bias) {
+        this(name, in, out, kernel, stride, padding, 1, weight, bias);
     }
 
     public static Conv2d zeros(String name, int in, int out, int kernel, int stride, int padding) {
@@ -49,13 +62,13 @@ public record Conv2d(String name, int in, int out, int kernel, int stride, int p
 
     @Override
     public long parameterCount() {
-        return (long) out * in * kernel * kernel + out;
+        return (long) out * (in / groups) * kernel * kernel + out;
     }
 
     @Override
     public long macs(int[] inputShape) {
         int[] o = outputShape(inputShape);
-        return (long) o[1] * o[2] * out * in * kernel * kernel;
+        return (long) o[1] * o[2] * out * (in / groups) * kernel * kernel;
     }
 
     @Override
@@ -71,6 +84,6 @@ public record Conv2d(String name, int in, int out, int kernel, int stride, int p
     @Override
     public Conv2d withWeights(Map<String, Tensor> w) {
         Tensor nw = w.get("weight");
-        return new Conv2d(name, nw.dim(1), nw.dim(0), kernel, stride, padding, nw, w.get("bias"));
+        return new Conv2d(name, nw.dim(1) * groups, nw.dim(0), kernel, stride, padding, groups, nw, w.get("bias"));
     }
 }

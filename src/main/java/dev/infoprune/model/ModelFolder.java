@@ -129,7 +129,7 @@ public final class ModelFolder {
     public static ObjectNode toJson(Network network) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
-        root.put("version", 1);
+        root.put("version", network.isGraph() ? 2 : 1);
         root.put("name", network.name());
         ArrayNode shape = root.putObject("input").putArray("shape");
         for (int d : network.inputShape()) {
@@ -147,8 +147,15 @@ public final class ModelFolder {
             }
         }
         ArrayNode layers = root.putArray("layers");
-        for (Layer layer : network.layers()) {
-            layers.add(layerJson(layer));
+        for (int i = 0; i < network.layers().size(); i++) {
+            ObjectNode n = layerJson(network.layer(i));
+            if (network.isGraph()) {
+                ArrayNode inputs = n.putArray("inputs");
+                for (int source : network.sourcesOf(i)) {
+                    inputs.add(source < 0 ? Network.INPUT : network.layer(source).name());
+                }
+            }
+            layers.add(n);
         }
         ModelCard card = network.card();
         if (!card.equals(ModelCard.EMPTY)) {
@@ -168,6 +175,9 @@ public final class ModelFolder {
             n.put("kernel", c.kernel());
             n.put("stride", c.stride());
             n.put("padding", c.padding());
+            if (c.groups() > 1) {
+                n.put("groups", c.groups());
+            }
         } else if (layer instanceof BatchNorm b) {
             n.put("eps", b.eps());
         } else if (layer instanceof Pool p) {
@@ -206,9 +216,12 @@ public final class ModelFolder {
             throw new IllegalArgumentException("\"format\" must be \"" + FORMAT + "\"");
         }
         JsonNode versionNode = root.path("version");
-        if (!versionNode.isIntegralNumber() || !versionNode.canConvertToInt() || versionNode.asInt() != 1) {
-            throw new IllegalArgumentException("unsupported version " + root.path("version") + " (this build reads version 1)");
+        if (!versionNode.isIntegralNumber() || !versionNode.canConvertToInt()
+                || (versionNode.asInt() != 1 && versionNode.asInt() != 2)) {
+            throw new IllegalArgumentException("unsupported version " + root.path("version")
+                    + " (this build reads version 1, chains, and version 2, graphs)");
         }
+        boolean graph = versionNode.asInt() == 2;
         String name = text(root, "name", "model");
         JsonNode shapeNode = root.path("input").path("shape");
         if (!shapeNode.isArray() || shapeNode.isEmpty()) {
@@ -247,6 +260,9 @@ public final class ModelFolder {
 
         Map<String, Tensor> unused = new HashMap<>(weights);
         List<Layer> layers = new ArrayList<>();
+        List<List<String>> inputs = new ArrayList<>();
+        Map<String, int[]> shapes = new HashMap<>();
+        shapes.put(Network.INPUT, inputShape);
         int[] shape = inputShape;
         JsonNode layersNode = root.path("layers");
         if (!layersNode.isArray() || layersNode.isEmpty()) {
@@ -256,8 +272,28 @@ public final class ModelFolder {
             JsonNode ln = layersNode.get(i);
             Layer layer;
             try {
-                layer = layerFromJson(ln, i, shape, weights);
-                shape = layer.outputShape(shape);
+                List<String> reads = graph ? inputNames(ln, layersNode) : List.of();
+                if (!graph && ln.has("inputs")) {
+                    throw new IllegalArgumentException("\"inputs\" needs \"version\": 2 (a graph network)");
+                }
+                List<int[]> inShapes = new ArrayList<>();
+                for (String in : reads) {
+                    if (!shapes.containsKey(in)) {
+                        boolean later = false;
+                        for (JsonNode other : layersNode) {
+                            later |= in.equals(other.path("name").asText(null));
+                        }
+                        throw new IllegalArgumentException(GraphWiring.unknownInput(text(ln, "name", "?"), in, later));
+                    }
+                    inShapes.add(shapes.get(in));
+                }
+                if (inShapes.isEmpty()) {
+                    inShapes.add(shape);
+                }
+                layer = layerFromJson(ln, i, inShapes.get(0), weights);
+                shape = layer.outputShape(inShapes);
+                shapes.put(layer.name(), shape);
+                inputs.add(reads);
             } catch (WeightShapeException e) {
                 throw e;
             } catch (IllegalArgumentException e) {
@@ -280,7 +316,27 @@ public final class ModelFolder {
                 throw new IllegalArgumentException("\"provenance\" is malformed: " + e.getOriginalMessage());
             }
         }
-        return new Network(name, inputShape, classes, layers, norm, card);
+        return new Network(name, inputShape, classes, layers, graph ? inputs : null, norm, card);
+    }
+
+    /** A version 2 layer's "inputs": a list of names of earlier layers or "input"; absent means the previous layer. */
+    private static List<String> inputNames(JsonNode layer, JsonNode all) {
+        JsonNode v = layer.path("inputs");
+        if (v.isMissingNode()) {
+            return List.of();
+        }
+        if (!v.isArray() || v.isEmpty() || v.size() > all.size()) {
+            throw new IllegalArgumentException("\"inputs\" must be a non-empty list of layer names (or \"" + Network.INPUT
+                    + "\"), got " + abbreviate(v.toString()));
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode n : v) {
+            if (!n.isTextual()) {
+                throw new IllegalArgumentException("\"inputs\" must hold layer names, got " + abbreviate(n.toString()));
+            }
+            names.add(n.asText());
+        }
+        return names;
     }
 
     private static Layer layerFromJson(JsonNode n, int index, int[] inShape, Map<String, Tensor> w) {
@@ -303,7 +359,8 @@ public final class ModelFolder {
                     throw new IllegalArgumentException("conv layer " + name + " needs a [c, h, w] input");
                 }
                 yield new Conv2d(name, inShape[0], positive(n, "out"), positive(n, "kernel"), integer(n, "stride", 1, 1),
-                        integer(n, "padding", 0, 0), w.get(name + ".weight"), w.get(name + ".bias"));
+                        integer(n, "padding", 0, 0), integer(n, "groups", 1, 1), w.get(name + ".weight"),
+                        w.get(name + ".bias"));
             }
             case "batchnorm" -> new BatchNorm(name, inShape[0], real(n, "eps", 1e-5), w.get(name + ".weight"),
                     w.get(name + ".bias"), w.get(name + ".running_mean"), w.get(name + ".running_var"));
@@ -325,10 +382,12 @@ public final class ModelFolder {
             }
             case "globalavgpool" -> new GlobalAvgPool(name);
             case "flatten" -> new Flatten(name);
+            case "add" -> new Add(name);
+            case "concat" -> new Concat(name);
             case "dropout" -> new Dropout(name, real(n, "rate", 0.5));
             default -> throw new IllegalArgumentException("unknown layer type \"" + type + "\" (supported: dense, conv2d, "
                     + "batchnorm, relu, sigmoid, tanh, leakyrelu, elu, relu6, clip, gelu, silu, hardswish, hardsigmoid, maxpool, "
-                    + "avgpool, globalavgpool, flatten, dropout)");
+                    + "avgpool, globalavgpool, flatten, dropout, add, concat)");
         };
     }
 

@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An immutable sequential network: an input shape, layers, class names, the input normalisation it was
- * trained with, and its model card. Output-layer units are the last dense (or conv) layer's units and are
- * never prunable.
+ * An immutable network: an input shape, layers, class names, the input normalisation it was trained with, and
+ * its model card. A chain's every layer reads the previous one; a graph's layers may name their inputs (earlier
+ * layers or {@link #INPUT}), so that residual adds and concats join branches. Layers are listed inputs first and
+ * the last layer is the output. Output-layer units are the last dense (or conv) layer's units and are never
+ * prunable.
  */
 public final class Network {
     /** The most values one input may have (a 3 x 2048 x 2048 image has 12.6 million). */
     public static final int MAX_INPUT_SIZE = 1 << 24;
+    /** The name a graph layer uses to read the network's input. */
+    public static final String INPUT = "input";
 
     private final String name;
     private final int[] inputShape;
@@ -22,8 +26,19 @@ public final class Network {
     private final Normalization normalization;
     private final ModelCard card;
     private final List<int[]> shapes;
+    private final List<List<String>> inputs;
+    private final int[][] sources;
 
     public Network(String name, int[] inputShape, List<String> classes, List<Layer> layers,
+                   Normalization normalization, ModelCard card) {
+        this(name, inputShape, classes, layers, null, normalization, card);
+    }
+
+    /**
+     * A graph network: {@code inputs} holds, per layer, the names it reads (an empty list, or a null {@code inputs},
+     * means the previous layer, or the network's input for the first layer).
+     */
+    public Network(String name, int[] inputShape, List<String> classes, List<Layer> layers, List<List<String>> inputs,
                    Normalization normalization, ModelCard card) {
         this.name = name;
         this.inputShape = inputShape.clone();
@@ -48,21 +63,27 @@ public final class Network {
             throw new IllegalArgumentException("network " + name + ": the normalisation has " + normalized
                     + " values but inputs have " + inputValues + " (it needs 1, or one per input value)");
         }
+        requireUniqueNames(this.layers);
+        GraphWiring wiring = GraphWiring.of(name, this.layers, inputs);
+        this.inputs = wiring.inputs();
+        this.sources = wiring.sources();
         this.shapes = computeShapes();
         validate();
     }
 
     private List<int[]> computeShapes() {
         List<int[]> out = new ArrayList<>();
-        int[] s = inputShape;
-        for (Layer layer : layers) {
-            s = layer.outputShape(s);
-            out.add(s);
+        for (int i = 0; i < layers.size(); i++) {
+            List<int[]> in = new ArrayList<>();
+            for (int source : sources[i]) {
+                in.add(source < 0 ? inputShape : out.get(source));
+            }
+            out.add(layers.get(i).outputShape(in));
         }
         return List.copyOf(out);
     }
 
-    private void validate() {
+    private static void requireUniqueNames(List<Layer> layers) {
         Set<String> names = new HashSet<>();
         for (Layer l : layers) {
             if (l.name() == null || l.name().isBlank()) {
@@ -72,6 +93,9 @@ public final class Network {
                 throw new IllegalArgumentException("two layers are named " + l.name());
             }
         }
+    }
+
+    private void validate() {
         if (outputLayerIndex() < 0) {
             throw new IllegalArgumentException("network " + name + " has no dense or conv layer");
         }
@@ -123,9 +147,25 @@ public final class Network {
         return card;
     }
 
-    /** The shape each layer's input has. */
+    /** True when some layer reads other than the previous layer (a residual or concatenating network). */
+    public boolean isGraph() {
+        return inputs.stream().anyMatch(l -> !l.isEmpty());
+    }
+
+    /** Per layer, the names it reads; an empty list means the previous layer (a chain's only kind of input). */
+    public List<List<String>> inputs() {
+        return inputs;
+    }
+
+    /** The indices of the layers a layer reads, in order; -1 stands for the network's input. */
+    public int[] sourcesOf(int layerIndex) {
+        return sources[layerIndex].clone();
+    }
+
+    /** The shape each layer's (first) input has. */
     public int[] inputShapeOf(int layerIndex) {
-        return layerIndex == 0 ? inputShape.clone() : shapes.get(layerIndex - 1).clone();
+        int source = sources[layerIndex][0];
+        return source < 0 ? inputShape.clone() : shapes.get(source).clone();
     }
 
     /** The shape each layer's output has. */
@@ -184,25 +224,27 @@ public final class Network {
         return total;
     }
 
+    /** The same wiring with new layers; a graph's layers must keep their number and names. */
     public Network withLayers(List<Layer> newLayers) {
-        return new Network(name, inputShape, classes, newLayers, normalization, card);
+        return new Network(name, inputShape, classes, newLayers, isGraph() ? inputs : null, normalization, card);
     }
 
     public Network withName(String newName) {
-        return new Network(newName, inputShape, classes, layers, normalization, card);
+        return new Network(newName, inputShape, classes, layers, inputs, normalization, card);
     }
 
     public Network withCard(ModelCard newCard) {
-        return new Network(name, inputShape, classes, layers, normalization, newCard);
+        return new Network(name, inputShape, classes, layers, inputs, normalization, newCard);
     }
 
     public Network withNormalization(Normalization newNormalization) {
-        return new Network(name, inputShape, classes, layers, newNormalization, card);
+        return new Network(name, inputShape, classes, layers, inputs, newNormalization, card);
     }
 
     /** True when both networks have the same structure and bit-identical weights. */
     public boolean sameWeightsAs(Network other) {
-        if (other.layers.size() != layers.size() || !Arrays.equals(other.inputShape, inputShape)) {
+        if (other.layers.size() != layers.size() || !Arrays.equals(other.inputShape, inputShape)
+                || !other.inputs.equals(inputs)) {
             return false;
         }
         for (int i = 0; i < layers.size(); i++) {

@@ -14,10 +14,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.model.Activation;
 import dev.infoprune.model.BatchNorm;
+import dev.infoprune.model.Concat;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Dense;
 import dev.infoprune.model.Dropout;
 import dev.infoprune.model.Flatten;
+import dev.infoprune.model.Join;
 import dev.infoprune.model.GlobalAvgPool;
 import dev.infoprune.model.Layer;
 import dev.infoprune.model.Network;
@@ -65,12 +67,18 @@ public final class OnnxExport {
         GraphProto.Builder g = GraphProto.newBuilder().setName(network.name());
         g.addInput(valueInfo(INPUT, network.inputShape()));
         g.addOutput(valueInfo(OUTPUT, network.outputShape()));
-        String current = INPUT;
         List<Layer> layers = network.layers();
+        List<String> outputs = new java.util.ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             String out = i == layers.size() - 1 ? OUTPUT : layers.get(i).name() + "_out";
-            layerNode(g, layers.get(i), current, out);
-            current = out;
+            List<String> ins = java.util.Arrays.stream(network.sourcesOf(i)).mapToObj(s -> s < 0 ? INPUT : outputs.get(s))
+                    .toList();
+            if (layers.get(i) instanceof Join join) {
+                joinNode(g, join, ins, out);
+            } else {
+                layerNode(g, layers.get(i), ins.get(0), out);
+            }
+            outputs.add(out);
         }
         ModelProto.Builder model = ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
@@ -94,6 +102,15 @@ public final class OnnxExport {
         }
     }
 
+    /** Add is binary in ONNX: two inputs are an Add (what PyTorch writes), more a Sum; Concat along the channels. */
+    private static void joinNode(GraphProto.Builder g, Join join, List<String> ins, String out) {
+        if (join instanceof Concat) {
+            g.addNode(node("Concat", join.name(), ins, out).toBuilder().addAttribute(intAttr("axis", 1)).build());
+        } else {
+            g.addNode(node(ins.size() == 2 ? "Add" : "Sum", join.name(), ins, out));
+        }
+    }
+
     private static void layerNode(GraphProto.Builder g, Layer layer, String in, String out) {
         String name = layer.name();
         if (layer instanceof Dense) {
@@ -108,7 +125,7 @@ public final class OnnxExport {
                     .addAttribute(intsAttr("strides", c.stride(), c.stride()))
                     .addAttribute(intsAttr("pads", p, p, p, p))
                     .addAttribute(intsAttr("dilations", 1, 1))
-                    .addAttribute(intAttr("group", 1)).build());
+                    .addAttribute(intAttr("group", c.groups())).build());
         } else if (layer instanceof BatchNorm b) {
             weights(g, layer, "weight", "bias", "running_mean", "running_var");
             g.addNode(node("BatchNormalization", name, List.of(in, name + ".weight", name + ".bias",

@@ -8,6 +8,8 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import dev.infoprune.model.Activation;
+import dev.infoprune.model.Add;
+import dev.infoprune.model.Concat;
 import dev.infoprune.model.BatchNorm;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Dense;
@@ -20,7 +22,9 @@ import dev.infoprune.model.Normalization;
 import dev.infoprune.model.Pool;
 import dev.infoprune.model.Tensor;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,8 +33,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads one ONNX graph as a chain of layers: starting at the single input, each step takes the one node that
- * consumes the current tensor and turns it into a layer (or a normalisation, or nothing for Identity).
+ * Reads one ONNX graph as layers: starting at the single input, each step takes a node that consumes an available
+ * tensor and turns it into a layer (or a normalisation, or nothing for Identity) that reads the layer holding that
+ * tensor. A tensor used by several nodes starts branches, walked one after the other; an Add of two computed tensors
+ * or a channel Concat joins them once all its inputs are available (a residual or concatenating graph).
  * Side computations that only produce Reshape targets (Shape, Gather, Concat, ...) are evaluated, not kept.
  */
 final class OnnxGraphReader {
@@ -39,6 +45,7 @@ final class OnnxGraphReader {
 
     static final String SUPPORTED = "Gemm, MatMul+Add, Conv, BatchNormalization, Relu, Sigmoid, Tanh, LeakyRelu, Elu, "
             + "Clip, HardSigmoid, HardSwish, Gelu, " + ActivationPatterns.RECOGNISED + ", MaxPool, AveragePool, "
+            + "Add (or Sum) of computed tensors, Concat of channels, "
             + "GlobalAveragePool, Flatten, Reshape, Dropout, Identity, Pad by zero (before AveragePool), "
             + "a final Softmax/LogSoftmax, and Sub/Div at the input";
 
@@ -46,9 +53,20 @@ final class OnnxGraphReader {
     private static final Set<String> KNOWN_OPS = Set.of("Gemm", "MatMul", "Conv", "BatchNormalization", "Relu",
             "Sigmoid", "Tanh", "LeakyRelu", "Elu", "Clip", "HardSigmoid", "HardSwish", "Gelu", "MaxPool", "AveragePool",
             "GlobalAveragePool", "Flatten", "Reshape", "Dropout", "Identity", "Pad", "Softmax", "LogSoftmax", "Sub",
-            "Div", "Mul", "Add", "Erf");
+            "Div", "Mul", "Add", "Erf", "Concat", "Sum");
 
-    record Result(int[] inputShape, List<Layer> layers, Normalization normalization, List<String> notes) {
+    /** Operators a branch may start with: the layers (not the parts of activation patterns or of the input's Sub/Div). */
+    private static final Set<String> BRANCH_OPS = Set.of("Gemm", "MatMul", "Conv", "BatchNormalization", "Relu",
+            "Sigmoid", "Tanh", "LeakyRelu", "Elu", "Clip", "HardSigmoid", "HardSwish", "Gelu", "MaxPool", "AveragePool",
+            "GlobalAveragePool", "Flatten", "Reshape", "Dropout", "Identity", "Pad");
+
+    /** {@code inputs} holds the names each layer reads, as {@link Network} takes them. */
+    record Result(int[] inputShape, List<Layer> layers, List<List<String>> inputs, int[] outputShape,
+                  Normalization normalization, List<String> notes) {
+    }
+
+    /** A node to apply to one of its input tensors, waiting on the walk's stack. */
+    private record Edge(String tensor, NodeProto node) {
     }
 
     private final GraphProto graph;
@@ -61,7 +79,14 @@ final class OnnxGraphReader {
     private final ActivationPatterns patterns;
     private final LayerNamer namer = new LayerNamer();
     private final List<Layer> layers = new ArrayList<>();
+    private final List<List<String>> layerInputs = new ArrayList<>();
+    private final Map<String, String> layerOf = new HashMap<>();
+    private final Set<NodeProto> joined = new HashSet<>();
+    private final Deque<Edge> pending = new ArrayDeque<>();
     private final List<String> notes = new ArrayList<>();
+    private String branchedAt;
+    /** The layer (or {@link Network#INPUT}) the next added layer reads. */
+    private String source;
     private int[] shape;
     private int[] inputShape;
     private float[] normMean;
@@ -100,24 +125,123 @@ final class OnnxGraphReader {
         normStd = new float[size];
         Arrays.fill(normStd, 1f);
 
-        String current = input.getName();
-        pathShapes.put(current, shape);
+        available(input.getName(), Network.INPUT, inputShape, outputName);
         int steps = 0;
-        while (!current.equals(outputName)) {
-            if (++steps > graph.getNodeCount() + 1) {
+        while (!pending.isEmpty()) {
+            if (++steps > 2 * graph.getNodeCount() + 2) {
                 throw new OnnxProblem("the graph has a cycle");
             }
-            ActivationPatterns.Match match = patterns.at(current, users(current));
-            if (match != null) {
-                add(new Activation(namer.forNode(match.first(), match.kind().type()), match.kind()));
-                current = match.output();
-            } else {
-                NodeProto node = nextNode(current, outputName);
-                current = apply(node, current, outputName);
+            Edge edge = pending.pop();
+            if (isJoin(edge.node())) {
+                join(edge.node(), outputName);
+                continue;
             }
-            pathShapes.put(current, shape);
+            source = layerOf.get(edge.tensor());
+            shape = pathShapes.get(edge.tensor());
+            String out = apply(edge.node(), edge.tensor(), outputName);
+            available(out, source, shape, outputName);
         }
-        return new Result(inputShape, layers, normalization(), notes);
+        if (!layerOf.containsKey(outputName)) {
+            throw new OnnxProblem((branchedAt == null ? "an Add or Concat never gets all its inputs"
+                    : "the graph branches at tensor " + branchedAt + " and its branches do not all join again")
+                    + " before the output " + outputName + "; InfoPrune reads networks whose branches end in an Add "
+                    + "of two computed tensors or a channel Concat");
+        }
+        if (!layers.isEmpty() && !layerOf.get(outputName).equals(layers.get(layers.size() - 1).name())) {
+            throw new OnnxProblem("the output " + outputName + " is not computed last; InfoPrune reads networks whose "
+                    + "last layer is the output");
+        }
+        return new Result(inputShape, layers, layerInputs, pathShapes.get(outputName), normalization(), notes);
+    }
+
+    /**
+     * Tensor {@code tensor}, held by layer {@code holder}, can be read: applies an activation pattern at once, or
+     * puts each node using it on the stack (the first on top, so that a branch is walked before the next one).
+     */
+    private void available(String tensor, String holder, int[] tensorShape, String outputName) {
+        layerOf.put(tensor, holder);
+        pathShapes.put(tensor, tensorShape);
+        if (tensor.equals(outputName)) {
+            return;
+        }
+        List<NodeProto> users = users(tensor);
+        source = holder;
+        shape = tensorShape;
+        ActivationPatterns.Match match = patterns.at(tensor, users);
+        if (match != null) {
+            add(new Activation(namer.forNode(match.first(), match.kind().type()), match.kind()));
+            available(match.output(), source, shape, outputName);
+            return;
+        }
+        List<NodeProto> next;
+        if (users.size() == 1) {
+            next = isJoin(users.get(0)) ? users : List.of(nextNode(tensor, outputName));
+        } else if (users.isEmpty() && branchedAt != null) {
+            throw new OnnxProblem("the graph branches at tensor " + branchedAt + " and tensor " + tensor + " on one "
+                    + "branch is used by no node and is not the output " + outputName + "; InfoPrune reads networks "
+                    + "whose branches end in an Add or a channel Concat");
+        } else if (users.isEmpty()) {
+            next = List.of(nextNode(tensor, outputName));
+        } else {
+            requireJoiningBranches(tensor, users);
+            branchedAt = branchedAt == null ? tensor : branchedAt;
+            next = users;
+        }
+        for (int i = next.size() - 1; i >= 0; i--) {
+            pending.push(new Edge(tensor, next.get(i)));
+        }
+    }
+
+    /** Branches InfoPrune can follow: known operators reading the tensor as their data input, or joins. */
+    private void requireJoiningBranches(String tensor, List<NodeProto> users) {
+        for (NodeProto user : users) {
+            boolean layer = (user.getDomain().isEmpty() || user.getDomain().equals("ai.onnx"))
+                    && BRANCH_OPS.contains(user.getOpType()) && user.getInputCount() > 0 && user.getInput(0).equals(tensor);
+            if (patterns.nearMiss(tensor, users) != null || !(layer || isJoin(user))) {
+                throw branches(tensor, users);
+            }
+        }
+    }
+
+    /** An Add or Sum of computed tensors (a residual join) or a Concat. */
+    private boolean isJoin(NodeProto node) {
+        if (!node.getDomain().isEmpty() && !node.getDomain().equals("ai.onnx")) {
+            return false;
+        }
+        if (node.getOpType().equals("Concat")) {
+            return true;
+        }
+        boolean sum = node.getOpType().equals("Sum") || (node.getOpType().equals("Add") && node.getInputCount() == 2);
+        return sum && node.getInputList().stream().allMatch(in -> !in.isEmpty() && constant(in) == null);
+    }
+
+    /** Adds the join layer once every input of {@code node} is available; until then the node waits. */
+    private void join(NodeProto node, String outputName) {
+        if (joined.contains(node) || !node.getInputList().stream().allMatch(layerOf::containsKey)) {
+            return;
+        }
+        joined.add(node);
+        requireUnusedExtraOutputs(node);
+        List<int[]> shapes = node.getInputList().stream().map(pathShapes::get).toList();
+        Layer layer;
+        if (node.getOpType().equals("Concat")) {
+            long axis = new OnnxAttributes(node).getInt("axis", 1);
+            if (shapes.get(0).length != 3 || (axis != 1 && axis != -3)) {
+                throw new OnnxAttributes(node).unsupported("axis", axis, "only concatenating images along the channel axis");
+            }
+            layer = new Concat(namer.forNode(node, "concat"));
+        } else {
+            layer = new Add(namer.forNode(node, "add"));
+        }
+        int[] out;
+        try {
+            out = layer.outputShape(shapes);
+        } catch (IllegalArgumentException e) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + ": " + e.getMessage(), e);
+        }
+        layers.add(layer);
+        layerInputs.add(node.getInputList().stream().map(layerOf::get).toList());
+        available(node.getOutput(0), layer.name(), out, outputName);
     }
 
     private ValueInfoProto singleInput() {
@@ -270,7 +394,8 @@ final class OnnxGraphReader {
         return new OnnxProblem("the graph branches at tensor " + current + " (used by "
                 + users.stream().map(OnnxAttributes::describe).toList()
                 + "); InfoPrune reads sequential networks (one chain of layers) and, where a tensor is used twice "
-                + "inside one activation, recognises " + ActivationPatterns.RECOGNISED);
+                + "inside one activation, recognises " + ActivationPatterns.RECOGNISED + "; it follows branches of layers "
+                + "that join again at an Add of computed tensors or a channel Concat (residual and concatenating networks)");
     }
 
     private OnnxProblem unsupported(NodeProto node) {
@@ -287,6 +412,8 @@ final class OnnxGraphReader {
             throw new OnnxProblem(e.getMessage(), e);
         }
         layers.add(layer);
+        layerInputs.add(List.of(source));
+        source = layer.name();
     }
 
     private void requireUnusedExtraOutputs(NodeProto node) {
@@ -363,8 +490,13 @@ final class OnnxGraphReader {
         requireImage(node);
         Tensor w = weight(node, 1, "W");
         int in = shape[0];
-        if (w.rank() != 4 || w.dim(1) != in) {
-            throw weightProblem(node, node.getInput(1), w, "[out, " + in + ", k, k] for an input of " + in + " channels");
+        int groups = (int) attrs.getInt("group", 1);
+        if (groups < 1 || in % groups != 0) {
+            throw attrs.unsupported("group", groups, "a group count that divides the " + in + " input channels");
+        }
+        if (w.rank() != 4 || w.dim(1) != in / groups || w.dim(0) % groups != 0) {
+            throw weightProblem(node, node.getInput(1), w, "[out, " + in / groups + ", k, k] for an input of " + in
+                    + " channels in " + groups + " group(s)");
         }
         if (w.dim(2) != w.dim(3)) {
             throw attrs.unsupported("kernel_shape", new long[] {w.dim(2), w.dim(3)}, "only square kernels");
@@ -374,9 +506,6 @@ final class OnnxGraphReader {
         if (kernelShape.length != 2 || kernelShape[0] != k || kernelShape[1] != k) {
             throw attrs.unsupported("kernel_shape", kernelShape, "it must match the weight's " + k + "x" + k + " kernel");
         }
-        if (attrs.getInt("group", 1) != 1) {
-            throw attrs.unsupported("group", attrs.getInt("group", 1), "only group 1 (no grouped or depthwise convolution)");
-        }
         requireOnes(attrs, "dilations");
         int stride = equalPair(attrs, "strides", 1);
         int padding = symmetricPads(attrs, k, stride);
@@ -385,7 +514,7 @@ final class OnnxGraphReader {
         if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
             bias = vector(node, 2, "B", out);
         }
-        add(new Conv2d(namer.forWeighted(node, node.getInput(1), "conv"), in, out, k, stride, padding, w, bias));
+        add(new Conv2d(namer.forWeighted(node, node.getInput(1), "conv"), in, out, k, stride, padding, groups, w, bias));
     }
 
     private void batchNorm(NodeProto node, OnnxAttributes attrs) {

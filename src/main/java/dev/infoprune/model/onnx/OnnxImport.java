@@ -93,7 +93,7 @@ public final class OnnxImport {
         if (name == null || name.isBlank()) {
             name = defaultName;
         }
-        int outputs = r.layers().isEmpty() ? 0 : outputSize(r);
+        int outputs = r.layers().isEmpty() ? 0 : (int) Tensor.sizeOf(r.outputShape());
         List<String> classes = classes(model, outputs);
         List<String> notes = new ArrayList<>();
         notes.add("imported from " + Path.of(source).getFileName() + " (" + describeProducer(model) + ", opset " + opset + ")");
@@ -107,18 +107,10 @@ public final class OnnxImport {
         }
         ModelCard card = new ModelCard(null, null, null, null, null, null, String.join("; ", notes));
         try {
-            return new Network(name, r.inputShape(), classes, r.layers(), normalization, card);
+            return new Network(name, r.inputShape(), classes, r.layers(), r.inputs(), normalization, card);
         } catch (IllegalArgumentException e) {
             throw new OnnxProblem(e.getMessage(), e);
         }
-    }
-
-    private static int outputSize(OnnxGraphReader.Result r) {
-        int[] s = r.inputShape();
-        for (var layer : r.layers()) {
-            s = layer.outputShape(s);
-        }
-        return (int) Tensor.sizeOf(s);
     }
 
     private static int defaultOpset(ModelProto model) {

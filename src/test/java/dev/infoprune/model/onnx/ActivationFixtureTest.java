@@ -126,7 +126,7 @@ class ActivationFixtureTest {
         assertThat(net.layers()).as(file).extracting(Layer::name).containsExactly("fc1", "act1", "fc2", "act2", "out");
     }
 
-    private static float[][] djl(Network net, PyTorchFixtureTest.Expected e) {
+    static float[][] djl(Network net, PyTorchFixtureTest.Expected e) {
         Dataset data = new Dataset("x", net.inputShape(), e.inputs(), new int[e.batch()], net.classes());
         Matrix out = Inference.outputs(net, data, Progress.NONE);
         float[][] rows = new float[e.batch()][out.cols()];

@@ -237,7 +237,8 @@ class OnnxImportErrorTest {
 
     @Test
     void unsupportedConvAttributesNameTheNodeAndTheAttribute() throws IOException {
-        assertConvAttribute("group", attr("group", 2), "Conv node /conv1/Conv: attribute group = 2 is not supported");
+        // groups are read (grouped and depthwise convs) when they divide the input channels
+        assertConvAttribute("group", attr("group", 3), "Conv node /conv1/Conv: attribute group = 3 is not supported");
         assertConvAttribute("pads", ints("pads", 1, 0, 1, 0), "Conv node /conv1/Conv: attribute pads = [1, 0, 1, 0] is not supported");
         assertConvAttribute("strides", ints("strides", 1, 2), "Conv node /conv1/Conv: attribute strides = [1, 2] is not supported");
         assertConvAttribute("dilations", ints("dilations", 2, 2), "Conv node /conv1/Conv: attribute dilations = [2, 2] is not supported");
