@@ -77,22 +77,23 @@ public final class ReportWriter {
     }
 
     /**
-     * One row per method, setting and seed; with several seeds, then two rows per method and setting whose seed
-     * column says {@code mean} or {@code sd}, over the seeds, of the sparsity and the accuracies (other cells empty).
+     * One row per method, setting and seed; with several seeds, then two rows per method and setting whose
+     * {@code seed} column says {@code mean} or {@code sd}, over the seeds, of the sparsity and the accuracies (other cells empty).
      */
     static String csv(ExperimentResult r) {
-        StringBuilder b = new StringBuilder("setting,method,seed,target_sparsity,sparsity,kept_units,parameters,macs,"
+        StringBuilder b = new StringBuilder("setting,method,target_sparsity,sparsity,kept_units,parameters,macs,"
                 + "accuracy_before,loss_before,accuracy_after,loss_after,collapsed_layers,emptied_layers,widths,"
-                + "information_ratio,plan_seconds,finetune_seconds,finetune_epochs,learning_rate,lr_schedule,epochs_from\n");
+                + "information_ratio,plan_seconds,finetune_seconds,seed,finetune_epochs,learning_rate,lr_schedule,"
+                + "epochs_from\n");
         for (MethodResult m : r.results()) {
-            b.append(String.join(",", m.setting(), m.method(), Long.toString(m.seed()), num(m.targetSparsity()),
-                    num(m.sparsity()), Integer.toString(m.widths().hiddenAfter()), Long.toString(m.parameters()),
+            b.append(String.join(",", m.setting(), m.method(), num(m.targetSparsity()), num(m.sparsity()), Integer.toString(m.widths().hiddenAfter()), Long.toString(m.parameters()),
                     Long.toString(m.macs()), num(m.beforeFineTuning().accuracy()), num(m.beforeFineTuning().loss()),
                     num(m.afterFineTuning().accuracy()), num(m.afterFineTuning().loss()),
                     String.join("|", m.collapsedLayers()), String.join("|", m.emptiedLayers()),
                     m.widths().layers().stream().map(w -> Integer.toString(w.after())).collect(Collectors.joining("|")),
                     m.information().stream().map(i -> num(i.ratio())).collect(Collectors.joining("|")),
-                    num(m.planSeconds()), num(m.fineTuneSeconds()), budget(r.fineTuning()))).append('\n');
+                    num(m.planSeconds()), num(m.fineTuneSeconds()), Long.toString(m.seed()), budget(r.fineTuning())))
+                    .append('\n');
         }
         if (r.seeds() > 1) {
             for (SeedSummary s : r.summaries()) {
@@ -105,9 +106,9 @@ public final class ReportWriter {
 
     private static String summaryRow(SeedSummary s, String what, java.util.function.ToDoubleFunction<SeedSummary.Spread> of,
                                      FineTuningBudget budget) {
-        return String.join(",", s.setting(), s.method(), what, "", num(of.applyAsDouble(s.sparsity())), "", "", "",
+        return String.join(",", s.setting(), s.method(), "", num(of.applyAsDouble(s.sparsity())), "", "", "",
                 num(of.applyAsDouble(s.accuracyBefore())), "", num(of.applyAsDouble(s.accuracyAfter())), "", "", "", "",
-                "", "", "", budget(budget)) + "\n";
+                "", "", "", what, budget(budget)) + "\n";
     }
 
     private static String budget(FineTuningBudget b) {
