@@ -141,6 +141,8 @@ public final class ReportWriter {
                 .append(" samples (pruning decisions), fine-tuning on ").append(r.trainSamples())
                 .append(" training samples: ").append(esc(r.fineTuning().describe()))
                 .append("; test split ").append(r.testSamples()).append(" samples, seed ").append(r.seed())
+                .append(r.seeds() > 1 ? " to " + (r.seed() + r.seeds() - 1) + " (every method ran with each of these "
+                        + r.seeds() + " seeds on the same splits; the tables and bars per setting show seed " + r.seed() + ")" : "")
                 .append(r.origin() == null ? "" : "; data " + esc(r.origin().data()) + " split with seed " + r.origin().splitSeed())
                 .append(". Run took ").append(String.format(Locale.ROOT, "%.1f", r.seconds())).append(" s.</p>\n");
         h.append("<p>Sparsity is the share of hidden units removed. A layer left with one unit or none is "

@@ -72,7 +72,7 @@ class SeedsAndControlsTest {
                 .anyMatch(l -> l.contains(",mean,")).anyMatch(l -> l.contains(",sd,"));
         ReportWriter.write(r, tmp);
         String html = Files.readString(tmp.resolve(ReportWriter.HTML));
-        assertThat(html).contains("Mean ± standard deviation over 3 seeds", "Every seed");
+        assertThat(html).contains("Mean ± standard deviation over 3 seeds", "Every seed", "seed 7 to 9 (every method ran");
     }
 
     @Test
