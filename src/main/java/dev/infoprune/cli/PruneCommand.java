@@ -39,7 +39,8 @@ import java.util.Map;
 /** {@code infoprune prune MODEL --data DS --method M ... --out DIR}: one pruning method, surgery, fine-tuning. */
 @Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Prune a model with one method: capture its activations on the probe split, plan which hidden "
-                + "units to keep, cut the network down (surgery), optionally fine-tune it, evaluate it on the test "
+                + "units to keep, cut the network down (surgery), fine-tune it (by default for two thirds of the epochs on the "
+                + "model's card), evaluate it on the test "
                 + "split before and after, and write the pruned model folder with plan.json (and trace.json for mipp).",
                 "Methods: mipp, global-topk, local-magnitude, random, cmi, itpruner. Sparsity = share of hidden units removed."})
 final class PruneCommand implements Runnable {
