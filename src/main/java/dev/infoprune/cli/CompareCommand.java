@@ -15,6 +15,7 @@ import dev.infoprune.study.ExperimentResult;
 import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.MethodResult;
 import dev.infoprune.study.ReportWriter;
+import dev.infoprune.study.SeedSummary;
 import dev.infoprune.study.StudyMethods;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,9 @@ final class CompareCommand implements Runnable {
     DataOption data;
 
     @Option(names = "--methods", required = true, split = ",", paramLabel = "M",
-            description = "Comma-separated method names (listed at the end; infoprune methods).")
+            description = "Comma-separated method names (listed at the end; infoprune methods), and the controls "
+                    + "random@mipp and local-magnitude@mipp (MIPP's per-layer widths, units chosen at random or by "
+                    + "weight norm; need mipp).")
     List<String> methods;
 
     @Option(names = "--sparsity", paramLabel = "S", description = "Run the sparsity-taking methods at this sparsity.")
@@ -56,6 +59,11 @@ final class CompareCommand implements Runnable {
 
     @Mixin
     SeedsAndSamples run;
+
+    @Option(names = "--seeds", defaultValue = "1", paramLabel = "N",
+            description = "Run every method N times, with method and fine-tuning seeds --seed, --seed + 1, …, on the same "
+                    + "splits, and report the mean ± standard deviation and every seed's value (default ${DEFAULT-VALUE}).")
+    int seeds;
 
     @Option(names = "--train-samples", paramLabel = "N", description = "Fine-tune on a random subset of N training samples, drawn with --seed (default: all).")
     Integer trainSamples;
@@ -80,6 +88,9 @@ final class CompareCommand implements Runnable {
 
     @Override
     public void run() {
+        if (seeds < 1) {
+            throw new BadInputException("--seeds", "give at least one seed, got " + seeds);
+        }
         if (sparsity != null && sweep != null) {
             throw new BadInputException("--sparsity", "give either --sparsity or --sweep, not both");
         }
@@ -95,9 +106,9 @@ final class CompareCommand implements Runnable {
                 ? ExperimentSpec.at(network, splits, methods, sparsity, run.seed())
                 : sweep != null ? ExperimentSpec.sweep(network, splits, methods, sweep, run.seed())
                 : ExperimentSpec.matching(network, splits, methods, run.seed());
-        experiment = experiment.withOrigin(data.name(), dataSeed);
+        experiment = experiment.withOrigin(data.name(), dataSeed).withSeeds(seeds);
         TerminalProgress progress = new TerminalProgress(console.err());
-        ExperimentResult result = new Experiment(experiment, catalog, DjlFineTuner.adam(fineTuning.epochs, fineTuning.learningRate, run.seed()))
+        ExperimentResult result = new Experiment(experiment, catalog, DjlFineTuner.of(fineTuning.budget(network), run.seed()))
                 .run(progress);
         try {
             ReportWriter.writeFolder(result, output.folder());
@@ -139,21 +150,45 @@ final class CompareCommand implements Runnable {
         }
     }
 
+    private static String spread(SeedSummary.Spread s) {
+        return String.format(Locale.ROOT, "%.2f%% ± %.2f", 100 * s.mean(), 100 * s.sd());
+    }
+
     private void print(PrintWriter o, ExperimentResult r, long dataSeed) {
         o.printf(Locale.ROOT, "%s on %s (split seed %d; %d probe, %d train, %d test samples): unpruned test accuracy "
-                        + "%.2f%%, %d parameters, %d MACs; fine-tuning %d epochs%n", r.model(), r.dataset(), dataSeed,
+                        + "%.2f%%, %d parameters, %d MACs; fine-tuning %s%n", r.model(), r.dataset(), dataSeed,
                 r.probeSamples(), r.trainSamples(), r.testSamples(), 100 * r.baseline().accuracy(), r.parameters(), r.macs(),
-                r.fineTuneEpochs());
-        TextTable t = new TextTable("METHOD", "SETTING", "SPARSITY", "WIDTHS", "PARAMS", "MACS", "ACC BEFORE", "ACC AFTER",
+                r.fineTuning().describe());
+        boolean several = r.seeds() > 1;
+        TextTable t = several
+                ? new TextTable("METHOD", "SEED", "SETTING", "SPARSITY", "WIDTHS", "PARAMS", "MACS", "ACC BEFORE",
+                "ACC AFTER", "COLLAPSED")
+                : new TextTable("METHOD", "SETTING", "SPARSITY", "WIDTHS", "PARAMS", "MACS", "ACC BEFORE", "ACC AFTER",
                 "COLLAPSED");
         for (MethodResult m : r.results()) {
-            t.row(m.method(), m.setting(), String.format(Locale.ROOT, "%.1f%%", 100 * m.sparsity()),
+            List<Object> row = new java.util.ArrayList<>(List.of(m.method(), m.setting(),
+                    String.format(Locale.ROOT, "%.1f%%", 100 * m.sparsity()),
                     m.widths().layers().stream().map(w -> Integer.toString(w.after())).collect(Collectors.joining("/")),
                     m.parameters(), m.macs(), String.format(Locale.ROOT, "%.2f%%", 100 * m.beforeFineTuning().accuracy()),
                     String.format(Locale.ROOT, "%.2f%%", 100 * m.afterFineTuning().accuracy()),
-                    m.collapsedLayers().isEmpty() ? "-" : String.join(",", m.collapsedLayers()));
+                    m.collapsedLayers().isEmpty() ? "-" : String.join(",", m.collapsedLayers())));
+            if (several) {
+                row.add(1, m.seed());
+            }
+            t.row(row.toArray());
         }
         t.print(o);
+        if (several) {
+            o.printf(Locale.ROOT, "%nMean ± standard deviation over %d seeds (%d to %d):%n", r.seeds(), r.seed(),
+                    r.seed() + r.seeds() - 1);
+            TextTable s = new TextTable("METHOD", "SETTING", "SPARSITY", "ACC BEFORE", "ACC AFTER", "AFTER PER SEED");
+            for (SeedSummary m : r.summaries()) {
+                s.row(m.method(), m.setting(), spread(m.sparsity()), spread(m.accuracyBefore()), spread(m.accuracyAfter()),
+                        m.runs().stream().map(x -> String.format(Locale.ROOT, "%.2f%%", 100 * x.afterFineTuning().accuracy()))
+                                .collect(Collectors.joining(" ")));
+            }
+            s.print(o);
+        }
         o.printf(Locale.ROOT, "Report: %s (%.1f s)%n", output.folder().resolve(ReportWriter.HTML), r.seconds());
         o.flush();
     }

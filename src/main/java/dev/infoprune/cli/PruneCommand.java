@@ -12,6 +12,7 @@ import dev.infoprune.engine.Evaluation;
 import dev.infoprune.model.ModelCard;
 import dev.infoprune.model.ModelFolder;
 import dev.infoprune.study.DjlFineTuner;
+import dev.infoprune.study.FineTuningBudget;
 import dev.infoprune.study.PruningPipeline;
 import dev.infoprune.model.Network;
 import dev.infoprune.prune.ChainsOnly;
@@ -39,7 +40,8 @@ import java.util.Map;
 /** {@code infoprune prune MODEL --data DS --method M ... --out DIR}: one pruning method, surgery, fine-tuning. */
 @Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Prune a model with one method: capture its activations on the probe split, plan which hidden "
-                + "units to keep, cut the network down (surgery), optionally fine-tune it, evaluate it on the test "
+                + "units to keep, cut the network down (surgery), fine-tune it (by default for two thirds of the epochs on the "
+                + "model's card), evaluate it on the test "
                 + "split before and after, and write the pruned model folder with plan.json (and trace.json for mipp).",
                 "Sparsity = share of hidden units removed. The methods and every setting they take are listed at the end."})
 final class PruneCommand implements Runnable {
@@ -93,6 +95,9 @@ final class PruneCommand implements Runnable {
     @Mixin
     Console console;
 
+    /** The fine-tuning budget of this run, for the card and the report. */
+    private FineTuningBudget budget;
+
     @Override
     public void run() {
         long started = System.nanoTime();
@@ -111,9 +116,10 @@ final class PruneCommand implements Runnable {
         PruningMethod pruning = type.create(MethodOptions.read(type.defaults(), methodOptions()), probeData);
 
         TerminalProgress progress = new TerminalProgress(console.err());
-        boolean tune = fineTuning.epochs > 0;
+        budget = fineTuning.budget(network);
+        boolean tune = budget.epochs() > 0;
         PruningPipeline pipeline = new PruningPipeline(new Splits(train, probeData, test),
-                DjlFineTuner.adam(fineTuning.epochs, fineTuning.learningRate, run.seed()), dataSeed, run.allProbeSamples());
+                DjlFineTuner.of(budget, run.seed()), dataSeed, run.allProbeSamples());
         Evaluation before = pipeline.evaluate(network, progress.slice(0, 0.05));
         PruningPipeline.Planned planned = pipeline.plan(network, pruning, null, progress.slice(0.05, tune ? 0.5 : 0.9));
         PruningPlan plan = planned.result().plan();
@@ -179,8 +185,8 @@ final class PruneCommand implements Runnable {
         String notes = "pruned from " + original.name() + " by " + plan.method() + " " + plan.settings() + " seed "
                 + plan.seed() + " on " + (run.allProbeSamples() ? "the" : run.probeSamples()) + " probe samples of " + data.name()
                 + ": " + summary.hiddenBefore() + " -> " + summary.hiddenAfter() + " hidden units"
-                + (fineTuning.epochs > 0 ? "; fine-tuned " + fineTuning.epochs + " epochs (adam lr=" + fineTuning.learningRate
-                + ", seed " + run.seed() + ")" : "; not fine-tuned") + (c.notes() == null ? "" : ". Original: " + c.notes());
+                + (budget.epochs() > 0 ? "; fine-tuned " + budget.epochs() + " epochs (adam lr=" + budget.learningRate()
+                + " " + budget.scheduleName() + ", seed " + run.seed() + ")" : "; not fine-tuned") + (c.notes() == null ? "" : ". Original: " + c.notes());
         return new ModelCard(c.dataset(), c.seed(), c.epochs(), result.accuracy(), result.loss(), c.architecture(), notes);
     }
 
@@ -214,10 +220,11 @@ final class PruneCommand implements Runnable {
         totals.row("MACs", ModelSummary.count(r.original().macs()), ModelSummary.count(r.pruned().macs()));
         totals.row("test accuracy", accuracy(r.before()), accuracy(r.afterPruning()) + " (pruned, not fine-tuned)");
         if (r.afterFineTuning() != null) {
-            totals.row("", "", accuracy(r.afterFineTuning()) + " (after " + fineTuning.epochs + " fine-tuning epochs)");
+            totals.row("", "", accuracy(r.afterFineTuning()) + " (after " + budget.epochs() + " fine-tuning epochs)");
         }
         totals.row("test loss", loss(r.before()), loss(r.afterFineTuning() != null ? r.afterFineTuning() : r.afterPruning()));
         totals.print(o);
+        o.println("fine-tuning: " + budget.describe());
         o.println("collapsed layers (one unit left): " + (r.summary().collapsedLayers().isEmpty() ? "none"
                 : String.join(", ", r.summary().collapsedLayers())));
         o.printf(Locale.ROOT, "test split: %d samples. Wrote %s (model.json, weights.npz, %s%s) in %.1f s%n",
@@ -263,7 +270,10 @@ final class PruneCommand implements Runnable {
         } else {
             root.putNull("afterFineTuning");
         }
-        root.put("fineTuneEpochs", fineTuning.epochs);
+        root.put("fineTuneEpochs", budget.epochs());
+        root.put("learningRate", budget.learningRate());
+        root.put("lrSchedule", budget.scheduleName());
+        root.put("fineTuneEpochsFrom", budget.sourceName());
         if (trace != null) {
             root.put("mippSteps", trace.steps().size());
             root.put("estimator", trace.estimator());

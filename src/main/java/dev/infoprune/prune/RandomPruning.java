@@ -31,12 +31,18 @@ public final class RandomPruning implements PruningMethod {
         Map<String, int[]> kept = new LinkedHashMap<>();
         for (int li : network.prunableLayerIndices()) {
             int width = network.layer(li).units();
-            double[] s = new double[width];
-            for (int u = 0; u < width; u++) {
-                s[u] = random.nextDouble();
-            }
+            double[] s = scores(random, width);
             kept.put(network.layer(li).name(), Ranking.topK(s, Ranking.keptCount(width, sparsity)));
         }
         return PlanResult.of(new PruningPlan(NAME, Map.of("sparsity", sparsity), seed, kept));
+    }
+
+    /** One uniform draw per unit: ranking them picks units uniformly at random. */
+    static double[] scores(SplittableRandom random, int width) {
+        double[] s = new double[width];
+        for (int u = 0; u < width; u++) {
+            s[u] = random.nextDouble();
+        }
+        return s;
     }
 }

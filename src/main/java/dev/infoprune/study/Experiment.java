@@ -7,6 +7,7 @@ import dev.infoprune.engine.Evaluation;
 import dev.infoprune.model.Network;
 import dev.infoprune.prune.PruningMethod;
 import dev.infoprune.prune.PruningPlan;
+import dev.infoprune.prune.mipp.Mipp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,10 @@ import java.util.Locale;
  * takes a sparsity at each sparsity of the spec): captures the unpruned network's activations on the probe split once, evaluates it on the
  * test split, then for every method and setting plans, cuts the network down, evaluates it, fine-tunes it
  * (the same {@link FineTuner} — epochs, learning rate, seed — for every method) and evaluates it again.
- * Reports progress over the whole run and stops between steps when cancelled.
+ * Controls ({@link WidthControl}, e.g. {@code random@mipp}) run after the others of each seed, at that seed's MIPP
+ * widths. With several seeds the whole comparison runs once per seed (method and fine-tuning seed {@code seed + k}) on the
+ * same splits, probe activations and baseline. Reports progress over the whole run and stops between steps when
+ * cancelled.
  */
 public final class Experiment {
     public static final String OWN = "own";
@@ -33,7 +37,13 @@ public final class Experiment {
         this.fineTuner = fineTuner;
         this.pipeline = new PruningPipeline(spec.data(), fineTuner, spec.seed(), true);
         for (String m : spec.methods()) {
-            catalog.create(m, catalog.sizesItself(m) ? Double.NaN : 0.5, spec.seed());
+            if (WidthControl.parse(m).isEmpty()) {
+                catalog.create(m, catalog.sizesItself(m) ? Double.NaN : 0.5, spec.seed());
+            }
+        }
+        if (!controls().isEmpty() && !(spec.methods().contains(Mipp.NAME) && catalog.sizesItself(Mipp.NAME))) {
+            throw new BadInputException("--methods", String.join(", ", controls().stream().map(WidthControl::name).toList())
+                    + " keep MIPP's per-layer widths, so mipp must be among the methods");
         }
         if (spec.mode() == ExperimentSpec.Mode.MATCH && reference() == null) {
             throw new BadInputException("--methods", "matching the sparsity needs a method that sizes itself (mipp or cmi); "
@@ -41,21 +51,30 @@ public final class Experiment {
         }
     }
 
+    private List<WidthControl> controls() {
+        return spec.methods().stream().map(WidthControl::parse).flatMap(java.util.Optional::stream).toList();
+    }
+
+    private List<String> catalogued() {
+        return spec.methods().stream().filter(m -> !WidthControl.isControl(m)).toList();
+    }
+
     /** The self-sizing method whose sparsity the others match: MIPP when listed, else the first one. */
     private String reference() {
         if (spec.methods().contains("mipp") && catalog.sizesItself("mipp")) {
             return "mipp";
         }
-        return spec.methods().stream().filter(catalog::sizesItself).findFirst().orElse(null);
+        return catalogued().stream().filter(catalog::sizesItself).findFirst().orElse(null);
     }
 
     public ExperimentResult run(Progress progress) {
         long start = System.nanoTime();
         Network model = spec.model();
-        List<String> selfSizing = spec.methods().stream().filter(catalog::sizesItself).toList();
-        List<String> sized = spec.methods().stream().filter(catalog::takesSparsity).toList();
+        List<String> selfSizing = catalogued().stream().filter(catalog::sizesItself).toList();
+        List<String> sized = catalogued().stream().filter(catalog::takesSparsity).toList();
+        List<WidthControl> controls = controls();
         int settings = spec.mode() == ExperimentSpec.Mode.MATCH ? 1 : spec.sparsities().length;
-        int jobs = selfSizing.size() + sized.size() * settings;
+        int jobs = (selfSizing.size() + sized.size() * settings + controls.size()) * spec.seeds();
         double prep = 0.05;
         progress.update("capturing probe activations", 0, 1);
         Activations probe = pipeline.captureProbe(model, progress.slice(0, prep * 0.6));
@@ -70,14 +89,29 @@ public final class Experiment {
             ordered.remove(ref);
             ordered.add(0, ref);
         }
-        for (String m : ordered) {
-            results.add(runOne(m, Double.NaN, probe, information, slice(progress, prep, done++, jobs)));
-        }
-        double[] sparsities = spec.mode() == ExperimentSpec.Mode.MATCH
-                ? new double[] {results.get(0).sparsity()} : spec.sparsities();
-        for (double s : sparsities) {
-            for (String m : sized) {
-                results.add(runOne(m, s, probe, information, slice(progress, prep, done++, jobs)));
+        for (int k = 0; k < spec.seeds(); k++) {
+            long seed = spec.seed() + k;
+            Run run = new Run(seed, k == 0 ? pipeline : new PruningPipeline(spec.data(), fineTuner.withSeed(seed), seed, true),
+                    probe, information);
+            List<MethodResult> own = new ArrayList<>();
+            for (String m : ordered) {
+                own.add(run.one(m, Double.NaN, slice(progress, prep, done++, jobs)));
+            }
+            results.addAll(own);
+            double[] sparsities = spec.mode() == ExperimentSpec.Mode.MATCH
+                    ? new double[] {own.get(0).sparsity()} : spec.sparsities();
+            for (double s : sparsities) {
+                for (String m : sized) {
+                    results.add(run.one(m, s, slice(progress, prep, done++, jobs)));
+                }
+            }
+            if (!controls.isEmpty()) {
+                MethodResult mipp = own.stream().filter(r -> r.method().equals(Mipp.NAME)).findFirst().orElseThrow();
+                // matched: at MIPP's sparsity like the other methods; else beside MIPP's own setting
+                double at = spec.mode() == ExperimentSpec.Mode.MATCH ? mipp.sparsity() : Double.NaN;
+                for (WidthControl c : controls) {
+                    results.add(run.one(c.name(), c.at(mipp.plan(), seed), at, slice(progress, prep, done++, jobs)));
+                }
             }
         }
         progress.update("comparison done", 1, 1);
@@ -85,7 +119,7 @@ public final class Experiment {
         return new ExperimentResult(model.name(), data.test().name(), spec.mode(), model.prunableLayerNames(),
                 model.prunableLayerNames().stream().mapToInt(l -> model.layer(model.indexOf(l)).units()).toArray(),
                 model.parameterCount(), model.macs(), baseline, data.probe().size(), data.train().size(),
-                data.test().size(), fineTuner.epochs(), fineTuner.learningRate(), spec.seed(), spec.origin(), results,
+                data.test().size(), fineTuner.budget(), spec.seed(), spec.seeds(), spec.origin(), results,
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -94,20 +128,39 @@ public final class Experiment {
         return p.slice(prep + job * width, prep + (job + 1) * width);
     }
 
-    private MethodResult runOne(String name, double sparsity, Activations probe, InformationPreserved information,
-                                Progress progress) {
-        progress.checkCancelled();
-        String setting = Double.isNaN(sparsity) ? OWN : String.format(Locale.ROOT, "%.4f", sparsity);
-        String label = name + (Double.isNaN(sparsity) ? "" : " at sparsity " + setting);
-        PruningMethod method = catalog.create(name, sparsity, spec.seed());
-        PruningPipeline.Planned planned = pipeline.plan(spec.model(), method, probe, progress.slice(0, 0.4));
-        progress.update("evaluating " + label, 0, 1);
-        PruningPipeline.Outcome outcome = pipeline.finish(spec.model(), planned, progress.slice(0.4, 0.99));
-        PruningPlan plan = planned.result().plan();
-        List<LayerInformation> info = information.of(plan);
-        progress.update(label + " done", 1, 1);
-        return new MethodResult(name, setting, sparsity, plan, planned.widths(), outcome.pruned().parameterCount(),
-                outcome.pruned().macs(), outcome.afterPruning(), outcome.last(), info, planned.seconds(),
-                outcome.fineTuneSeconds(), planned.result().trace());
+    /** The runs of one seed: its methods' seed, its fine-tuning seed, and the probe activations all seeds share. */
+    private final class Run {
+        private final long seed;
+        private final PruningPipeline pipeline;
+        private final Activations probe;
+        private final InformationPreserved information;
+
+        Run(long seed, PruningPipeline pipeline, Activations probe, InformationPreserved information) {
+            this.seed = seed;
+            this.pipeline = pipeline;
+            this.probe = probe;
+            this.information = information;
+        }
+
+        MethodResult one(String name, double sparsity, Progress progress) {
+            progress.checkCancelled();
+            return one(name, catalog.create(name, sparsity, seed), sparsity, progress);
+        }
+
+        MethodResult one(String name, PruningMethod method, double sparsity, Progress progress) {
+            progress.checkCancelled();
+            String setting = Double.isNaN(sparsity) ? OWN : String.format(Locale.ROOT, "%.4f", sparsity);
+            String label = name + (Double.isNaN(sparsity) ? "" : " at sparsity " + setting)
+                    + (spec.seeds() > 1 ? ", seed " + seed : "");
+            PruningPipeline.Planned planned = pipeline.plan(spec.model(), method, probe, progress.slice(0, 0.4));
+            progress.update("evaluating " + label, 0, 1);
+            PruningPipeline.Outcome outcome = pipeline.finish(spec.model(), planned, progress.slice(0.4, 0.99));
+            PruningPlan plan = planned.result().plan();
+            List<LayerInformation> info = information.of(plan);
+            progress.update(label + " done", 1, 1);
+            return new MethodResult(name, setting, seed, sparsity, plan, planned.widths(),
+                    outcome.pruned().parameterCount(), outcome.pruned().macs(), outcome.afterPruning(), outcome.last(),
+                    info, planned.seconds(), outcome.fineTuneSeconds(), planned.result().trace());
+        }
     }
 }

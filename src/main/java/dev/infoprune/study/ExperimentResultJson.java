@@ -37,6 +37,8 @@ public final class ExperimentResultJson {
             root.putObject("data").put("spec", r.origin().data()).put("splitSeed", r.origin().splitSeed());
         }
         root.put("seed", r.seed()).put("fineTuneEpochs", r.fineTuneEpochs()).put("learningRate", r.learningRate());
+        root.put("seeds", r.seeds());
+        root.put("lrSchedule", r.fineTuning().scheduleName()).put("fineTuneEpochsFrom", r.fineTuning().sourceName());
         root.put("probeSamples", r.probeSamples()).put("trainSamples", r.trainSamples()).put("testSamples", r.testSamples());
         root.put("seconds", r.seconds());
         ObjectNode base = root.putObject("unpruned");
@@ -50,11 +52,37 @@ public final class ExperimentResultJson {
         for (MethodResult m : r.results()) {
             method(results.addObject(), m);
         }
+        if (r.seeds() > 1) {
+            ArrayNode summary = root.putArray("summary");
+            for (SeedSummary s : r.summaries()) {
+                summary(summary.addObject(), s);
+            }
+        }
         return root;
     }
 
+    /** Mean and standard deviation over the seeds, and every seed's value; derived, so not read back. */
+    private static void summary(ObjectNode o, SeedSummary s) {
+        o.put("method", s.method()).put("setting", s.setting()).put("runs", s.runs().size());
+        ArrayNode seeds = o.putArray("seeds");
+        s.runs().forEach(m -> seeds.add(m.seed()));
+        spread(o.putObject("sparsity"), s.sparsity(), s.runs().stream().mapToDouble(MethodResult::sparsity).toArray());
+        spread(o.putObject("accuracyBefore"), s.accuracyBefore(),
+                s.runs().stream().mapToDouble(m -> m.beforeFineTuning().accuracy()).toArray());
+        spread(o.putObject("accuracyAfter"), s.accuracyAfter(),
+                s.runs().stream().mapToDouble(m -> m.afterFineTuning().accuracy()).toArray());
+    }
+
+    private static void spread(ObjectNode o, SeedSummary.Spread s, double[] values) {
+        o.put("mean", s.mean()).put("sd", s.sd());
+        ArrayNode each = o.putArray("perSeed");
+        for (double v : values) {
+            each.add(v);
+        }
+    }
+
     private static void method(ObjectNode o, MethodResult m) {
-        o.put("method", m.method()).put("setting", m.setting());
+        o.put("method", m.method()).put("setting", m.setting()).put("seed", m.seed());
         if (!Double.isNaN(m.targetSparsity())) {
             o.put("targetSparsity", m.targetSparsity());
         }
@@ -121,20 +149,40 @@ public final class ExperimentResultJson {
         SplitOrigin origin = data == null || data.isNull() ? null
                 : new SplitOrigin(in.text(data, "spec"), in.whole(data, "splitSeed"));
         List<MethodResult> results = new ArrayList<>();
+        long seed = in.whole(root, "seed");
         int i = 0;
         for (JsonNode m : in.array(root, "results")) {
-            results.add(in.method(m, "results[" + i++ + "]"));
+            results.add(in.method(m, "results[" + i++ + "]", seed));
+        }
+        // files written before seeds were recorded ran one seed
+        int seeds = root.has("seeds") ? in.integer(root, "seeds") : 1;
+        if (seeds < 1) {
+            throw new BadInputException(source, "\"seeds\" must be at least 1, got " + seeds);
         }
         return new ExperimentResult(in.text(root, "model"), in.text(root, "dataset"), mode, hidden,
                 widths.stream().mapToInt(Integer::intValue).toArray(), in.whole(base, "parameters"), in.whole(base, "macs"),
                 in.evaluation(base, "test"), in.integer(root, "probeSamples"), in.integer(root, "trainSamples"),
-                in.integer(root, "testSamples"), in.integer(root, "fineTuneEpochs"), in.number(root, "learningRate"),
-                in.whole(root, "seed"), origin, results, in.number(root, "seconds"));
+                in.integer(root, "testSamples"), in.budget(root), seed, seeds, origin, results, in.number(root, "seconds"));
     }
 
     /** Field access that names what is missing or wrong. */
     private record Reader(String source) {
-        MethodResult method(JsonNode m, String where) {
+        /** The fine-tuning budget; a file written before schedules and sources were recorded had a constant rate. */
+        FineTuningBudget budget(JsonNode root) {
+            int epochs = integer(root, "fineTuneEpochs");
+            double lr = number(root, "learningRate");
+            if (!root.has("lrSchedule") && !root.has("fineTuneEpochsFrom")) {
+                return FineTuningBudget.unrecorded(epochs, lr);
+            }
+            try {
+                return new FineTuningBudget(epochs, lr, FineTuningBudget.schedule(text(root, "lrSchedule")),
+                        FineTuningBudget.source(text(root, "fineTuneEpochsFrom")));
+            } catch (IllegalArgumentException e) {
+                throw bad("lrSchedule is cosine or constant, fineTuneEpochsFrom card, given, default or unrecorded");
+            }
+        }
+
+        MethodResult method(JsonNode m, String where, long comparisonSeed) {
             Reader at = new Reader(source + " " + where);
             List<PlanSummary.LayerWidth> widths = new ArrayList<>();
             List<LayerInformation> information = new ArrayList<>();
@@ -151,6 +199,7 @@ public final class ExperimentResultJson {
             }
             JsonNode target = m.get("targetSparsity");
             return new MethodResult(at.text(m, "method"), at.text(m, "setting"),
+                    m.has("seed") ? at.whole(m, "seed") : comparisonSeed,
                     target == null || target.isNull() ? Double.NaN : at.number(m, "targetSparsity"),
                     at.plan(at.object(m, "plan")), new PlanSummary(widths, before, after), at.whole(m, "parameters"),
                     at.whole(m, "macs"), at.evaluation(m, "beforeFineTuning"), at.evaluation(m, "afterFineTuning"),

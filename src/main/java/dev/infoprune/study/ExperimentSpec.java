@@ -16,11 +16,14 @@ import java.util.List;
  * {@link Mode#FIXED} and {@link Mode#SWEEP}: the sparsity-taking methods run at each of {@code sparsities};
  * self-sizing methods run once at their own setting.
  *
+ * <p>{@code seeds} runs every method that many times, with method and fine-tuning seeds {@code seed}, {@code seed + 1},
+ * …, on the same splits.
+ *
  * <p>{@code origin} (may be null) says which data set and split seed {@code data} was cut from; the result
  * records it so that the comparison can be reproduced.
  */
 public record ExperimentSpec(Network model, Splits data, List<String> methods, Mode mode, double[] sparsities,
-                             long seed, SplitOrigin origin) {
+                             long seed, SplitOrigin origin, int seeds) {
     public enum Mode { MATCH, FIXED, SWEEP }
 
     public ExperimentSpec {
@@ -28,6 +31,9 @@ public record ExperimentSpec(Network model, Splits data, List<String> methods, M
         sparsities = sparsities.clone();
         if (methods.isEmpty()) {
             throw new BadInputException("--methods", "name at least one pruning method");
+        }
+        if (seeds < 1) {
+            throw new BadInputException("--seeds", "give at least one seed, got " + seeds);
         }
         if (methods.stream().distinct().count() != methods.size()) {
             throw new BadInputException("--methods", "a method is listed twice: " + String.join(",", methods));
@@ -46,22 +52,27 @@ public record ExperimentSpec(Network model, Splits data, List<String> methods, M
     }
 
     public static ExperimentSpec matching(Network model, Splits data, List<String> methods, long seed) {
-        return new ExperimentSpec(model, data, methods, Mode.MATCH, new double[0], seed, null);
+        return new ExperimentSpec(model, data, methods, Mode.MATCH, new double[0], seed, null, 1);
     }
 
     public static ExperimentSpec at(Network model, Splits data, List<String> methods, double sparsity, long seed) {
-        return new ExperimentSpec(model, data, methods, Mode.FIXED, new double[] {sparsity}, seed, null);
+        return new ExperimentSpec(model, data, methods, Mode.FIXED, new double[] {sparsity}, seed, null, 1);
     }
 
     public static ExperimentSpec sweep(Network model, Splits data, List<String> methods, double[] sparsities, long seed) {
         double[] sorted = sparsities.clone();
         Arrays.sort(sorted);
-        return new ExperimentSpec(model, data, methods, Mode.SWEEP, sorted, seed, null);
+        return new ExperimentSpec(model, data, methods, Mode.SWEEP, sorted, seed, null, 1);
     }
 
     /** The same comparison, recording that its splits were cut from {@code data} with {@code splitSeed}. */
     public ExperimentSpec withOrigin(String data, long splitSeed) {
-        return new ExperimentSpec(model, this.data, methods, mode, sparsities, seed, new SplitOrigin(data, splitSeed));
+        return new ExperimentSpec(model, this.data, methods, mode, sparsities, seed, new SplitOrigin(data, splitSeed), seeds);
+    }
+
+    /** The same comparison run {@code count} times, with seeds {@code seed}, {@code seed + 1}, …. */
+    public ExperimentSpec withSeeds(int count) {
+        return new ExperimentSpec(model, data, methods, mode, sparsities, seed, origin, count);
     }
 
     @Override

@@ -14,6 +14,17 @@ public interface FineTuner {
     /** Its learning rate, for reports. */
     double learningRate();
 
+    /** Its epochs, learning rate, schedule and where the epochs came from, for reports. */
+    default FineTuningBudget budget() {
+        return new FineTuningBudget(epochs(), learningRate(), dev.infoprune.engine.TrainingConfig.Schedule.CONSTANT,
+                FineTuningBudget.Source.GIVEN);
+    }
+
+    /** The same fine-tuning with another seed (a study's later seeds); a tuner without randomness is itself. */
+    default FineTuner withSeed(long seed) {
+        return this;
+    }
+
     FineTuner NONE = new FineTuner() {
         @Override
         public Network fineTune(Network pruned, Dataset train, Progress progress) {

@@ -13,11 +13,12 @@ import java.util.List;
  * the time spent planning and fine-tuning.
  *
  * @param setting        {@code "own"} for a self-sizing method, else the target sparsity, e.g. {@code "0.90"}
+ * @param seed           the seed of the method and of its fine-tuning (the comparison's seed, or a later one of its seeds)
  * @param targetSparsity the sparsity asked for, NaN for a self-sizing method
  * @param trace          the method's trace of decisions (MIPP) when this run made it; null for the others and for
  *                       a result read back from a file
  */
-public record MethodResult(String method, String setting, double targetSparsity, PruningPlan plan, PlanSummary widths,
+public record MethodResult(String method, String setting, long seed, double targetSparsity, PruningPlan plan, PlanSummary widths,
                            long parameters, long macs, Evaluation beforeFineTuning, Evaluation afterFineTuning,
                            List<LayerInformation> information, double planSeconds, double fineTuneSeconds,
                            DecisionTrace trace) {
@@ -26,10 +27,11 @@ public record MethodResult(String method, String setting, double targetSparsity,
     }
 
     /** A result without a trace (read back from a file, or of a method that keeps none). */
-    public MethodResult(String method, String setting, double targetSparsity, PruningPlan plan, PlanSummary widths,
-                        long parameters, long macs, Evaluation beforeFineTuning, Evaluation afterFineTuning,
-                        List<LayerInformation> information, double planSeconds, double fineTuneSeconds) {
-        this(method, setting, targetSparsity, plan, widths, parameters, macs, beforeFineTuning, afterFineTuning,
+    public MethodResult(String method, String setting, long seed, double targetSparsity, PruningPlan plan,
+                        PlanSummary widths, long parameters, long macs, Evaluation beforeFineTuning,
+                        Evaluation afterFineTuning, List<LayerInformation> information, double planSeconds,
+                        double fineTuneSeconds) {
+        this(method, setting, seed, targetSparsity, plan, widths, parameters, macs, beforeFineTuning, afterFineTuning,
                 information, planSeconds, fineTuneSeconds, null);
     }
 
@@ -45,7 +47,7 @@ public record MethodResult(String method, String setting, double targetSparsity,
     }
 
     private List<Object> withoutTrace() {
-        return java.util.Arrays.asList(method, setting, targetSparsity, plan, widths, parameters, macs, beforeFineTuning,
+        return java.util.Arrays.asList(method, setting, seed, targetSparsity, plan, widths, parameters, macs, beforeFineTuning,
                 afterFineTuning, information, planSeconds, fineTuneSeconds);
     }
 

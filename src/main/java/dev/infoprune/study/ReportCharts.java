@@ -8,12 +8,15 @@ import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ChartFactory;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 import java.awt.Color;
@@ -69,8 +72,16 @@ final class ReportCharts {
         return chart;
     }
 
-    /** Test accuracy after fine-tuning against the share of hidden units removed, one line per method. */
+    /**
+     * Test accuracy after fine-tuning against the share of hidden units removed, one line per method; with several
+     * seeds, the means over the seeds with error bars of one standard deviation.
+     */
     static JFreeChart accuracyVersusSparsity(ExperimentResult result) {
+        String tuned = result.fineTuneEpochs() == 0 ? "no fine-tuning"
+                : "after " + result.fineTuneEpochs() + " fine-tuning epochs, " + result.fineTuning().scheduleName() + " rate";
+        if (result.seeds() > 1) {
+            return withErrorBars(result, tuned);
+        }
         Map<String, XYSeries> series = new TreeMap<>();
         for (MethodResult m : result.results()) {
             series.computeIfAbsent(m.method(), k -> new XYSeries(k, true, true))
@@ -81,12 +92,38 @@ final class ReportCharts {
         base.add(0, 100 * result.baseline().accuracy());
         data.addSeries(base);
         result.methods().forEach(m -> data.addSeries(series.get(m)));
-        String tuned = result.fineTuneEpochs() == 0 ? "no fine-tuning"
-                : "after " + result.fineTuneEpochs() + " fine-tuning epochs";
         JFreeChart chart = ChartFactory.createXYLineChart("Test accuracy vs sparsity (" + tuned + ")",
                 "hidden units removed (%)", "test accuracy (%)", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        plot.setRenderer(renderer);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        style(chart);
+        return chart;
+    }
+
+    private static JFreeChart withErrorBars(ExperimentResult result, String tuned) {
+        Map<String, YIntervalSeries> series = new java.util.LinkedHashMap<>();
+        YIntervalSeries base = new YIntervalSeries("unpruned");
+        double b = 100 * result.baseline().accuracy();
+        base.add(0, b, b, b);
+        series.put("unpruned", base);
+        for (SeedSummary s : result.summaries()) {
+            double mean = 100 * s.accuracyAfter().mean();
+            double sd = 100 * s.accuracyAfter().sd();
+            series.computeIfAbsent(s.method(), YIntervalSeries::new)
+                    .add(100 * s.sparsity().mean(), mean, mean - sd, mean + sd);
+        }
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        series.values().forEach(data::addSeries);
+        JFreeChart chart = ChartFactory.createXYLineChart("Test accuracy vs sparsity (" + tuned + "; mean ± sd over "
+                        + result.seeds() + " seeds)", "hidden units removed (%)", "test accuracy (%)", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setDefaultShapesVisible(true);
         plot.setRenderer(renderer);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         style(chart);

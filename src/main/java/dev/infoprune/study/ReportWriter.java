@@ -76,21 +76,43 @@ public final class ReportWriter {
         return new String[] {title, stem, Base64.getEncoder().encodeToString(png)};
     }
 
+    /**
+     * One row per method, setting and seed; with several seeds, then two rows per method and setting whose
+     * {@code seed} column says {@code mean} or {@code sd}, over the seeds, of the sparsity and the accuracies (other cells empty).
+     */
     static String csv(ExperimentResult r) {
         StringBuilder b = new StringBuilder("setting,method,target_sparsity,sparsity,kept_units,parameters,macs,"
                 + "accuracy_before,loss_before,accuracy_after,loss_after,collapsed_layers,emptied_layers,widths,"
-                + "information_ratio,plan_seconds,finetune_seconds\n");
+                + "information_ratio,plan_seconds,finetune_seconds,seed,finetune_epochs,learning_rate,lr_schedule,"
+                + "epochs_from\n");
         for (MethodResult m : r.results()) {
-            b.append(String.join(",", m.setting(), m.method(), num(m.targetSparsity()), num(m.sparsity()),
-                    Integer.toString(m.widths().hiddenAfter()), Long.toString(m.parameters()), Long.toString(m.macs()),
-                    num(m.beforeFineTuning().accuracy()), num(m.beforeFineTuning().loss()),
+            b.append(String.join(",", m.setting(), m.method(), num(m.targetSparsity()), num(m.sparsity()), Integer.toString(m.widths().hiddenAfter()), Long.toString(m.parameters()),
+                    Long.toString(m.macs()), num(m.beforeFineTuning().accuracy()), num(m.beforeFineTuning().loss()),
                     num(m.afterFineTuning().accuracy()), num(m.afterFineTuning().loss()),
                     String.join("|", m.collapsedLayers()), String.join("|", m.emptiedLayers()),
                     m.widths().layers().stream().map(w -> Integer.toString(w.after())).collect(Collectors.joining("|")),
                     m.information().stream().map(i -> num(i.ratio())).collect(Collectors.joining("|")),
-                    num(m.planSeconds()), num(m.fineTuneSeconds()))).append('\n');
+                    num(m.planSeconds()), num(m.fineTuneSeconds()), Long.toString(m.seed()), budget(r.fineTuning())))
+                    .append('\n');
+        }
+        if (r.seeds() > 1) {
+            for (SeedSummary s : r.summaries()) {
+                b.append(summaryRow(s, "mean", SeedSummary.Spread::mean, r.fineTuning()));
+                b.append(summaryRow(s, "sd", SeedSummary.Spread::sd, r.fineTuning()));
+            }
         }
         return b.toString();
+    }
+
+    private static String summaryRow(SeedSummary s, String what, java.util.function.ToDoubleFunction<SeedSummary.Spread> of,
+                                     FineTuningBudget budget) {
+        return String.join(",", s.setting(), s.method(), "", num(of.applyAsDouble(s.sparsity())), "", "", "",
+                num(of.applyAsDouble(s.accuracyBefore())), "", num(of.applyAsDouble(s.accuracyAfter())), "", "", "", "",
+                "", "", "", what, budget(budget)) + "\n";
+    }
+
+    private static String budget(FineTuningBudget b) {
+        return String.join(",", Integer.toString(b.epochs()), num(b.learningRate()), b.scheduleName(), b.sourceName());
     }
 
     private static String num(double v) {
@@ -116,9 +138,11 @@ public final class ReportWriter {
                 .append(", test accuracy ").append(pct(r.baseline().accuracy())).append(", loss ")
                 .append(f4(r.baseline().loss())).append(".</p>\n");
         h.append("<p>Same conditions for every method: probe split ").append(r.probeSamples())
-                .append(" samples (pruning decisions), fine-tuning ").append(r.fineTuneEpochs()).append(" epochs on ")
-                .append(r.trainSamples()).append(" training samples at learning rate ").append(r.learningRate())
-                .append(", test split ").append(r.testSamples()).append(" samples, seed ").append(r.seed())
+                .append(" samples (pruning decisions), fine-tuning on ").append(r.trainSamples())
+                .append(" training samples: ").append(esc(r.fineTuning().describe()))
+                .append("; test split ").append(r.testSamples()).append(" samples, seed ").append(r.seed())
+                .append(r.seeds() > 1 ? " to " + (r.seed() + r.seeds() - 1) + " (every method ran with each of these "
+                        + r.seeds() + " seeds on the same splits; the tables and bars per setting show seed " + r.seed() + ")" : "")
                 .append(r.origin() == null ? "" : "; data " + esc(r.origin().data()) + " split with seed " + r.origin().splitSeed())
                 .append(". Run took ").append(String.format(Locale.ROOT, "%.1f", r.seconds())).append(" s.</p>\n");
         h.append("<p>Sparsity is the share of hidden units removed. A layer left with one unit or none is "
@@ -131,6 +155,12 @@ public final class ReportWriter {
             table(h, r, e.getValue());
             image(h, charts.get(c++));
         }
+        if (r.seeds() > 1) {
+            h.append("<h2>Mean ± standard deviation over ").append(r.seeds()).append(" seeds</h2>\n");
+            summaries(h, r);
+            h.append("<h2>Every seed</h2>\n");
+            table(h, r, r.results());
+        }
         h.append("<h2>Accuracy versus sparsity</h2>\n");
         image(h, charts.get(c));
         h.append("<p>Data: <a href=\"").append(CSV).append("\">").append(CSV).append("</a>, <a href=\"").append(JSON)
@@ -139,13 +169,15 @@ public final class ReportWriter {
     }
 
     private static void table(StringBuilder h, ExperimentResult r, List<MethodResult> rows) {
-        h.append("<table><tr><th>method</th><th>setting</th><th>sparsity</th><th>kept widths</th><th>parameters</th>"
+        boolean seeds = r.seeds() > 1;
+        h.append("<table><tr><th>method</th>").append(seeds ? "<th>seed</th>" : "").append("<th>setting</th><th>sparsity</th><th>kept widths</th><th>parameters</th>"
                 + "<th>MACs</th><th>accuracy before</th><th>accuracy after</th><th>loss after</th>"
                 + "<th>information kept per layer</th><th>collapsed</th><th>plan s</th><th>fine-tune s</th></tr>\n");
         for (MethodResult m : rows) {
             boolean collapsed = !m.collapsedLayers().isEmpty();
             h.append(collapsed ? "<tr class=\"collapsed\">" : "<tr>")
                     .append("<td class=\"l\">").append(esc(ReportCharts.label(m, rows))).append("</td>")
+                    .append(seeds ? "<td>" + m.seed() + "</td>" : "")
                     .append("<td>").append(esc(m.setting())).append("</td>")
                     .append("<td>").append(pct(m.sparsity())).append("</td>")
                     .append("<td class=\"l\">").append(m.widths().layers().stream().map(w -> Integer.toString(w.after()))
@@ -163,6 +195,24 @@ public final class ReportWriter {
                     .append("<td>").append(String.format(Locale.ROOT, "%.2f", m.fineTuneSeconds())).append("</td></tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    private static void summaries(StringBuilder h, ExperimentResult r) {
+        h.append("<table><tr><th>method</th><th>setting</th><th>sparsity</th><th>accuracy before</th>"
+                + "<th>accuracy after</th><th>after, per seed</th></tr>\n");
+        for (SeedSummary s : r.summaries()) {
+            h.append("<tr><td class=\"l\">").append(esc(s.method())).append("</td><td>").append(esc(s.setting()))
+                    .append("</td><td>").append(spread(s.sparsity())).append("</td><td>").append(spread(s.accuracyBefore()))
+                    .append("</td><td>").append(spread(s.accuracyAfter())).append("</td><td class=\"l\">")
+                    .append(s.runs().stream().map(m -> pct(m.afterFineTuning().accuracy())).collect(Collectors.joining(" / ")))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    /** "93.10% ± 0.84" (points). */
+    static String spread(SeedSummary.Spread s) {
+        return pct(s.mean()) + " ± " + String.format(Locale.ROOT, "%.2f", 100 * s.sd());
     }
 
     private static void image(StringBuilder h, String[] chart) {

@@ -33,7 +33,8 @@ class PipelinePinTest {
     @Test
     void mippAtItsDefaultsPlansAndTracesExactlyAsPinned() throws IOException {
         Path dir = tmp.resolve("pruned");
-        CliRun run = CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "mipp", "--out", dir.toString(), "--json");
+        CliRun run = CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "mipp",
+                "--finetune-epochs", "0", "--out", dir.toString(), "--json");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(withoutClocks(run.json())).isEqualTo(pinned("prune-mipp.json"));
         assertThat(withoutClocks(JSON.readTree(dir.resolve("plan.json").toFile()))).isEqualTo(pinned("prune-mipp-plan.json"));
@@ -44,7 +45,7 @@ class PipelinePinTest {
     void compareGivesExactlyThePinnedPlansAndAccuracies() throws IOException {
         Path dir = tmp.resolve("comparison");
         CliRun run = CliRun.of("compare", "mlp-digits", "--data", "digits", "--methods", "mipp,local-magnitude,random,global-topk",
-                "--option", "mipp.estimator=ridge-cv", "--finetune-epochs", "1", "--out", dir.toString());
+                "--option", "mipp.estimator=ridge-cv", "--finetune-epochs", "1", "--lr-schedule", "constant", "--out", dir.toString());
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(withoutClocks(JSON.readTree(dir.resolve("results.json").toFile()))).isEqualTo(pinned("compare.json"));
     }

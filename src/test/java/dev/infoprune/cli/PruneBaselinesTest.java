@@ -25,7 +25,7 @@ class PruneBaselinesTest {
             for (String method : new String[] {"snip", "grasp", "synflow", "thinet"}) {
                 Path dir = tmp.resolve(model + "-" + method);
                 CliRun run = CliRun.of("prune", model, "--data", data, "--method", method, "--sparsity", "0.5",
-                        "--probe-samples", "200", "--out", dir.toString(), "--json");
+                        "--probe-samples", "200", "--finetune-epochs", "0", "--out", dir.toString(), "--json");
                 assertThat(run.status()).as(model + " " + method + ": " + run.err()).isZero();
                 PruningPlan plan = PlanFiles.readFor(dir.resolve("plan.json"), original);
                 assertThat(plan.method()).isEqualTo(method);

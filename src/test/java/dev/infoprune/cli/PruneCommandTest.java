@@ -26,7 +26,7 @@ class PruneCommandTest {
     void mippWritesAModelFolderPlanAndTraceThatEvaluateAccepts() throws Exception {
         Path dir = tmp.resolve("pruned");
         CliRun run = CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "mipp", "--confidence", "0.95",
-                "--seed", "3", "--out", dir.toString(), "--json");
+                "--seed", "3", "--finetune-epochs", "0", "--out", dir.toString(), "--json");
         assertThat(run.status()).as(run.err()).isZero();
         JsonNode json = run.json();
         Network original = SampleModels.load("mlp-digits");
@@ -80,7 +80,7 @@ class PruneCommandTest {
         Network original = SampleModels.load("mlp-digits");
         Path cmiDir = tmp.resolve("cmi");
         CliRun cmi = CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "cmi", "-o", "cutoff=knee",
-                "-o", "direction=independent", "--seed", "2", "--out", cmiDir.toString(), "--json");
+                "-o", "direction=independent", "--seed", "2", "--finetune-epochs", "0", "--out", cmiDir.toString(), "--json");
         assertThat(cmi.status()).as(cmi.err()).isZero();
         PruningPlan cmiPlan = PlanFiles.readFor(cmiDir.resolve("plan.json"), original);
         assertThat(cmiPlan.method()).isEqualTo("cmi");
@@ -91,7 +91,7 @@ class PruneCommandTest {
 
         Path itDir = tmp.resolve("itpruner");
         CliRun it = CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "itpruner", "--sparsity", "0.5",
-                "--out", itDir.toString(), "--json");
+                "--finetune-epochs", "0", "--out", itDir.toString(), "--json");
         assertThat(it.status()).as(it.err()).isZero();
         PruningPlan itPlan = PlanFiles.readFor(itDir.resolve("plan.json"), original);
         assertThat(itPlan.method()).isEqualTo("itpruner");

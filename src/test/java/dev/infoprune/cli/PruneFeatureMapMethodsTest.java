@@ -22,7 +22,7 @@ class PruneFeatureMapMethodsTest {
         Network vgg = SampleModels.load("vgg-fashion");
         Path dir = tmp.resolve("cmi");
         CliRun run = CliRun.of("prune", "vgg-fashion", "--data", "fashion-mnist", "--method", "cmi", "-o", "samples=64",
-                "--probe-samples", "300", "--out", dir.toString(), "--json");
+                "--probe-samples", "300", "--finetune-epochs", "0", "--out", dir.toString(), "--json");
         assertThat(run.status()).as(run.err()).isZero();
         PruningPlan plan = PlanFiles.readFor(dir.resolve("plan.json"), vgg);
         assertThat(plan.settings()).containsEntry("layers", "auto").containsEntry("maps", "flattened maps")
@@ -45,7 +45,7 @@ class PruneFeatureMapMethodsTest {
         Network vgg = SampleModels.load("vgg-fashion");
         Path dir = tmp.resolve("itpruner");
         CliRun run = CliRun.of("prune", "vgg-fashion", "--data", "fashion-mnist", "--method", "itpruner", "-o", "macs=0.35",
-                "-o", "batch=64", "--probe-samples", "300", "--out", dir.toString(), "--json");
+                "-o", "batch=64", "--probe-samples", "300", "--finetune-epochs", "0", "--out", dir.toString(), "--json");
         assertThat(run.status()).as(run.err()).isZero();
         PruningPlan plan = PlanFiles.readFor(dir.resolve("plan.json"), vgg);
         assertThat(plan.settings()).containsEntry("activations", "flattened post-activation maps")
@@ -60,7 +60,7 @@ class PruneFeatureMapMethodsTest {
         Network mlp = SampleModels.load("mlp-digits");
         Path dir = tmp.resolve("iterative");
         CliRun run = CliRun.of("prune", "mlp-digits", "--data", "digits", "--method", "cmi", "-o", "iterative-epochs=1",
-                "-o", "alpha=2", "-o", "samples=64", "-o", "cutoff=knee", "--out", dir.toString(), "--json");
+                "-o", "alpha=2", "-o", "samples=64", "-o", "cutoff=knee", "--finetune-epochs", "0", "--out", dir.toString(), "--json");
         assertThat(run.status()).as(run.err()).isZero();
         PruningPlan plan = PlanFiles.readFor(dir.resolve("plan.json"), mlp);
         assertThat(plan.settings()).containsEntry("iterative", true);

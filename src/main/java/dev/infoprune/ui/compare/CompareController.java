@@ -17,6 +17,8 @@ import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.MethodResult;
 import dev.infoprune.study.StudyMethods;
 import dev.infoprune.study.FineTuner;
+import dev.infoprune.study.FineTuningBudget;
+import dev.infoprune.engine.TrainingConfig;
 import dev.infoprune.study.PruningPipeline;
 import dev.infoprune.ui.flows.OpenModel;
 import dev.infoprune.ui.flows.PrunedNetwork;
@@ -66,7 +68,25 @@ public final class CompareController {
         this.runner = runner;
         this.errors = errors;
         model.training().followCardSeed(open.network());
+        open.network().addListener((o, was, now) -> takeCardEpochs(now));
+        takeCardEpochs(open.network().getValue());
         comparisons.addListener((ListChangeListener<SessionComparison>) c -> showKept());
+    }
+
+    /** The epochs field starts at two thirds of the open model's training epochs, as compare does (when its card has them). */
+    private void takeCardEpochs(Network network) {
+        Integer trained = network == null ? null : network.card().epochs();
+        if (trained != null && trained > 0) {
+            model.training().epochsProperty().set(FineTuningBudget.twoThirdsOf(trained));
+        }
+    }
+
+    /** The budget of the next run: its epochs came from the card when they are still the card's share. */
+    private static FineTuningBudget budget(Network network, int epochs, double lr) {
+        Integer trained = network.card().epochs();
+        boolean card = trained != null && trained > 0 && epochs == FineTuningBudget.twoThirdsOf(trained);
+        return new FineTuningBudget(epochs, lr, TrainingConfig.Schedule.COSINE,
+                card ? FineTuningBudget.Source.CARD : FineTuningBudget.Source.GIVEN);
     }
 
     /**
@@ -153,6 +173,7 @@ public final class CompareController {
         int epochs = model.training().epochsProperty().get();
         double lr = model.training().learningRateProperty().get();
         int maxProbe = model.probeSamplesProperty().get();
+        int seeds = model.seedsProperty().get();
         int maxTrain = model.training().trainSamplesProperty().get();
         Map<String, MethodSettings> settings = model.methodSettings();
         String title = "Comparing " + String.join(", ", methods);
@@ -164,8 +185,9 @@ public final class CompareController {
                 case MATCH -> ExperimentSpec.matching(network, splits, methods, seed);
                 case FIXED -> ExperimentSpec.at(network, splits, methods, sparsity, seed);
                 case SWEEP -> ExperimentSpec.sweep(network, splits, methods, sweep, seed);
-            }).withOrigin(spec, seed);
-            ExperimentResult result = new Experiment(experiment, new StudyMethods(settings), DjlFineTuner.adam(epochs, lr, seed))
+            }).withOrigin(spec, seed).withSeeds(seeds);
+            ExperimentResult result = new Experiment(experiment, new StudyMethods(settings),
+                    DjlFineTuner.of(budget(network, epochs, lr), seed))
                     .run(progress);
             CompareRun on = new CompareRun(network, NetworkPicture.of(network), spec, seed, maxProbe, maxTrain, settings);
             return new Shown(on, result);
@@ -190,6 +212,9 @@ public final class CompareController {
         if (mode == ExperimentSpec.Mode.MATCH && methods.stream().noneMatch(m -> m.equals(Mipp.NAME) || m.equals("cmi"))) {
             throw new BadInputException("sparsity", "matching MIPP's sparsity needs mipp (or cmi) among the methods;"
                     + " choose it, or give a sparsity or a sweep");
+        }
+        if (model.seedsProperty().get() < 1) {
+            throw new BadInputException("seeds", "give at least one seed, got " + model.seedsProperty().get());
         }
         if (mode == ExperimentSpec.Mode.FIXED && !(sparsity >= 0 && sparsity < 1)) {
             throw new BadInputException("sparsity", "a sparsity is the share of hidden units removed, in [0, 1); got " + sparsity);

@@ -39,6 +39,7 @@ public final class CompareModel {
     private final StringProperty sweep = new SimpleStringProperty(this, "sweep", "0.3, 0.5, 0.7, 0.9");
     private final TrainingSettings training = new TrainingSettings(5000);
     private final IntegerProperty probeSamples = new SimpleIntegerProperty(this, "probeSamples", 1000);
+    private final IntegerProperty seeds = new SimpleIntegerProperty(this, "seeds", 1);
     private final ObjectProperty<ExperimentResult> result = new SimpleObjectProperty<>(this, "result");
     private final ObjectProperty<CompareRun> run = new SimpleObjectProperty<>(this, "run");
     private final ObjectProperty<MethodResult> selected = new SimpleObjectProperty<>(this, "selected");
@@ -97,6 +98,11 @@ public final class CompareModel {
         return probeSamples;
     }
 
+    /** How many seeds every method runs with (seed, seed + 1, …). */
+    public IntegerProperty seedsProperty() {
+        return seeds;
+    }
+
     public ObjectProperty<ExperimentResult> resultProperty() {
         return result;
     }
@@ -138,6 +144,7 @@ public final class CompareModel {
         training.epochsProperty().set(r.fineTuneEpochs());
         training.learningRateProperty().set(r.learningRate());
         training.seedProperty().set((int) r.seed());
+        seeds.set(r.seeds());
         probeSamples.set(r.probeSamples());
         training.trainSamplesProperty().set(r.trainSamples());
     }

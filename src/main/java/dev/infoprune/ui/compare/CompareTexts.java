@@ -4,6 +4,7 @@ import dev.infoprune.engine.Evaluation;
 import dev.infoprune.study.Experiment;
 import dev.infoprune.study.LayerInformation;
 import dev.infoprune.study.MethodResult;
+import dev.infoprune.study.SeedSummary;
 
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -35,6 +36,11 @@ final class CompareTexts {
 
     static String percent(double share) {
         return Double.isNaN(share) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+
+    /** "93.1% ± 0.8" (points) for a mean and standard deviation over seeds. */
+    static String spread(SeedSummary.Spread s) {
+        return percent(s.mean()) + String.format(Locale.ROOT, " ± %.1f", 100 * s.sd());
     }
 
     static String accuracy(Evaluation e) {

@@ -135,8 +135,9 @@ public final class CompareView extends BorderPane {
         grid.addRow(0, new Label("Epochs"), NumberFields.integer("epochsField", model.training().epochsProperty(), 4));
         grid.addRow(1, new Label("Learning rate"), NumberFields.decimal("learningRateField", model.training().learningRateProperty(), 6));
         grid.addRow(2, new Label("Seed"), NumberFields.integer("seedField", model.training().seedProperty(), 6));
-        grid.addRow(3, new Label("Probe samples"), NumberFields.integer("probeSamplesField", model.probeSamplesProperty(), 6));
-        grid.addRow(4, new Label("Train samples"), NumberFields.integer("trainSamplesField", model.training().trainSamplesProperty(), 6));
+        grid.addRow(3, new Label("Seeds"), NumberFields.integer("seedsField", model.seedsProperty(), 4));
+        grid.addRow(4, new Label("Probe samples"), NumberFields.integer("probeSamplesField", model.probeSamplesProperty(), 6));
+        grid.addRow(5, new Label("Train samples"), NumberFields.integer("trainSamplesField", model.training().trainSamplesProperty(), 6));
         box.getChildren().add(grid);
 
         Label data = new Label();
@@ -300,10 +301,14 @@ public final class CompareView extends BorderPane {
         table.setMinHeight(Region.USE_PREF_SIZE);
         summary.setText(String.format(Locale.ROOT,
                 "%s on %s: unpruned test accuracy %.1f%%, %,d parameters, %,d MACs. Each pruned network fine-tuned %d "
-                        + "epoch%s (Adam, learning rate %s, seed %d) on %d samples; tested on %d; decisions on %d probe samples. %.1f s.",
+                        + "epoch%s (Adam, learning rate %s, %s schedule%s, seed %d) on %d samples; tested on %d; "
+                        + "decisions on %d probe samples. %.1f s.",
                 r.model(), r.dataset(), 100 * r.baseline().accuracy(), r.parameters(), r.macs(), r.fineTuneEpochs(),
-                r.fineTuneEpochs() == 1 ? "" : "s", r.learningRate(), r.seed(), r.trainSamples(), r.testSamples(),
-                r.probeSamples(), r.seconds()));
+                r.fineTuneEpochs() == 1 ? "" : "s", r.learningRate(), r.fineTuning().scheduleName(),
+                r.fineTuning().origin().isEmpty() ? "" : "; " + r.fineTuning().origin(), r.seed(), r.trainSamples(),
+                r.testSamples(), r.probeSamples(), r.seconds())
+                + (r.seeds() > 1 ? String.format(Locale.ROOT, " Every method ran with seeds %d to %d: the table gives mean ± sd "
+                + "over them, the drawings and widths seed %d.", r.seed(), r.seed() + r.seeds() - 1, r.seed()) : ""));
         accuracyChart.setChart(CompareCharts.accuracy(r));
         List<String> groups = List.copyOf(r.groups().keySet());
         group.getItems().setAll(groups);
