@@ -2,10 +2,12 @@ package dev.infoprune.prune;
 
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.model.Add;
+import dev.infoprune.model.Concat;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Layer;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.SampleModels;
+import dev.infoprune.model.Tensor;
 import dev.infoprune.model.onnx.OnnxImport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -187,5 +189,41 @@ class DependencyGroupsTest {
                 .hasMessageContaining("removes channels {0} of layer c, which are tied to the network's input");
         assertThatCode(() -> DependencyGroups.check(net, new PruningPlan("test", Map.of(), 1, Map.of("c", new int[] {0, 1}))))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void anAddOfAConcatAndAConvolutionCouplesEachConcatenatedInputWithItsSliceOfTheConvolution() {
+        // input [2, 4, 4]; a (2 -> 3) and b (2 -> 5) concatenated, plus c (2 -> 8); out reads the sum
+        Network net = new Network("concat-plus-conv", new int[] {2, 4, 4}, List.of(),
+                List.of(Conv2d.zeros("a", 2, 3, 1, 1, 0), Conv2d.zeros("b", 2, 5, 1, 1, 0), new Concat("cat"),
+                        Conv2d.zeros("c", 2, 8, 1, 1, 0), new Add("sum"), Conv2d.zeros("out", 8, 2, 4, 1, 0)),
+                List.of(List.of(), List.of(Network.INPUT), List.of("a", "b"), List.of(Network.INPUT), List.of("cat", "c"),
+                        List.of()), null, null);
+        DependencyGroups groups = DependencyGroups.of(net);
+        assertThat(groups.groups()).hasSize(2).allMatch(DependencyGroup::coupled);
+        DependencyGroup withA = groupProducedBy(groups, "a", "c");
+        DependencyGroup withB = groupProducedBy(groups, "b", "c");
+        assertThat(withA.member("c", OUTPUTS).channels()).containsExactly(0, 1, 2);
+        assertThat(withB.member("c", OUTPUTS).channels()).containsExactly(3, 4, 5, 6, 7);
+        assertThat(withB.member("out", INPUTS).offset()).isEqualTo(3);
+        PruningPlan consistent = new PruningPlan("test", Map.of(), 1,
+                Map.of("a", new int[] {1}, "b", new int[] {0, 4}, "c", new int[] {1, 3, 7}));
+        assertThatCode(() -> DependencyGroups.check(net, consistent)).doesNotThrowAnyException();
+        PruningPlan shifted = new PruningPlan("test", Map.of(), 1,
+                Map.of("a", new int[] {1}, "b", new int[] {0, 4}, "c", new int[] {1, 4, 7}));
+        assertThatThrownBy(() -> DependencyGroups.check(net, shifted)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("layers b and c are coupled");
+    }
+
+    @Test
+    void channelsAroundAGroupedConvolutionThatIsNotDepthwiseAreInNoGroup() {
+        Network net = new Network("grouped", new int[] {4, 3, 3}, List.of(),
+                List.of(Conv2d.zeros("g1", 4, 4, 1, 1, 0),
+                        new Conv2d("g2", 4, 4, 1, 1, 0, 2, Tensor.zeros(4, 2, 1, 1), Tensor.zeros(4)),
+                        Conv2d.zeros("h", 4, 6, 1, 1, 0), Conv2d.zeros("out", 6, 2, 3, 1, 0)), null, null);
+        assertThat(DependencyGroups.of(net).groups()).extracting(DependencyGroup::producerNames)
+                .containsExactly(List.of("h"));
+        assertThatThrownBy(() -> DependencyGroups.check(net, new PruningPlan("test", Map.of(), 1,
+                Map.of("g1", new int[] {0, 1, 2})))).hasMessageContaining("pass a grouped convolution");
     }
 }
