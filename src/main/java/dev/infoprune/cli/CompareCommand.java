@@ -80,6 +80,11 @@ final class CompareCommand implements Runnable {
     @Option(names = "--cmi-direction", paramLabel = "D", description = "Shortcut for --option cmi.direction=D.")
     String cmiDirection;
 
+    @Option(names = "--at-init", description = "Prune at initialisation: every seed re-initialises the network (He-normal "
+            + "weights, zero biases), every method prunes it untrained, and each pruned network is trained for the model's "
+            + "whole training run (its card's epochs; --finetune-epochs overrides).")
+    boolean atInit;
+
     @Mixin
     OutputFolderOptions output;
 
@@ -107,8 +112,12 @@ final class CompareCommand implements Runnable {
                 : sweep != null ? ExperimentSpec.sweep(network, splits, methods, sweep, run.seed())
                 : ExperimentSpec.matching(network, splits, methods, run.seed());
         experiment = experiment.withOrigin(data.name(), dataSeed).withSeeds(seeds);
+        if (atInit) {
+            experiment = experiment.withAtInit();
+        }
         TerminalProgress progress = new TerminalProgress(console.err());
-        ExperimentResult result = new Experiment(experiment, catalog, DjlFineTuner.of(fineTuning.budget(network), run.seed()))
+        ExperimentResult result = new Experiment(experiment, catalog, DjlFineTuner.of(
+                atInit ? fineTuning.budgetFromScratch(network) : fineTuning.budget(network), run.seed()))
                 .run(progress);
         try {
             ReportWriter.writeFolder(result, output.folder());
@@ -159,6 +168,9 @@ final class CompareCommand implements Runnable {
                         + "%.2f%%, %d parameters, %d MACs; fine-tuning %s%n", r.model(), r.dataset(), dataSeed,
                 r.probeSamples(), r.trainSamples(), r.testSamples(), 100 * r.baseline().accuracy(), r.parameters(), r.macs(),
                 r.fineTuning().describe());
+        if (r.atInit()) {
+            o.println("pruned at initialisation: every seed's network re-initialised, pruned untrained, then trained from scratch");
+        }
         boolean several = r.seeds() > 1;
         TextTable t = several
                 ? new TextTable("METHOD", "SEED", "SETTING", "SPARSITY", "WIDTHS", "PARAMS", "MACS", "ACC BEFORE",

@@ -52,6 +52,16 @@ final class FineTuningOptions {
         }
     }
 
+    /** The budget of pruning at initialisation: the epochs given, else all of the card's; refused when neither is known. */
+    FineTuningBudget budgetFromScratch(Network network) {
+        FineTuningBudget b = FineTuningBudget.forTrainingFromScratch(network.card(), epochs, learningRate, schedule());
+        if (b == null) {
+            throw new BadInputException("--at-init", "the model's card records no training epochs to train the pruned "
+                    + "network for; give --finetune-epochs");
+        }
+        return b;
+    }
+
     /** The budget for {@code network}: the epochs given, else two thirds of its card's, else the command's default. */
     FineTuningBudget budget(Network network) {
         return FineTuningBudget.forModel(network.card(), epochs, fallback, learningRate, schedule());

@@ -9,6 +9,7 @@ import dev.infoprune.data.Dataset;
 import dev.infoprune.data.DatasetFit;
 import dev.infoprune.data.Splits;
 import dev.infoprune.engine.Evaluation;
+import dev.infoprune.engine.Reinitialisation;
 import dev.infoprune.model.ModelCard;
 import dev.infoprune.model.ModelFolder;
 import dev.infoprune.study.DjlFineTuner;
@@ -95,6 +96,11 @@ final class PruneCommand implements Runnable {
     @Mixin
     Console console;
 
+    @Option(names = "--at-init", description = "Prune at initialisation: re-initialise the network with --seed (He-normal "
+            + "weights, zero biases), prune it untrained (its activations, weights and gradients at initialisation), then "
+            + "train the pruned network for the model's whole training run (its card's epochs; --finetune-epochs overrides).")
+    boolean atInit;
+
     /** The fine-tuning budget of this run, for the card and the report. */
     private FineTuningBudget budget;
 
@@ -104,8 +110,9 @@ final class PruneCommand implements Runnable {
         output.check();
         fineTuning.check();
         run.check();
-        Network network = model.load();
-        ChainsOnly.require(network);
+        Network loaded = model.load();
+        ChainsOnly.require(loaded);
+        Network network = atInit ? Reinitialisation.of(loaded, run.seed()) : loaded;
         long dataSeed = run.splitSeed(network);
         Splits raw = data.split(dataSeed);
         Dataset train = DatasetFit.fit(raw.train(), network);
@@ -116,7 +123,7 @@ final class PruneCommand implements Runnable {
         PruningMethod pruning = type.create(MethodOptions.read(type.defaults(), methodOptions()), probeData);
 
         TerminalProgress progress = new TerminalProgress(console.err());
-        budget = fineTuning.budget(network);
+        budget = atInit ? fineTuning.budgetFromScratch(network) : fineTuning.budget(network);
         boolean tune = budget.epochs() > 0;
         PruningPipeline pipeline = new PruningPipeline(new Splits(train, probeData, test),
                 DjlFineTuner.of(budget, run.seed()), dataSeed, run.allProbeSamples());
@@ -136,7 +143,8 @@ final class PruneCommand implements Runnable {
         Evaluation afterFineTuning = outcome.afterFineTuning();
         Network pruned = outcome.tuned();
         Evaluation finalResult = afterFineTuning != null ? afterFineTuning : afterPruning;
-        pruned = pruned.withName(network.name() + "-" + method).withCard(card(network, plan, summary, finalResult));
+        pruned = pruned.withName(network.name() + "-" + method + (atInit ? "-at-init" : ""))
+                .withCard(card(network, plan, summary, finalResult));
         write(network, pruned, plan, trace);
         Result result = new Result(network, pruned, plan, summary, before, afterPruning, afterFineTuning, planned.samples(),
                 test.size(), dataSeed, (System.nanoTime() - started) / 1e9, planned.samplesFrom());
@@ -182,7 +190,8 @@ final class PruneCommand implements Runnable {
 
     private ModelCard card(Network original, PruningPlan plan, PlanSummary summary, Evaluation result) {
         ModelCard c = original.card();
-        String notes = "pruned from " + original.name() + " by " + plan.method() + " " + plan.settings() + " seed "
+        String notes = (atInit ? "pruned at initialisation (re-initialised with seed " + run.seed() + ") from " : "pruned from ")
+                + original.name() + " by " + plan.method() + " " + plan.settings() + " seed "
                 + plan.seed() + " on " + (run.allProbeSamples() ? "the" : run.probeSamples()) + " probe samples of " + data.name()
                 + ": " + summary.hiddenBefore() + " -> " + summary.hiddenAfter() + " hidden units"
                 + (budget.epochs() > 0 ? "; fine-tuned " + budget.epochs() + " epochs (adam lr=" + budget.learningRate()
@@ -224,7 +233,8 @@ final class PruneCommand implements Runnable {
         }
         totals.row("test loss", loss(r.before()), loss(r.afterFineTuning() != null ? r.afterFineTuning() : r.afterPruning()));
         totals.print(o);
-        o.println("fine-tuning: " + budget.describe());
+        o.println((atInit ? "pruned at initialisation (the network re-initialised with seed " + run.seed() + "); training: "
+                : "fine-tuning: ") + budget.describe());
         o.println("collapsed layers (one unit left): " + (r.summary().collapsedLayers().isEmpty() ? "none"
                 : String.join(", ", r.summary().collapsedLayers())));
         o.printf(Locale.ROOT, "test split: %d samples. Wrote %s (model.json, weights.npz, %s%s) in %.1f s%n",
@@ -274,6 +284,7 @@ final class PruneCommand implements Runnable {
         root.put("learningRate", budget.learningRate());
         root.put("lrSchedule", budget.scheduleName());
         root.put("fineTuneEpochsFrom", budget.sourceName());
+        root.put("atInit", atInit);
         if (trace != null) {
             root.put("mippSteps", trace.steps().size());
             root.put("estimator", trace.estimator());

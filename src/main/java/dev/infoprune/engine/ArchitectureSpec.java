@@ -203,14 +203,14 @@ public final class ArchitectureSpec {
                     String layerName = "conv" + (++convs);
                     int fanIn = shape[0] * c.kernel() * c.kernel();
                     layers.add(new Conv2d(layerName, shape[0], c.filters(), c.kernel(), c.stride(), c.padding(),
-                            kaiming(random, fanIn, c.activation(), c.filters(), shape[0], c.kernel(), c.kernel()),
+                            KaimingNormal.draw(random, fanIn, c.activation(), c.filters(), shape[0], c.kernel(), c.kernel()),
                             Tensor.zeros(c.filters())));
                     addNormAndActivation(layers, layerName, c.filters(), c.batchNorm(), c.activation());
                 } else if (item instanceof DenseItem d) {
                     shape = flattenIfImage(layers, shape);
                     String layerName = "fc" + (++denses);
                     layers.add(new Dense(layerName, shape[0], d.units(),
-                            kaiming(random, shape[0], d.activation(), d.units(), shape[0]), Tensor.zeros(d.units())));
+                            KaimingNormal.draw(random, shape[0], d.activation(), d.units(), shape[0]), Tensor.zeros(d.units())));
                     addNormAndActivation(layers, layerName, d.units(), d.batchNorm(), d.activation());
                 } else if (item instanceof PoolItem p) {
                     layers.add(new Pool("pool" + (++pools), p.kind(), p.size(), p.size()));
@@ -223,7 +223,7 @@ public final class ArchitectureSpec {
             }
             shape = flattenIfImage(layers, shape);
             layers.add(new Dense("out", shape[0], classes.size(),
-                    kaiming(random, shape[0], null, classes.size(), shape[0]), Tensor.zeros(classes.size())));
+                    KaimingNormal.draw(random, shape[0], null, classes.size(), shape[0]), Tensor.zeros(classes.size())));
             return new Network(name, inputShape, classes, layers, Normalization.IDENTITY,
                     new ModelCard(null, seed, 0, null, null, text, null));
         } catch (IllegalArgumentException e) {
@@ -255,15 +255,6 @@ public final class ArchitectureSpec {
         if (activation != null) {
             layers.add(new Activation(layerName + "_" + activation.type(), activation));
         }
-    }
-
-    private static Tensor kaiming(Random random, int fanIn, Activation.Kind activation, int... shape) {
-        double std = Math.sqrt((activation != null && activation.reluLike() ? 2.0 : 1.0) / fanIn);
-        float[] data = new float[(int) Tensor.sizeOf(shape)];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = (float) (random.nextGaussian() * std);
-        }
-        return new Tensor(shape, data);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.engine.Evaluation;
+import dev.infoprune.engine.Reinitialisation;
 import dev.infoprune.model.Network;
 import dev.infoprune.prune.PruningMethod;
 import dev.infoprune.prune.PruningPlan;
@@ -91,8 +92,16 @@ public final class Experiment {
         }
         for (int k = 0; k < spec.seeds(); k++) {
             long seed = spec.seed() + k;
-            Run run = new Run(seed, k == 0 ? pipeline : new PruningPipeline(spec.data(), fineTuner.withSeed(seed), seed, true),
-                    probe, information);
+            PruningPipeline seeded = k == 0 ? pipeline : new PruningPipeline(spec.data(), fineTuner.withSeed(seed), seed, true);
+            Run run;
+            if (spec.atInit()) {
+                // pruning at initialisation: this seed's untrained network, its own probe activations
+                Network fresh = Reinitialisation.of(model, seed);
+                Activations freshProbe = seeded.captureProbe(fresh, progress.slice(prep * 0.8, prep));
+                run = new Run(seed, fresh, seeded, freshProbe, new InformationPreserved(freshProbe));
+            } else {
+                run = new Run(seed, model, seeded, probe, information);
+            }
             List<MethodResult> own = new ArrayList<>();
             for (String m : ordered) {
                 own.add(run.one(m, Double.NaN, slice(progress, prep, done++, jobs)));
@@ -119,7 +128,7 @@ public final class Experiment {
         return new ExperimentResult(model.name(), data.test().name(), spec.mode(), model.prunableLayerNames(),
                 model.prunableLayerNames().stream().mapToInt(l -> model.layer(model.indexOf(l)).units()).toArray(),
                 model.parameterCount(), model.macs(), baseline, data.probe().size(), data.train().size(),
-                data.test().size(), fineTuner.budget(), spec.seed(), spec.seeds(), spec.origin(), results,
+                data.test().size(), fineTuner.budget(), spec.seed(), spec.seeds(), spec.atInit(), spec.origin(), results,
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -128,15 +137,20 @@ public final class Experiment {
         return p.slice(prep + job * width, prep + (job + 1) * width);
     }
 
-    /** The runs of one seed: its methods' seed, its fine-tuning seed, and the probe activations all seeds share. */
+    /**
+     * The runs of one seed: its methods' seed, its fine-tuning seed, the network pruned (the trained one, or this
+     * seed's re-initialised one) and its probe activations.
+     */
     private final class Run {
         private final long seed;
+        private final Network network;
         private final PruningPipeline pipeline;
         private final Activations probe;
         private final InformationPreserved information;
 
-        Run(long seed, PruningPipeline pipeline, Activations probe, InformationPreserved information) {
+        Run(long seed, Network network, PruningPipeline pipeline, Activations probe, InformationPreserved information) {
             this.seed = seed;
+            this.network = network;
             this.pipeline = pipeline;
             this.probe = probe;
             this.information = information;
@@ -152,9 +166,9 @@ public final class Experiment {
             String setting = Double.isNaN(sparsity) ? OWN : String.format(Locale.ROOT, "%.4f", sparsity);
             String label = name + (Double.isNaN(sparsity) ? "" : " at sparsity " + setting)
                     + (spec.seeds() > 1 ? ", seed " + seed : "");
-            PruningPipeline.Planned planned = pipeline.plan(spec.model(), method, probe, progress.slice(0, 0.4));
+            PruningPipeline.Planned planned = pipeline.plan(network, method, probe, progress.slice(0, 0.4));
             progress.update("evaluating " + label, 0, 1);
-            PruningPipeline.Outcome outcome = pipeline.finish(spec.model(), planned, progress.slice(0.4, 0.99));
+            PruningPipeline.Outcome outcome = pipeline.finish(network, planned, progress.slice(0.4, 0.99));
             PruningPlan plan = planned.result().plan();
             List<LayerInformation> info = information.of(plan);
             progress.update(label + " done", 1, 1);

@@ -11,13 +11,14 @@ import java.util.Optional;
  * is ({@link ExperimentResultJson} reads back exactly what it wrote).
  *
  * @param seeds  how many seeds every method ran with ({@code seed}, {@code seed + 1}, …); {@code results} holds every run
+ * @param atInit whether every method pruned the re-initialised, untrained network, trained from scratch after
  * @param fineTuning the budget every pruned network was retrained with
  * @param origin the data set as given and the seed of its split; null when the splits were handed over as they are
  */
 public record ExperimentResult(String model, String dataset, ExperimentSpec.Mode mode, List<String> hiddenLayers, int[] hiddenWidths,
                                long parameters, long macs, Evaluation baseline, int probeSamples, int trainSamples,
-                               int testSamples, FineTuningBudget fineTuning, long seed, int seeds, SplitOrigin origin,
-                               List<MethodResult> results, double seconds) {
+                               int testSamples, FineTuningBudget fineTuning, long seed, int seeds, boolean atInit,
+                               SplitOrigin origin, List<MethodResult> results, double seconds) {
     public ExperimentResult {
         hiddenLayers = List.copyOf(hiddenLayers);
         hiddenWidths = hiddenWidths.clone();
@@ -30,7 +31,7 @@ public record ExperimentResult(String model, String dataset, ExperimentSpec.Mode
                             int trainSamples, int testSamples, int fineTuneEpochs, double learningRate, long seed,
                             SplitOrigin origin, List<MethodResult> results, double seconds) {
         this(model, dataset, mode, hiddenLayers, hiddenWidths, parameters, macs, baseline, probeSamples, trainSamples,
-                testSamples, FineTuningBudget.unrecorded(fineTuneEpochs, learningRate), seed, 1, origin, results, seconds);
+                testSamples, FineTuningBudget.unrecorded(fineTuneEpochs, learningRate), seed, 1, false, origin, results, seconds);
     }
 
     public int fineTuneEpochs() {
@@ -53,14 +54,14 @@ public record ExperimentResult(String model, String dataset, ExperimentSpec.Mode
                 && parameters == r.parameters && macs == r.macs && baseline.equals(r.baseline)
                 && probeSamples == r.probeSamples && trainSamples == r.trainSamples && testSamples == r.testSamples
                 && fineTuning.equals(r.fineTuning)
-                && seed == r.seed && seeds == r.seeds && java.util.Objects.equals(origin, r.origin) && results.equals(r.results)
+                && seed == r.seed && seeds == r.seeds && atInit == r.atInit && java.util.Objects.equals(origin, r.origin) && results.equals(r.results)
                 && Double.compare(seconds, r.seconds) == 0;
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(model, dataset, mode, hiddenLayers, java.util.Arrays.hashCode(hiddenWidths), parameters,
-                macs, baseline, probeSamples, trainSamples, testSamples, fineTuning, seed, seeds, origin,
+                macs, baseline, probeSamples, trainSamples, testSamples, fineTuning, seed, seeds, atInit, origin,
                 results, seconds);
     }
 

@@ -38,6 +38,7 @@ public final class ExperimentResultJson {
         }
         root.put("seed", r.seed()).put("fineTuneEpochs", r.fineTuneEpochs()).put("learningRate", r.learningRate());
         root.put("seeds", r.seeds());
+        root.put("atInit", r.atInit());
         root.put("lrSchedule", r.fineTuning().scheduleName()).put("fineTuneEpochsFrom", r.fineTuning().sourceName());
         root.put("probeSamples", r.probeSamples()).put("trainSamples", r.trainSamples()).put("testSamples", r.testSamples());
         root.put("seconds", r.seconds());
@@ -162,7 +163,13 @@ public final class ExperimentResultJson {
         return new ExperimentResult(in.text(root, "model"), in.text(root, "dataset"), mode, hidden,
                 widths.stream().mapToInt(Integer::intValue).toArray(), in.whole(base, "parameters"), in.whole(base, "macs"),
                 in.evaluation(base, "test"), in.integer(root, "probeSamples"), in.integer(root, "trainSamples"),
-                in.integer(root, "testSamples"), in.budget(root), seed, seeds, origin, results, in.number(root, "seconds"));
+                in.integer(root, "testSamples"), in.budget(root), seed, seeds, atInit(root), origin, results,
+                in.number(root, "seconds"));
+    }
+
+    /** Whether the comparison pruned at initialisation; files written before it could not did not. */
+    private static boolean atInit(JsonNode root) {
+        return root.has("atInit") && root.get("atInit").asBoolean(false);
     }
 
     /** Field access that names what is missing or wrong. */

@@ -19,11 +19,14 @@ import java.util.List;
  * <p>{@code seeds} runs every method that many times, with method and fine-tuning seeds {@code seed}, {@code seed + 1},
  * …, on the same splits.
  *
+ * <p>{@code atInit}: prune at initialisation: for every seed the network is re-initialised with that seed
+ * ({@link dev.infoprune.engine.Reinitialisation}), pruned untrained, and the pruned network trained from scratch.
+ *
  * <p>{@code origin} (may be null) says which data set and split seed {@code data} was cut from; the result
  * records it so that the comparison can be reproduced.
  */
 public record ExperimentSpec(Network model, Splits data, List<String> methods, Mode mode, double[] sparsities,
-                             long seed, SplitOrigin origin, int seeds) {
+                             long seed, SplitOrigin origin, int seeds, boolean atInit) {
     public enum Mode { MATCH, FIXED, SWEEP }
 
     public ExperimentSpec {
@@ -52,27 +55,32 @@ public record ExperimentSpec(Network model, Splits data, List<String> methods, M
     }
 
     public static ExperimentSpec matching(Network model, Splits data, List<String> methods, long seed) {
-        return new ExperimentSpec(model, data, methods, Mode.MATCH, new double[0], seed, null, 1);
+        return new ExperimentSpec(model, data, methods, Mode.MATCH, new double[0], seed, null, 1, false);
     }
 
     public static ExperimentSpec at(Network model, Splits data, List<String> methods, double sparsity, long seed) {
-        return new ExperimentSpec(model, data, methods, Mode.FIXED, new double[] {sparsity}, seed, null, 1);
+        return new ExperimentSpec(model, data, methods, Mode.FIXED, new double[] {sparsity}, seed, null, 1, false);
     }
 
     public static ExperimentSpec sweep(Network model, Splits data, List<String> methods, double[] sparsities, long seed) {
         double[] sorted = sparsities.clone();
         Arrays.sort(sorted);
-        return new ExperimentSpec(model, data, methods, Mode.SWEEP, sorted, seed, null, 1);
+        return new ExperimentSpec(model, data, methods, Mode.SWEEP, sorted, seed, null, 1, false);
     }
 
     /** The same comparison, recording that its splits were cut from {@code data} with {@code splitSeed}. */
     public ExperimentSpec withOrigin(String data, long splitSeed) {
-        return new ExperimentSpec(model, this.data, methods, mode, sparsities, seed, new SplitOrigin(data, splitSeed), seeds);
+        return new ExperimentSpec(model, this.data, methods, mode, sparsities, seed, new SplitOrigin(data, splitSeed), seeds, atInit);
     }
 
     /** The same comparison run {@code count} times, with seeds {@code seed}, {@code seed + 1}, …. */
     public ExperimentSpec withSeeds(int count) {
-        return new ExperimentSpec(model, data, methods, mode, sparsities, seed, origin, count);
+        return new ExperimentSpec(model, data, methods, mode, sparsities, seed, origin, count, atInit);
+    }
+
+    /** The same comparison pruning the re-initialised, untrained network of every seed, then training it from scratch. */
+    public ExperimentSpec withAtInit() {
+        return new ExperimentSpec(model, data, methods, mode, sparsities, seed, origin, seeds, true);
     }
 
     @Override

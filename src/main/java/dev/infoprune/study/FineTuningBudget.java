@@ -13,10 +13,11 @@ import java.util.Locale;
  */
 public record FineTuningBudget(int epochs, double learningRate, TrainingConfig.Schedule schedule, Source source) {
     /**
-     * CARD: two thirds of the training epochs on the model's card; GIVEN: asked for; DEFAULT: the card has no
-     * training epochs, so the front end's own default; UNRECORDED: read from a results file older than this record.
+     * CARD: two thirds of the training epochs on the model's card; TRAINING: all of them (pruning at initialisation
+     * trains the pruned network from scratch); GIVEN: asked for; DEFAULT: the card has no training epochs, so the
+     * front end's own default; UNRECORDED: read from a results file older than this record.
      */
-    public enum Source { CARD, GIVEN, DEFAULT, UNRECORDED }
+    public enum Source { CARD, TRAINING, GIVEN, DEFAULT, UNRECORDED }
 
     public FineTuningBudget {
         if (epochs < 0) {
@@ -41,6 +42,19 @@ public record FineTuningBudget(int epochs, double learningRate, TrainingConfig.S
             return new FineTuningBudget(twoThirdsOf(trained), learningRate, schedule, Source.CARD);
         }
         return new FineTuningBudget(fallback, learningRate, schedule, Source.DEFAULT);
+    }
+
+    /**
+     * The budget of pruning at initialisation: the pruned untrained network is trained for the model's whole
+     * training run (its card's epochs) unless {@code given}; null when neither is known.
+     */
+    public static FineTuningBudget forTrainingFromScratch(ModelCard card, Integer given, double learningRate,
+                                                          TrainingConfig.Schedule schedule) {
+        if (given != null) {
+            return new FineTuningBudget(given, learningRate, schedule, Source.GIVEN);
+        }
+        Integer trained = card == null ? null : card.epochs();
+        return trained != null && trained > 0 ? new FineTuningBudget(trained, learningRate, schedule, Source.TRAINING) : null;
     }
 
     /** Two thirds of a training run's epochs, rounded, at least one. */
@@ -88,6 +102,7 @@ public record FineTuningBudget(int epochs, double learningRate, TrainingConfig.S
     public String origin() {
         return switch (source) {
             case CARD -> "two thirds of the model's training epochs, from its card";
+            case TRAINING -> "the model's training epochs, from its card: the pruned untrained network is trained from scratch";
             case GIVEN -> "as asked";
             case DEFAULT -> "the default: the model's card records no training epochs";
             case UNRECORDED -> "";

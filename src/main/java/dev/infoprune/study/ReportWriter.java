@@ -145,6 +145,11 @@ public final class ReportWriter {
                         + r.seeds() + " seeds on the same splits; the tables and bars per setting show seed " + r.seed() + ")" : "")
                 .append(r.origin() == null ? "" : "; data " + esc(r.origin().data()) + " split with seed " + r.origin().splitSeed())
                 .append(". Run took ").append(String.format(Locale.ROOT, "%.1f", r.seconds())).append(" s.</p>\n");
+        if (r.atInit()) {
+            h.append("<p><b>Pruned at initialisation:</b> for every seed the network was re-initialised with that seed, "
+                    + "every method pruned it untrained, and each pruned network was trained from scratch with the budget "
+                    + "above; the unpruned accuracy is the trained model's, for reference.</p>\n");
+        }
         h.append("<p>Sparsity is the share of hidden units removed. A layer left with one unit or none is "
                 + "<span class=\"warn\">collapsed</span>. The information column gives, per hidden layer, "
                 + "I(kept units; kept units of the next layer) / I(all units; all units of the next layer), "
