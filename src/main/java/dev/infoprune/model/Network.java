@@ -162,8 +162,11 @@ public final class Network {
         return sources[layerIndex].clone();
     }
 
-    /** The shape each layer's (first) input has. */
+    /** The shape each layer's (first) input has; past the last layer ({@code layerIndex} = layer count), the output's. */
     public int[] inputShapeOf(int layerIndex) {
+        if (layerIndex == layers.size()) {
+            return outputShape();
+        }
         int source = sources[layerIndex][0];
         return source < 0 ? inputShape.clone() : shapes.get(source).clone();
     }
