@@ -54,6 +54,11 @@ final class CompareCommand implements Runnable {
     @Option(names = "--sweep", split = ",", paramLabel = "S", description = "Run them at each of these sparsities, e.g. 0.5,0.8,0.95.")
     double[] sweep;
 
+    @Option(names = "--mipp-confidences", split = ",", paramLabel = "X",
+            description = "Run MIPP once at each of these confidences x (its sparsity knob), e.g. 0.5,0.8,0.95,0.99, each a "
+                    + "row of its own (x=0.8), so that its runs spread over sparsity beside --sweep.")
+    double[] mippConfidences;
+
     @Mixin
     FineTuningOptions fineTuning = new FineTuningOptions(3);
 
@@ -112,6 +117,9 @@ final class CompareCommand implements Runnable {
                 : sweep != null ? ExperimentSpec.sweep(network, splits, methods, sweep, run.seed())
                 : ExperimentSpec.matching(network, splits, methods, run.seed());
         experiment = experiment.withOrigin(data.name(), dataSeed).withSeeds(seeds);
+        if (mippConfidences != null) {
+            experiment = experiment.withMippConfidences(mippConfidences);
+        }
         if (atInit) {
             experiment = experiment.withAtInit();
         }

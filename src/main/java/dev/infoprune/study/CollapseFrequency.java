@@ -87,6 +87,23 @@ public record CollapseFrequency(List<Bin> bins) {
         return bins.stream().map(Bin::method).distinct().toList();
     }
 
+    /**
+     * For a chart: per method, per bin some method has runs in (by label, from low to high sparsity), the percentage
+     * of the method's runs there that collapsed a layer; null where the method has no run in the bin.
+     */
+    public Map<String, Map<String, Double>> percentages() {
+        java.util.SortedMap<Integer, String> used = new TreeMap<>();
+        bins.forEach(b -> used.put(b.bin(), b.label()));
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (String method : methods()) {
+            Map<String, Double> row = new LinkedHashMap<>();
+            used.forEach((bin, label) -> row.put(label, of(method).stream().filter(b -> b.bin() == bin).findFirst()
+                    .map(b -> 100 * b.share()).orElse(null)));
+            out.put(method, row);
+        }
+        return out;
+    }
+
     public List<Bin> of(String method) {
         return bins.stream().filter(b -> b.method().equals(method)).toList();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class CollapseFrequencyTest {
     private static final Evaluation E = new Evaluation(10, 0.5, 1.0);
@@ -49,6 +50,9 @@ class CollapseFrequencyTest {
             assertThat(b.collapsed()).isZero();
             assertThat(b.perLayer()).isEmpty();
         });
+        assertThat(f.percentages().get("top")).containsExactly(entry("[0.5, 0.6)", 50.0),
+                entry("[0.6, 0.7)", null), entry("[0.9, 1.0]", 100.0));
+        assertThat(f.percentages().get("mipp").get("[0.6, 0.7)")).isZero();
     }
 
     @Test
