@@ -9,6 +9,7 @@ import dev.infoprune.prune.ChainsOnly;
 import dev.infoprune.prune.CmiFilterPruning;
 import dev.infoprune.prune.MethodSettings;
 import dev.infoprune.prune.PruningMethods;
+import dev.infoprune.study.CollapseFrequency;
 import dev.infoprune.study.DjlFineTuner;
 import dev.infoprune.study.Experiment;
 import dev.infoprune.study.ExperimentResult;
@@ -208,6 +209,16 @@ final class CompareCommand implements Runnable {
                                 .collect(Collectors.joining(" ")));
             }
             s.print(o);
+        }
+        if (CollapseFrequency.worthShowing(r)) {
+            o.printf(Locale.ROOT, "%nLayer collapse (runs that left a layer with at most one unit), per sparsity bin:%n");
+            TextTable c = new TextTable("METHOD", "SPARSITY", "RUNS", "COLLAPSED", "SHARE", "LAYERS");
+            for (CollapseFrequency.Bin b : CollapseFrequency.of(r).bins()) {
+                c.row(b.method(), b.label(), b.runs(), b.collapsed(), String.format(Locale.ROOT, "%.0f%%", 100 * b.share()),
+                        b.perLayer().isEmpty() ? "-" : b.perLayer().entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(",")));
+            }
+            c.print(o);
         }
         o.printf(Locale.ROOT, "Report: %s (%.1f s)%n", output.folder().resolve(ReportWriter.HTML), r.seconds());
         o.flush();

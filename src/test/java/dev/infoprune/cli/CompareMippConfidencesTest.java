@@ -57,6 +57,14 @@ class CompareMippConfidencesTest {
     }
 
     @Test
+    void printsTheCollapseTableBesideTheRuns() {
+        CliRun run = CliRun.of("compare", "mlp-digits", "--data", "digits", "--methods", "global-topk",
+                "--sweep", "0.5,0.97", "--finetune-epochs", "0", "--out", tmp.resolve("text").toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Layer collapse", "[0.5, 0.6)", "[0.9, 1.0]");
+    }
+
+    @Test
     void aComparisonWithOneRunPerMethodHasNoCollapseTable() throws Exception {
         CliRun run = CliRun.of("compare", "mlp-digits", "--data", "digits", "--methods", "global-topk,random",
                 "--sparsity", "0.5", "--finetune-epochs", "0", "--out", tmp.resolve("one").toString(), "--json");

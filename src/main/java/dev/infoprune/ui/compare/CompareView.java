@@ -317,7 +317,9 @@ public final class CompareView extends BorderPane {
         accuracyChart.setChart(CompareCharts.accuracy(r));
         boolean collapse = CollapseFrequency.worthShowing(r);
         collapseChart.setVisible(collapse);
-        collapseChart.setChart(collapse ? CompareCharts.collapse(CollapseFrequency.of(r)) : null);
+        if (collapse) {
+            collapseChart.setChart(CompareCharts.collapse(CollapseFrequency.of(r)));
+        }
         List<String> groups = List.copyOf(r.groups().keySet());
         group.getItems().setAll(groups);
         group.setValue(groups.get(0));
