@@ -57,7 +57,11 @@ public final class Experiment {
                 throw new BadInputException("--mipp-confidences", "the controls keep the widths of one MIPP run; give one confidence");
             }
             for (double x : confidences) {
-                catalog.withConfidence(Mipp.NAME, x).create(Mipp.NAME, Double.NaN, spec.seed());
+                try {
+                    catalog.withConfidence(Mipp.NAME, x).create(Mipp.NAME, Double.NaN, spec.seed());
+                } catch (BadInputException e) {
+                    throw new BadInputException("--mipp-confidences", e.problem(), e);
+                }
             }
         }
         if (spec.mode() == ExperimentSpec.Mode.MATCH && reference() == null) {

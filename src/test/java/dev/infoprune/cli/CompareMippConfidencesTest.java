@@ -57,6 +57,14 @@ class CompareMippConfidencesTest {
     }
 
     @Test
+    void refusesAConfidenceOutsideZeroToOne() {
+        CliRun run = CliRun.of("compare", "mlp-digits", "--data", "digits", "--methods", "mipp,global-topk",
+                "--sweep", "0.5", "--mipp-confidences", "0.5,1.5", "--out", tmp.resolve("range").toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--mipp-confidences");
+    }
+
+    @Test
     void printsTheCollapseTableBesideTheRuns() {
         CliRun run = CliRun.of("compare", "mlp-digits", "--data", "digits", "--methods", "global-topk",
                 "--sweep", "0.5,0.97", "--finetune-epochs", "0", "--out", tmp.resolve("text").toString());
