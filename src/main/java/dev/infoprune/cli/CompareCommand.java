@@ -9,6 +9,7 @@ import dev.infoprune.prune.ChainsOnly;
 import dev.infoprune.prune.CmiFilterPruning;
 import dev.infoprune.prune.MethodSettings;
 import dev.infoprune.prune.PruningMethods;
+import dev.infoprune.study.CollapseFrequency;
 import dev.infoprune.study.DjlFineTuner;
 import dev.infoprune.study.Experiment;
 import dev.infoprune.study.ExperimentResult;
@@ -53,6 +54,11 @@ final class CompareCommand implements Runnable {
 
     @Option(names = "--sweep", split = ",", paramLabel = "S", description = "Run them at each of these sparsities, e.g. 0.5,0.8,0.95.")
     double[] sweep;
+
+    @Option(names = "--mipp-confidences", split = ",", paramLabel = "X",
+            description = "Run MIPP once at each of these confidences x (its sparsity knob), e.g. 0.5,0.8,0.95,0.99, each a "
+                    + "row of its own (x=0.8), so that its runs spread over sparsity beside --sweep.")
+    double[] mippConfidences;
 
     @Mixin
     FineTuningOptions fineTuning = new FineTuningOptions(3);
@@ -112,6 +118,9 @@ final class CompareCommand implements Runnable {
                 : sweep != null ? ExperimentSpec.sweep(network, splits, methods, sweep, run.seed())
                 : ExperimentSpec.matching(network, splits, methods, run.seed());
         experiment = experiment.withOrigin(data.name(), dataSeed).withSeeds(seeds);
+        if (mippConfidences != null) {
+            experiment = experiment.withMippConfidences(mippConfidences);
+        }
         if (atInit) {
             experiment = experiment.withAtInit();
         }
@@ -200,6 +209,16 @@ final class CompareCommand implements Runnable {
                                 .collect(Collectors.joining(" ")));
             }
             s.print(o);
+        }
+        if (CollapseFrequency.worthShowing(r)) {
+            o.printf(Locale.ROOT, "%nLayer collapse (runs that left a layer with at most one unit), per sparsity bin:%n");
+            TextTable c = new TextTable("METHOD", "SPARSITY", "RUNS", "COLLAPSED", "SHARE", "LAYERS");
+            for (CollapseFrequency.Bin b : CollapseFrequency.of(r).bins()) {
+                c.row(b.method(), b.label(), b.runs(), b.collapsed(), String.format(Locale.ROOT, "%.0f%%", 100 * b.share()),
+                        b.perLayer().isEmpty() ? "-" : b.perLayer().entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(",")));
+            }
+            c.print(o);
         }
         o.printf(Locale.ROOT, "Report: %s (%.1f s)%n", output.folder().resolve(ReportWriter.HTML), r.seconds());
         o.flush();

@@ -20,12 +20,14 @@ import java.util.Locale;
  * test split, then for every method and setting plans, cuts the network down, evaluates it, fine-tunes it
  * (the same {@link FineTuner} — epochs, learning rate, seed — for every method) and evaluates it again.
  * Controls ({@link WidthControl}, e.g. {@code random@mipp}) run after the others of each seed, at that seed's MIPP
- * widths. With several seeds the whole comparison runs once per seed (method and fine-tuning seed {@code seed + k}) on the
+ * widths. With several MIPP confidences in the spec, MIPP runs once per confidence (setting {@code x=0.8}).
+ * With several seeds the whole comparison runs once per seed (method and fine-tuning seed {@code seed + k}) on the
  * same splits, probe activations and baseline. Reports progress over the whole run and stops between steps when
  * cancelled.
  */
 public final class Experiment {
     public static final String OWN = "own";
+    private static final String CONFIDENCE = "x=";
 
     private final ExperimentSpec spec;
     private final MethodCatalog catalog;
@@ -46,10 +48,36 @@ public final class Experiment {
             throw new BadInputException("--methods", String.join(", ", controls().stream().map(WidthControl::name).toList())
                     + " keep MIPP's per-layer widths, so mipp must be among the methods");
         }
+        double[] confidences = spec.mippConfidences();
+        if (confidences.length > 0) {
+            if (!(spec.methods().contains(Mipp.NAME) && catalog.sizesItself(Mipp.NAME))) {
+                throw new BadInputException("--mipp-confidences", "the confidences are MIPP's, so mipp must be among the methods");
+            }
+            if (confidences.length > 1 && !controls().isEmpty()) {
+                throw new BadInputException("--mipp-confidences", "the controls keep the widths of one MIPP run; give one confidence");
+            }
+            for (double x : confidences) {
+                try {
+                    catalog.withConfidence(Mipp.NAME, x).create(Mipp.NAME, Double.NaN, spec.seed());
+                } catch (BadInputException e) {
+                    throw new BadInputException("--mipp-confidences", e.problem(), e);
+                }
+            }
+        }
         if (spec.mode() == ExperimentSpec.Mode.MATCH && reference() == null) {
             throw new BadInputException("--methods", "matching the sparsity needs a method that sizes itself (mipp or cmi); "
                     + "otherwise give --sparsity or --sweep");
         }
+    }
+
+    /** Whether a run at {@code setting} sized itself: {@code own}, or MIPP at one of several confidences. */
+    public static boolean sizedItself(String setting) {
+        return OWN.equals(setting) || setting.startsWith(CONFIDENCE);
+    }
+
+    /** The setting of MIPP's run at confidence {@code x}, e.g. {@code x=0.8}. */
+    static String confidenceSetting(double x) {
+        return CONFIDENCE + java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
     }
 
     private List<WidthControl> controls() {
@@ -75,7 +103,9 @@ public final class Experiment {
         List<String> sized = catalogued().stream().filter(catalog::takesSparsity).toList();
         List<WidthControl> controls = controls();
         int settings = spec.mode() == ExperimentSpec.Mode.MATCH ? 1 : spec.sparsities().length;
-        int jobs = (selfSizing.size() + sized.size() * settings + controls.size()) * spec.seeds();
+        double[] confidences = spec.mippConfidences();
+        int mippRuns = selfSizing.contains(Mipp.NAME) ? Math.max(1, confidences.length) : 0;
+        int jobs = (selfSizing.size() - Math.min(1, mippRuns) + mippRuns + sized.size() * settings + controls.size()) * spec.seeds();
         double prep = 0.05;
         progress.update("capturing probe activations", 0, 1);
         Activations probe = pipeline.captureProbe(model, progress.slice(0, prep * 0.6));
@@ -104,7 +134,14 @@ public final class Experiment {
             }
             List<MethodResult> own = new ArrayList<>();
             for (String m : ordered) {
-                own.add(run.one(m, Double.NaN, slice(progress, prep, done++, jobs)));
+                if (m.equals(Mipp.NAME) && confidences.length > 0) {
+                    for (double x : confidences) {
+                        own.add(run.one(m, catalog.withConfidence(m, x).create(m, Double.NaN, seed), Double.NaN,
+                                confidenceSetting(x), slice(progress, prep, done++, jobs)));
+                    }
+                } else {
+                    own.add(run.one(m, Double.NaN, slice(progress, prep, done++, jobs)));
+                }
             }
             results.addAll(own);
             double[] sparsities = spec.mode() == ExperimentSpec.Mode.MATCH
@@ -162,9 +199,14 @@ public final class Experiment {
         }
 
         MethodResult one(String name, PruningMethod method, double sparsity, Progress progress) {
+            return one(name, method, sparsity, Double.isNaN(sparsity) ? OWN : String.format(Locale.ROOT, "%.4f", sparsity),
+                    progress);
+        }
+
+        MethodResult one(String name, PruningMethod method, double sparsity, String setting, Progress progress) {
             progress.checkCancelled();
-            String setting = Double.isNaN(sparsity) ? OWN : String.format(Locale.ROOT, "%.4f", sparsity);
-            String label = name + (Double.isNaN(sparsity) ? "" : " at sparsity " + setting)
+            String label = name + (Double.isNaN(sparsity) ? (OWN.equals(setting) ? "" : " at " + setting)
+                    : " at sparsity " + setting)
                     + (spec.seeds() > 1 ? ", seed " + seed : "");
             PruningPipeline.Planned planned = pipeline.plan(network, method, probe, progress.slice(0, 0.4));
             progress.update("evaluating " + label, 0, 1);

@@ -70,7 +70,10 @@ public record ExperimentResult(String model, String dataset, ExperimentSpec.Mode
         return results.stream().filter(r -> r.seed() == seed).toList();
     }
 
-    /** The settings in the order they were run ({@code own} first when present), of the first seed. */
+    /**
+     * The settings in the order they were run ({@code own}, or MIPP's confidences {@code x=…}, first when present), of
+     * the first seed.
+     */
     public List<String> settings() {
         return firstSeed().stream().map(MethodResult::setting).distinct().toList();
     }
@@ -82,7 +85,7 @@ public record ExperimentResult(String model, String dataset, ExperimentSpec.Mode
     public List<SeedSummary> summaries() {
         java.util.Map<List<String>, List<MethodResult>> runs = new java.util.LinkedHashMap<>();
         for (MethodResult m : results) {
-            String setting = mode == ExperimentSpec.Mode.MATCH && !Experiment.OWN.equals(m.setting())
+            String setting = mode == ExperimentSpec.Mode.MATCH && !Experiment.sizedItself(m.setting())
                     ? SeedSummary.MATCHED : m.setting();
             runs.computeIfAbsent(List.of(m.method(), setting), k -> new java.util.ArrayList<>()).add(m);
         }
@@ -98,12 +101,14 @@ public record ExperimentResult(String model, String dataset, ExperimentSpec.Mode
         if (mode == ExperimentSpec.Mode.MATCH) {
             List<MethodResult> first = firstSeed();
             String s = first.size() > 1 ? first.get(1).setting() : "";
-            out.put("at the reference method's sparsity" + (s.isEmpty() || s.equals(Experiment.OWN) ? "" : " (" + s + ")"),
+            out.put("at the reference method's sparsity" + (s.isEmpty() || Experiment.sizedItself(s) ? "" : " (" + s + ")"),
                     first);
             return out;
         }
         for (String setting : settings()) {
-            out.put(Experiment.OWN.equals(setting) ? "own sparsity" : "target sparsity " + setting, at(setting));
+            out.put(Experiment.OWN.equals(setting) ? "own sparsity"
+                    : Experiment.sizedItself(setting) ? "own sparsity at confidence " + setting
+                    : "target sparsity " + setting, at(setting));
         }
         return out;
     }

@@ -59,7 +59,19 @@ public final class ExperimentResultJson {
                 summary(summary.addObject(), s);
             }
         }
+        if (CollapseFrequency.worthShowing(r)) {
+            ArrayNode collapse = root.putArray("collapse");
+            CollapseFrequency.of(r).bins().forEach(b -> collapse(collapse.addObject(), b));
+        }
         return root;
+    }
+
+    /** One method's runs in one sparsity bin and how many collapsed a layer; derived, so not read back. */
+    private static void collapse(ObjectNode o, CollapseFrequency.Bin b) {
+        o.put("method", b.method()).put("from", b.from()).put("to", b.to()).put("runs", b.runs())
+                .put("collapsed", b.collapsed()).put("share", b.share());
+        ObjectNode layers = o.putObject("perLayer");
+        b.perLayer().forEach(layers::put);
     }
 
     /** Mean and standard deviation over the seeds, and every seed's value; derived, so not read back. */

@@ -18,4 +18,11 @@ public interface MethodCatalog {
      * @throws dev.infoprune.core.BadInputException for an unknown name
      */
     PruningMethod create(String method, double sparsity, long seed);
+
+    /**
+     * The same catalog with {@code method}'s {@code confidence} setting (MIPP's sparsity knob) at {@code confidence}.
+     *
+     * @throws dev.infoprune.core.BadInputException when the method has no such setting or the value is out of range
+     */
+    MethodCatalog withConfidence(String method, double confidence);
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * accuracy and loss before and after fine-tuning, the information each pruned layer keeps about the next, and
  * the time spent planning and fine-tuning.
  *
- * @param setting        {@code "own"} for a self-sizing method, else the target sparsity, e.g. {@code "0.90"}
+ * @param setting        {@code "own"} for a self-sizing method, {@code "x=0.8"} for MIPP at one of several confidences,
+ *                       else the target sparsity, e.g. {@code "0.90"}
  * @param seed           the seed of the method and of its fine-tuning (the comparison's seed, or a later one of its seeds)
  * @param targetSparsity the sparsity asked for, NaN for a self-sizing method
  * @param trace          the method's trace of decisions (MIPP) when this run made it; null for the others and for

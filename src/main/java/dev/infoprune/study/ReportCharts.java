@@ -130,6 +130,18 @@ final class ReportCharts {
         return chart;
     }
 
+    /** Share of runs with a collapsed layer per sparsity bin, one bar per method. */
+    static JFreeChart collapseFrequency(CollapseFrequency f) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        f.percentages().forEach((method, bins) -> bins.forEach((bin, percent) -> data.addValue(percent, method, bin)));
+        JFreeChart chart = ChartFactory.createBarChart("Runs with a collapsed layer (≤ 1 unit left) per sparsity bin",
+                "hidden units removed (sparsity bin)", "runs with a collapsed layer (%)", data, PlotOrientation.VERTICAL,
+                true, false, false);
+        ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setRange(0, 100);
+        style(chart);
+        return chart;
+    }
+
     private static void style(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getPlot().setBackgroundPaint(new Color(248, 248, 248));

@@ -52,6 +52,10 @@ public final class ReportWriter {
         }
         charts.add(chart(ReportCharts.accuracyVersusSparsity(result), folder, "accuracy-vs-sparsity", written,
                 "accuracy vs sparsity"));
+        if (CollapseFrequency.worthShowing(result)) {
+            charts.add(chart(ReportCharts.collapseFrequency(CollapseFrequency.of(result)), folder, "layer-collapse",
+                    written, "layer collapse"));
+        }
         Path csv = folder.resolve(CSV);
         AtomicFiles.writeString(csv, csv(result));
         written.add(csv);
@@ -167,7 +171,13 @@ public final class ReportWriter {
             table(h, r, r.results());
         }
         h.append("<h2>Accuracy versus sparsity</h2>\n");
-        image(h, charts.get(c));
+        image(h, charts.get(c++));
+        if (c < charts.size()) {
+            h.append("<h2>Layer collapse</h2>\n<p>Every run of every setting and seed, binned by the sparsity it reached: "
+                    + "the share of runs that left some layer with one unit or none.</p>\n");
+            collapse(h, CollapseFrequency.of(r));
+            image(h, charts.get(c));
+        }
         h.append("<p>Data: <a href=\"").append(CSV).append("\">").append(CSV).append("</a>, <a href=\"").append(JSON)
                 .append("\">").append(JSON).append("</a>.</p>\n</body></html>\n");
         return h.toString();
@@ -198,6 +208,20 @@ public final class ReportWriter {
                             m.collapsedLayers())) + "</span>" : "").append("</td>")
                     .append("<td>").append(String.format(Locale.ROOT, "%.2f", m.planSeconds())).append("</td>")
                     .append("<td>").append(String.format(Locale.ROOT, "%.2f", m.fineTuneSeconds())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void collapse(StringBuilder h, CollapseFrequency f) {
+        h.append("<table><tr><th>method</th><th>sparsity bin</th><th>runs</th><th>runs with a collapsed layer</th>"
+                + "<th>share</th><th>collapsed layers (runs)</th></tr>\n");
+        for (CollapseFrequency.Bin b : f.bins()) {
+            h.append(b.collapsed() > 0 ? "<tr class=\"collapsed\">" : "<tr>")
+                    .append("<td class=\"l\">").append(esc(b.method())).append("</td><td>").append(b.label())
+                    .append("</td><td>").append(b.runs()).append("</td><td>").append(b.collapsed()).append("</td><td>")
+                    .append(pct(b.share())).append("</td><td class=\"l\">")
+                    .append(esc(b.perLayer().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                            .collect(Collectors.joining(", ")))).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

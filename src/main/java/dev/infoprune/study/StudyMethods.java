@@ -5,6 +5,7 @@ import dev.infoprune.prune.MethodSettings;
 import dev.infoprune.prune.MethodType;
 import dev.infoprune.prune.PruningMethod;
 import dev.infoprune.prune.PruningMethods;
+import dev.infoprune.prune.Setting;
 
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,16 @@ public final class StudyMethods implements MethodCatalog {
     /** The settings {@code method} runs with (before the experiment's seed and sparsity). */
     public MethodSettings settingsOf(String method) {
         return settings.getOrDefault(method, type(method).defaults());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public StudyMethods withConfidence(String method, double confidence) {
+        Setting<Double> knob = (Setting<Double>) type(method).setting("confidence").orElseThrow(() -> new BadInputException(
+                "--methods", method + " has no confidence setting"));
+        Map<String, MethodSettings> copy = new java.util.HashMap<>(settings);
+        copy.put(method, settingsOf(method).with(knob, confidence));
+        return new StudyMethods(copy);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.infoprune.ui.compare;
 
 import dev.infoprune.prune.PlanSummary;
+import dev.infoprune.study.CollapseFrequency;
 import dev.infoprune.study.ExperimentResult;
 import dev.infoprune.study.MethodResult;
 import org.jfree.chart.ChartFactory;
@@ -26,7 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The compare view's charts: kept units per layer as grouped bars, and test accuracy against sparsity. */
+/**
+ * The compare view's charts: kept units per layer as grouped bars, test accuracy against sparsity, and how often
+ * each method collapses a layer per sparsity bin.
+ */
 final class CompareCharts {
     static final Color COLLAPSED = new Color(0xc9, 0x2a, 0x2a);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
@@ -131,6 +135,28 @@ final class CompareCharts {
         TextTitle note = new TextTitle("filled: after fine-tuning · hollow: straight after pruning", SUBTITLE);
         note.setPaint(new Color(0x52, 0x60, 0x6d));
         chart.addSubtitle(note);
+        return chart;
+    }
+
+    /**
+     * The share of runs that collapsed a layer, per sparsity bin, one bar per method: for comparisons with more than
+     * one run per method (a sweep, several seeds or MIPP confidences).
+     */
+    static JFreeChart collapse(CollapseFrequency f) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        f.percentages().forEach((method, bins) -> bins.forEach((bin, percent) -> data.addValue(percent, method, bin)));
+        JFreeChart chart = ChartFactory.createBarChart("Runs with a collapsed layer", "sparsity bin",
+                "runs with a layer at ≤ 1 unit (%)", data, PlotOrientation.VERTICAL, true, true, false);
+        style(chart);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.getRangeAxis().setRange(0, 100);
+        BarRenderer bars = (BarRenderer) plot.getRenderer();
+        bars.setBarPainter(new StandardBarPainter());
+        bars.setShadowVisible(false);
+        List<String> methods = f.methods();
+        for (int s = 0; s < methods.size(); s++) {
+            bars.setSeriesPaint(s, MethodColors.awt(methods.get(s)));
+        }
         return chart;
     }
 

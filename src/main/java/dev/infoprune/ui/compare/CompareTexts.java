@@ -14,13 +14,15 @@ final class CompareTexts {
     private CompareTexts() {
     }
 
-    /** "mipp (own sparsity)" or "global-topk at 70.0%". */
+    /** "mipp (own sparsity)", "mipp (x=0.8)" or "global-topk at 70.0%". */
     static String label(MethodResult r) {
-        return r.method() + (Experiment.OWN.equals(r.setting()) ? " (own sparsity)" : " at " + percent(r.targetSparsity()));
+        return r.method() + (Experiment.OWN.equals(r.setting()) ? " (own sparsity)"
+                : Experiment.sizedItself(r.setting()) ? " (" + r.setting() + ")" : " at " + percent(r.targetSparsity()));
     }
 
     static String setting(MethodResult r) {
-        return Experiment.OWN.equals(r.setting()) ? "own" : percent(r.targetSparsity());
+        return Experiment.OWN.equals(r.setting()) ? "own"
+                : Experiment.sizedItself(r.setting()) ? r.setting() : percent(r.targetSparsity());
     }
 
     /** Kept units per hidden layer, e.g. "fc1 12/64 · fc2 9/32". */

@@ -2,6 +2,7 @@ package dev.infoprune.ui.compare;
 
 import dev.infoprune.prune.MethodType;
 import dev.infoprune.prune.PruningMethods;
+import dev.infoprune.study.CollapseFrequency;
 import dev.infoprune.study.ExperimentResult;
 import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.MethodResult;
@@ -41,7 +42,7 @@ import java.util.function.Function;
 /**
  * The compare tab: on the left what to compare (methods, sparsity, fine-tuning budget, samples) with Run and
  * Cancel; on the right the last result: a small drawing per method, the table, kept widths per layer and
- * accuracy against sparsity. Lays out and binds; the controller runs the work.
+ * accuracy against sparsity, and, with more than one run per method, how often each collapsed a layer. Lays out and binds; the controller runs the work.
  */
 public final class CompareView extends BorderPane {
     private final CompareController controller;
@@ -49,6 +50,7 @@ public final class CompareView extends BorderPane {
     private final TableView<CompareRow> table = new TableView<>();
     private final ChartViewer widthsChart = new ChartViewer();
     private final ChartViewer accuracyChart = new ChartViewer();
+    private final ChartViewer collapseChart = new ChartViewer();
     private final ComboBox<String> group = new ComboBox<>();
     private final Label summary = new Label();
 
@@ -218,11 +220,14 @@ public final class CompareView extends BorderPane {
 
         widthsChart.setId("widthsChart");
         accuracyChart.setId("accuracyChart");
-        for (ChartViewer v : List.of(widthsChart, accuracyChart)) {
+        collapseChart.setId("collapseChart");
+        collapseChart.managedProperty().bind(collapseChart.visibleProperty());
+        collapseChart.setVisible(false);
+        for (ChartViewer v : List.of(widthsChart, accuracyChart, collapseChart)) {
             v.setPrefSize(470, 320);
             v.setMinSize(320, 260);
         }
-        FlowPane charts = new FlowPane(10, 10, widthsChart, accuracyChart);
+        FlowPane charts = new FlowPane(10, 10, widthsChart, accuracyChart, collapseChart);
         ScrollPane drawingRow = new ScrollPane(drawings);
         drawingRow.setId("methodDrawingRow");
         drawingRow.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -310,6 +315,11 @@ public final class CompareView extends BorderPane {
                 + (r.seeds() > 1 ? String.format(Locale.ROOT, " Every method ran with seeds %d to %d: the table gives mean ± sd "
                 + "over them, the drawings and widths seed %d.", r.seed(), r.seed() + r.seeds() - 1, r.seed()) : ""));
         accuracyChart.setChart(CompareCharts.accuracy(r));
+        boolean collapse = CollapseFrequency.worthShowing(r);
+        collapseChart.setVisible(collapse);
+        if (collapse) {
+            collapseChart.setChart(CompareCharts.collapse(CollapseFrequency.of(r)));
+        }
         List<String> groups = List.copyOf(r.groups().keySet());
         group.getItems().setAll(groups);
         group.setValue(groups.get(0));

@@ -5,6 +5,7 @@ import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.TrainedWorkbenchTest;
 import javafx.scene.control.Label;
+import org.jfree.chart.fx.ChartViewer;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,10 @@ import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Seeds field runs every method with several seeds; the table then reads mean ± sd (issue 14). */
+/**
+ * The Seeds field runs every method with several seeds; the table then reads mean ± sd, and the layer-collapse chart
+ * appears (issue 14).
+ */
 class CompareSeedsViewTest extends TrainedWorkbenchTest {
     @Start
     void start(Stage stage) throws Exception {
@@ -53,5 +57,10 @@ class CompareSeedsViewTest extends TrainedWorkbenchTest {
         assertThat(table.getItems()).hasSize(3);
         assertThat(table.getItems().get(1).accuracyBefore()).contains(" ± ");
         assertThat(robot.lookup("#compareSummary").queryAs(Label.class).getText()).contains("seeds " + r.seed() + " to " + (r.seed() + 1));
+
+        ChartViewer collapse = robot.lookup("#collapseChart").queryAs(ChartViewer.class);
+        assertThat(collapse.isVisible()).as("more than one run per method: the layer-collapse chart").isTrue();
+        assertThat(collapse.getChart().getCategoryPlot().getDataset().getRowKeys())
+                .containsExactly("local-magnitude", "random");
     }
 }
