@@ -47,33 +47,14 @@ final class TestPlans {
     }
 
     /** conv -> bn -> relu -> conv -> tanh -> global pool -> flatten -> dense -> bn1d -> relu -> dropout -> out */
-    /**
-     * Keeps a random subset of every dependency group's channels (at least its first), the same in each of its
-     * producers; a producer's channels in no group, or in several groups, keep what each group keeps.
-     */
+    /** Keeps a random subset of every dependency group's channels (at least its first), the same in each producer. */
     static PruningPlan groups(Network net, long seed) {
         Random r = new Random(seed);
-        Map<String, java.util.BitSet> kept = new LinkedHashMap<>();
-        for (DependencyGroup g : DependencyGroups.of(net).groups()) {
-            int[] dropped = java.util.stream.IntStream.range(1, g.channels()).filter(j -> r.nextBoolean()).toArray();
-            for (GroupMember p : g.producers()) {
-                java.util.BitSet k = kept.computeIfAbsent(p.layer(), l -> {
-                    java.util.BitSet all = new java.util.BitSet();
-                    all.set(0, net.layer(net.indexOf(l)).units());
-                    return all;
-                });
-                for (int j : dropped) {
-                    k.clear(p.channels()[j]);
-                }
-            }
-        }
-        Map<String, int[]> plan = new LinkedHashMap<>();
-        for (String layer : net.prunableLayerNames()) {
-            if (kept.containsKey(layer)) {
-                plan.put(layer, kept.get(layer).stream().toArray());
-            }
-        }
-        return new PruningPlan("group-test", Map.of(), seed, plan);
+        List<DependencyGroup> groups = DependencyGroups.of(net).groups();
+        List<int[]> kept = groups.stream()
+                .map(g -> java.util.stream.IntStream.range(0, g.channels()).filter(j -> j == 0 || r.nextBoolean()).toArray())
+                .toList();
+        return new PruningPlan("group-test", Map.of(), seed, GroupPlans.kept(net, groups, kept));
     }
 
     static Network globalPoolCnn(long seed) {
