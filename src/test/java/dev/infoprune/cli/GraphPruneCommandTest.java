@@ -46,6 +46,19 @@ class GraphPruneCommandTest {
     }
 
     @Test
+    void compareRunsTheGraphMethodsOnTheResNet() throws Exception {
+        Path folder = dir.resolve("resnet8");
+        assertThat(CliRun.of("import", OnnxCommandsTest.fixture("graph_resnet8_op13.onnx").toString(), "--out",
+                folder.toString()).status()).isZero();
+        Path report = dir.resolve("report");
+        CliRun compare = CliRun.of("compare", folder.toString(), "--data", csv(24).toString(), "--methods",
+                "local-magnitude,random,global-topk", "--sparsity", "0.3", "--finetune-epochs", "0", "--out",
+                report.toString());
+        assertThat(compare.status()).as(compare.err()).isZero();
+        assertThat(report.resolve("results.json")).exists();
+    }
+
+    @Test
     void aMethodThatDoesNotPruneGraphsIsNamedInTheRefusal() throws Exception {
         Path folder = dir.resolve("resnet8");
         assertThat(CliRun.of("import", OnnxCommandsTest.fixture("graph_resnet8_op13.onnx").toString(), "--out",
