@@ -108,7 +108,7 @@ final class CompareCommand implements Runnable {
         fineTuning.check();
         output.check();
         Network network = model.load();
-        ChainsOnly.require(network);
+        methods.forEach(m -> ChainsOnly.require(network, m));
         long dataSeed = run.splitSeed(network, run.seed());
         Splits splits = limit(data.split(dataSeed));
         StudyMethods catalog = new StudyMethods(MethodOptions.perMethod(methodOptions,

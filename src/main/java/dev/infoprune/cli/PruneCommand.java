@@ -111,7 +111,7 @@ final class PruneCommand implements Runnable {
         fineTuning.check();
         run.check();
         Network loaded = model.load();
-        ChainsOnly.require(loaded);
+        ChainsOnly.require(loaded, method);
         Network network = atInit ? Reinitialisation.of(loaded, run.seed()) : loaded;
         long dataSeed = run.splitSeed(network);
         Splits raw = data.split(dataSeed);

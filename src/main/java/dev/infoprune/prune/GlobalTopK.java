@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Ranks every hidden unit of the network together by one score and keeps the best
  * {@code round((1 − sparsity) · hidden units)}. There is no per-layer guard unless {@code minPerLayer > 0}, so
  * a layer whose scores are small on the common scale can lose all its units; the plan then says so (an
- * empty kept list) rather than hiding it. Ties go to the earlier layer, then the lower index.
+ * empty kept list) rather than hiding it. Ties go to the earlier layer, then the lower index. On a graph network the
+ * ranking is over the channels of the dependency groups, each scored by the sum over the group's producers, and
+ * {@code minPerLayer} (at least 1) guards every group instead of every layer.
  */
 public final class GlobalTopK implements PruningMethod {
     public static final String NAME = "global-topk";
@@ -38,6 +41,9 @@ public final class GlobalTopK implements PruningMethod {
 
     @Override
     public PlanResult plan(Network network, Activations probe, Progress progress) {
+        if (network.isGraph()) {
+            return PlanResult.of(new PruningPlan(NAME, settings(), 0, groupKept(network, probe)));
+        }
         int[] layers = network.prunableLayerIndices();
         List<double[]> scores = new ArrayList<>();
         int units = 0;
@@ -49,11 +55,25 @@ public final class GlobalTopK implements PruningMethod {
             units += s.length;
         }
         Map<String, int[]> kept = GlobalAllocation.kept(network, scores, GlobalAllocation.budget(units, sparsity), minPerLayer);
+        progress.update("ranked", layers.length, layers.length);
+        return PlanResult.of(new PruningPlan(NAME, settings(), 0, kept));
+    }
+
+    private Map<String, Object> settings() {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("score", score.name());
         settings.put("sparsity", sparsity);
         settings.put("minPerLayer", minPerLayer);
-        progress.update("ranked", layers.length, layers.length);
-        return PlanResult.of(new PruningPlan(NAME, settings, 0, kept));
+        return settings;
+    }
+
+    private Map<String, int[]> groupKept(Network network, Activations probe) {
+        List<DependencyGroup> groups = DependencyGroups.of(network).groups();
+        List<double[]> scores = GroupPlans.summedScores(network, groups, li -> score.score(network, li, probe));
+        int channels = scores.stream().mapToInt(s -> s.length).sum();
+        List<boolean[]> keep = GlobalAllocation.keep(scores, GlobalAllocation.budget(channels, sparsity),
+                Math.max(1, minPerLayer));
+        List<int[]> kept = keep.stream().map(k -> IntStream.range(0, k.length).filter(j -> k[j]).toArray()).toList();
+        return GroupPlans.kept(network, groups, kept);
     }
 }

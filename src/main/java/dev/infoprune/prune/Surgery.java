@@ -3,7 +3,6 @@ package dev.infoprune.prune;
 import dev.infoprune.model.BatchNorm;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Dense;
-import dev.infoprune.model.Flatten;
 import dev.infoprune.model.Layer;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.Tensor;
@@ -13,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a plan into a physically smaller network. For every pruned layer it keeps the chosen rows of its
- * weight and bias (dense units or conv filters), the matching entries of any BatchNorm that follows, and the
- * matching input columns of the next dense/conv layer; across a flatten each filter owns its {@code h·w}
- * consecutive inputs of the dense layer. Pools, activations, dropout and global pooling act per channel and
- * pass through unchanged. Layers the plan does not name keep all their units.
+ * Turns a plan into a physically smaller network, chain or graph. For every pruned layer it keeps the chosen rows of
+ * its weight and bias (dense units or conv filters); the kept channels then flow through the network
+ * ({@link KeptChannels}): BatchNorms and depthwise convs keep the matching per-channel entries, a residual add passes
+ * the channels its inputs keep (on a graph the plan must keep the same channels in every producer of a group, which
+ * {@link DependencyGroups#check} ensures), a concat places each input's kept channels at its offset, a flatten gives
+ * each channel its {@code h·w} features, and the next dense/conv layer keeps the matching input columns. Layers the
+ * plan does not name keep all their units.
  */
 public final class Surgery {
     private Surgery() {
@@ -25,16 +26,24 @@ public final class Surgery {
 
     public static Network apply(Network network, PruningPlan plan) {
         PlanValidation.checkStructure(plan, network, "plan " + plan.method());
+        if (network.isGraph()) {
+            DependencyGroups.check(network, plan);
+        }
+        KeptChannels flow = new KeptChannels(network);
         List<Layer> out = new ArrayList<>();
-        int[] incoming = null; // kept channels/features of the tensor flowing into the current layer, null = all
-        int group = 1;         // consecutive inputs each kept index owns (h*w after a flatten of a conv map)
         for (int li = 0; li < network.layers().size(); li++) {
             Layer layer = network.layer(li);
-            if (layer instanceof Dense || layer instanceof Conv2d) {
+            int[] incoming = flow.incoming(li);
+            if (layer instanceof Conv2d c && KeptChannels.depthwise(c)) {
+                out.add(incoming == null ? c : new Conv2d(c.name(), incoming.length, incoming.length, c.kernel(),
+                        c.stride(), c.padding(), incoming.length, c.weight().selectFirstAxis(incoming),
+                        c.bias().selectFirstAxis(incoming)));
+                flow.pass(li, incoming);
+            } else if (layer instanceof Dense || layer instanceof Conv2d) {
                 Tensor w = layer.weights().get("weight");
                 Tensor b = layer.weights().get("bias");
                 if (incoming != null) {
-                    w = w.selectSecondAxis(incoming, group);
+                    w = w.selectSecondAxis(incoming, 1);
                 }
                 int[] keep = plan.kept().get(layer.name());
                 if (keep != null) {
@@ -42,21 +51,17 @@ public final class Surgery {
                     b = b.selectFirstAxis(keep);
                 }
                 out.add(layer.withWeights(Map.of("weight", w, "bias", b)));
-                incoming = keep;
-                group = 1;
-            } else if (layer instanceof BatchNorm bn && incoming != null) {
-                int[] features = expand(incoming, group);
-                out.add(bn.withWeights(Map.of(
-                        "weight", bn.weight().selectFirstAxis(features),
-                        "bias", bn.bias().selectFirstAxis(features),
-                        "running_mean", bn.runningMean().selectFirstAxis(features),
-                        "running_var", bn.runningVar().selectFirstAxis(features))));
+                flow.pass(li, keep);
             } else {
-                if (layer instanceof Flatten && incoming != null) {
-                    int[] s = network.inputShapeOf(li);
-                    group *= (int) (Tensor.sizeOf(s) / s[0]);
+                if (layer instanceof BatchNorm bn && incoming != null) {
+                    layer = bn.withWeights(Map.of(
+                            "weight", bn.weight().selectFirstAxis(incoming),
+                            "bias", bn.bias().selectFirstAxis(incoming),
+                            "running_mean", bn.runningMean().selectFirstAxis(incoming),
+                            "running_var", bn.runningVar().selectFirstAxis(incoming)));
                 }
                 out.add(layer);
+                flow.follow(li);
             }
         }
         return network.withLayers(out);

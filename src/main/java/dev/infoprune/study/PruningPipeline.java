@@ -75,7 +75,7 @@ public final class PruningPipeline {
      * methods; a method that needs other ones (MIPP's own samples or filter positions) gets them captured here.
      */
     public Planned plan(Network network, PruningMethod method, Activations shared, Progress progress) {
-        ChainsOnly.require(network);
+        ChainsOnly.require(network, method.name());
         PruningMethod m = method.withProbeInputs(data.probe());
         Progress capturing = progress.slice(0, 0.1);
         Activations on;

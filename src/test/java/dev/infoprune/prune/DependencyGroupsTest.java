@@ -38,19 +38,6 @@ class DependencyGroupsTest {
                 .orElseThrow(() -> new AssertionError("no group produced by " + List.of(producers) + " in " + groups.groups()));
     }
 
-    /** Keeps a random subset of every group's channels, the same in each of its producers. */
-    private static PruningPlan groupPlan(Network net, long seed) {
-        Random r = new Random(seed);
-        Map<String, int[]> kept = new LinkedHashMap<>();
-        for (DependencyGroup g : DependencyGroups.of(net).groups()) {
-            int[] channels = IntStream.range(0, g.channels()).filter(j -> j == 0 || r.nextBoolean()).toArray();
-            for (GroupMember p : g.producers()) {
-                kept.put(p.layer(), IntStream.of(channels).map(j -> p.channels()[j]).toArray());
-            }
-        }
-        return new PruningPlan("group-test", Map.of(), seed, kept);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"mlp-digits", "lenet5-fashion", "vgg-fashion"})
     void aChainHasOneUncoupledGroupPerPrunableLayer(String name) {
@@ -147,7 +134,7 @@ class DependencyGroupsTest {
         for (String model : List.of("graph_resnet8", "graph_mobilenet", "graph_concat")) {
             Network net = fixture(model);
             for (long seed = 0; seed < 5; seed++) {
-                PruningPlan plan = groupPlan(net, seed);
+                PruningPlan plan = TestPlans.groups(net, seed);
                 assertThatCode(() -> DependencyGroups.check(net, plan)).as(model).doesNotThrowAnyException();
             }
         }

@@ -47,6 +47,16 @@ final class TestPlans {
     }
 
     /** conv -> bn -> relu -> conv -> tanh -> global pool -> flatten -> dense -> bn1d -> relu -> dropout -> out */
+    /** Keeps a random subset of every dependency group's channels (at least its first), the same in each producer. */
+    static PruningPlan groups(Network net, long seed) {
+        Random r = new Random(seed);
+        List<DependencyGroup> groups = DependencyGroups.of(net).groups();
+        List<int[]> kept = groups.stream()
+                .map(g -> java.util.stream.IntStream.range(0, g.channels()).filter(j -> j == 0 || r.nextBoolean()).toArray())
+                .toList();
+        return new PruningPlan("group-test", Map.of(), seed, GroupPlans.kept(net, groups, kept));
+    }
+
     static Network globalPoolCnn(long seed) {
         Random r = new Random(seed);
         List<Layer> layers = new ArrayList<>();
