@@ -20,6 +20,15 @@ final class KeptChannels {
     private final Network network;
     private final List<int[]> kept = new ArrayList<>();
 
+    /** A walk for {@code plan}, after checking it fits the network (and, on a graph, keeps its groups whole). */
+    static KeptChannels checked(Network network, PruningPlan plan) {
+        PlanValidation.checkStructure(plan, network, "plan " + plan.method());
+        if (network.isGraph()) {
+            DependencyGroups.check(network, plan);
+        }
+        return new KeptChannels(network);
+    }
+
     KeptChannels(Network network) {
         this.network = network;
     }

@@ -22,11 +22,7 @@ public final class Masking {
     }
 
     public static Network apply(Network network, PruningPlan plan) {
-        PlanValidation.checkStructure(plan, network, "plan " + plan.method());
-        if (network.isGraph()) {
-            DependencyGroups.check(network, plan);
-        }
-        KeptChannels flow = new KeptChannels(network);
+        KeptChannels flow = KeptChannels.checked(network, plan);
         List<Layer> out = new ArrayList<>();
         for (int li = 0; li < network.layers().size(); li++) {
             Layer layer = network.layer(li);
