@@ -67,6 +67,13 @@ public final class Estimators {
         return create(name, Map.of());
     }
 
+    /** The estimator a spec names, its parameters read as text (anything not given keeps its default). */
+    public static InformationEstimator create(EstimatorSpec spec) {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        spec.parameters().forEach((k, v) -> options.put(k, String.valueOf(v)));
+        return create(spec.name(), options);
+    }
+
     /** The named estimator with the given options (text values; anything not given keeps its default). */
     public static InformationEstimator create(String name, Map<String, String> options) {
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);

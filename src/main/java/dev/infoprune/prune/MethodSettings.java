@@ -101,14 +101,10 @@ public final class MethodSettings {
         return setting.format(get(setting));
     }
 
-    /** The estimator's own options ({@code estimator.KEY}), as text, keyed by KEY. */
-    public Map<String, String> estimatorOptions() {
+    /** The estimator's own options ({@code estimator.KEY}) as given, keyed by KEY. */
+    public Map<String, Object> estimatorOptions() {
         Setting<EstimatorSpec> estimator = estimatorSetting();
-        Map<String, String> out = new LinkedHashMap<>();
-        if (estimator != null) {
-            get(estimator).parameters().forEach((k, v) -> out.put(k, String.valueOf(v)));
-        }
-        return out;
+        return estimator == null ? Map.of() : new LinkedHashMap<>(get(estimator).parameters());
     }
 
     @SuppressWarnings("unchecked")

@@ -217,7 +217,7 @@ public final class PruningMethods {
         if (LossSessions.handles(name) || name.equals(GaussianEstimator.NAME)) {
             return new Mipp(settings);
         }
-        return Mipp.withPlugIn(settings, Estimators.create(name, s.estimatorOptions()));
+        return Mipp.withPlugIn(settings, Estimators.create(new EstimatorSpec(name, s.estimatorOptions())));
     }
 
     private static CmiFilterPruning.Settings cmiSettings(MethodSettings s) {
@@ -261,13 +261,13 @@ public final class PruningMethods {
     /** Global top-k's MI estimator: {@code estimator} with its options; {@code ridge} is a shortcut for gaussian's. */
     private static InformationEstimator scoreEstimator(MethodSettings s) {
         String name = s.get(SCORE_ESTIMATOR).name();
-        Map<String, String> params = s.estimatorOptions();
+        Map<String, Object> params = new LinkedHashMap<>(s.estimatorOptions());
         if (s.isGiven(RIDGE)) {
             if (!name.equals(GaussianEstimator.NAME)) {
                 throw new IllegalArgumentException("ridge applies to the gaussian estimator only");
             }
-            params.put(RIDGE.key(), Double.toString(s.get(RIDGE)));
+            params.put(RIDGE.key(), s.get(RIDGE));
         }
-        return Estimators.create(name, params);
+        return Estimators.create(new EstimatorSpec(name, params));
     }
 }
