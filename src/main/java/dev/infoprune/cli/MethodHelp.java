@@ -35,7 +35,7 @@ final class MethodHelp {
                             : t.sizesItself() ? "sizes itself" : "takes a sparsity").append(")\n");
             for (Setting<?> s : t.settings()) {
                 b.append(String.format("      %-17s %s; %s%s%n", s.key(), s.help(), s.range(),
-                        s.defaultValue() == null ? "; off unless given" : "; default " + defaultText(s)));
+                        s.defaultValue() == null ? "; off unless given" : "; default " + s.defaultText()));
             }
         }
         return b.toString();
@@ -57,7 +57,7 @@ final class MethodHelp {
                 if (s.defaultValue() == null) {
                     o.putNull("default");
                 } else {
-                    o.put("default", defaultText(s));
+                    o.put("default", s.defaultText());
                 }
                 o.put("range", s.range());
                 o.put("help", s.help());
@@ -65,9 +65,5 @@ final class MethodHelp {
             }
         }
         return all;
-    }
-
-    private static <T> String defaultText(Setting<T> s) {
-        return s.format(s.defaultValue());
     }
 }

@@ -13,9 +13,10 @@ import java.util.Optional;
  *
  * @param takesSparsity whether it can be built for a target sparsity (it declares a {@code sparsity} setting)
  * @param sizesItself   whether it decides its own sparsity (MIPP's confidence, CMI's information cutoff)
+ * @param sizing        the settings a target sparsity replaces (CMI's cutoff and fraction), dropped by {@link #atSparsity}
  */
 public record MethodType(String name, String summary, List<Setting<?>> settings, boolean takesSparsity,
-                         boolean sizesItself, Factory factory) {
+                         boolean sizesItself, Factory factory, List<Setting<?>> sizing) {
     /** Builds the method from checked settings; an {@link IllegalArgumentException} says what does not fit together. */
     @FunctionalInterface
     public interface Factory {
@@ -24,6 +25,13 @@ public record MethodType(String name, String summary, List<Setting<?>> settings,
 
     public MethodType {
         settings = List.copyOf(settings);
+        sizing = List.copyOf(sizing);
+    }
+
+    /** A method no target sparsity replaces a setting of. */
+    public MethodType(String name, String summary, List<Setting<?>> settings, boolean takesSparsity, boolean sizesItself,
+                      Factory factory) {
+        this(name, summary, settings, takesSparsity, sizesItself, factory, List.of());
     }
 
     public MethodSettings defaults() {
@@ -42,6 +50,16 @@ public record MethodType(String name, String summary, List<Setting<?>> settings,
     @SuppressWarnings("unchecked")
     public Optional<Setting<Double>> sparsity() {
         return setting("sparsity").map(s -> (Setting<Double>) s);
+    }
+
+    /** {@code settings} run at a target sparsity: the sparsity set, the settings it replaces ({@link #sizing}) dropped. */
+    public MethodSettings atSparsity(MethodSettings settings, double sparsity) {
+        Setting<Double> target = sparsity().orElseThrow(() -> new IllegalArgumentException(name + " takes no sparsity"));
+        MethodSettings s = settings;
+        for (Setting<?> replaced : sizing) {
+            s = s.without(replaced);
+        }
+        return s.with(target, sparsity);
     }
 
     /** Its {@code seed} setting, for the methods that draw random numbers. */

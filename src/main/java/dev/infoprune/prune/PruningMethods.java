@@ -128,7 +128,8 @@ public final class PruningMethods {
             "greedy conditional MI of feature maps with the labels (Rényi), cut per layer",
             List.of(CUTOFF, FRACTION, CMI_SPARSITY, DIRECTION, ALPHA, SAMPLES, WIDTH_SCALE, LAYERS, CMI_POSITIONS,
                     Setting.seed(SEED_HELP), ITERATIVE_EPOCHS),
-            true, true, (s, probe) -> new CmiFilterPruning(cmiSettings(s), probe).withIterativeEpochs(s.get(ITERATIVE_EPOCHS)));
+            true, true, (s, probe) -> new CmiFilterPruning(cmiSettings(s), probe).withIterativeEpochs(s.get(ITERATIVE_EPOCHS)),
+            List.of(CUTOFF, FRACTION));
     public static final MethodType ITPRUNER = new MethodType(ItPrunerAllocation.NAME,
             "layer widths from inter-layer CKA under a MACs budget, filters by L1",
             List.of(ITP_SPARSITY, MACS, BETA, BATCH, SOLVER, ITP_POSITIONS, Setting.seed(SEED_HELP)),

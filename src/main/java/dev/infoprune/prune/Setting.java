@@ -123,9 +123,14 @@ public record Setting<T>(String key, Class<T> type, T defaultValue, String range
         return String.valueOf(value);
     }
 
+    /** The default as {@link #format} writes it; "" for a setting off by default. */
+    public String defaultText() {
+        return format(defaultValue);
+    }
+
     /** Help with the default, for command-line help and form tooltips. */
     public String helpWithDefault() {
-        return help + (defaultValue == null ? "" : " (default " + format(defaultValue) + ")");
+        return help + (defaultValue == null ? "" : " (default " + defaultText() + ")");
     }
 
     private static <V> V parse(String key, String text, Function<String, V> parser, String what) {

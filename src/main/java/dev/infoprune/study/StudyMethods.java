@@ -68,10 +68,7 @@ public final class StudyMethods implements MethodCatalog {
             if (!type.takesSparsity()) {
                 throw new IllegalArgumentException(method + " sizes itself and takes no sparsity");
             }
-            if (type.sizesItself()) {
-                s = s.without(type.setting("cutoff").orElseThrow()).without(type.setting("fraction").orElseThrow());
-            }
-            s = s.with(type.sparsity().orElseThrow(), sparsity);
+            s = type.atSparsity(s, sparsity);
         } else if (!type.sizesItself()) {
             throw new IllegalArgumentException(method + " needs a sparsity");
         }

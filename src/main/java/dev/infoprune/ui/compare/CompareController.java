@@ -5,6 +5,8 @@ import dev.infoprune.core.Progress;
 import dev.infoprune.data.Splits;
 import dev.infoprune.model.Network;
 import dev.infoprune.prune.MethodSettings;
+import dev.infoprune.prune.PruningMethods;
+import dev.infoprune.prune.MethodType;
 import dev.infoprune.prune.PruningMethod;
 import dev.infoprune.prune.PruningPlan;
 import dev.infoprune.prune.Surgery;
@@ -209,7 +211,7 @@ public final class CompareController {
         if (methods.isEmpty()) {
             throw new BadInputException("methods", "choose at least one method to compare");
         }
-        if (mode == ExperimentSpec.Mode.MATCH && methods.stream().noneMatch(m -> m.equals(Mipp.NAME) || m.equals("cmi"))) {
+        if (mode == ExperimentSpec.Mode.MATCH && methods.stream().noneMatch(CompareController::sizesItself)) {
             throw new BadInputException("sparsity", "matching MIPP's sparsity needs mipp (or cmi) among the methods;"
                     + " choose it, or give a sparsity or a sweep");
         }
@@ -269,6 +271,10 @@ public final class CompareController {
             }
         }
         return replay.result().trace(MippTrace.class).orElse(null);
+    }
+
+    private static boolean sizesItself(String method) {
+        return PruningMethods.find(method).map(MethodType::sizesItself).orElse(false);
     }
 
     static Map<String, BitSet> removedUnits(Network unpruned, PruningPlan plan) {

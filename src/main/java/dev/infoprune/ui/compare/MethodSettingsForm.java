@@ -131,7 +131,7 @@ final class MethodSettingsForm extends TitledPane {
         for (Map.Entry<Setting<?>, Control> e : fields.entrySet()) {
             String text = e.getValue() instanceof ComboBox<?> box ? String.valueOf(box.getValue()) : ((TextField) e.getValue()).getText();
             e.getValue().getStyleClass().remove(INVALID);
-            if (text == null || text.isBlank() || text.equals("null") || text.trim().equals(defaultText(e.getKey()))) {
+            if (text == null || text.isBlank() || text.equals("null") || text.trim().equals(e.getKey().defaultText())) {
                 continue;
             }
             try {
@@ -162,9 +162,5 @@ final class MethodSettingsForm extends TitledPane {
             problem.setText(String.join("; ", problems));
             problem.setVisible(true);
         }
-    }
-
-    private static <T> String defaultText(Setting<T> s) {
-        return s.format(s.defaultValue());
     }
 }
