@@ -2,6 +2,8 @@ package dev.infoprune.study;
 
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
+import dev.infoprune.data.Dataset;
+import dev.infoprune.engine.ActivationCapture;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.engine.Evaluation;
 import dev.infoprune.engine.Reinitialisation;
@@ -110,7 +112,8 @@ public final class Experiment {
         progress.update("capturing probe activations", 0, 1);
         Activations probe = pipeline.captureProbe(model, progress.slice(0, prep * 0.6));
         Evaluation baseline = pipeline.evaluate(model, progress.slice(prep * 0.6, prep * 0.8));
-        InformationPreserved information = new InformationPreserved(probe);
+        Dataset heldOut = InformationPreserved.heldOut(spec.data().test(), spec.seed());
+        InformationPreserved information = new InformationPreserved(ActivationCapture.capture(model, heldOut, Progress.NONE));
         progress.checkCancelled();
         List<MethodResult> results = new ArrayList<>();
         int done = 0;
@@ -128,7 +131,8 @@ public final class Experiment {
                 // pruning at initialisation: this seed's untrained network, its own probe activations
                 Network fresh = Reinitialisation.of(model, seed);
                 Activations freshProbe = seeded.captureProbe(fresh, progress.slice(prep * 0.8, prep));
-                run = new Run(seed, fresh, seeded, freshProbe, new InformationPreserved(freshProbe));
+                run = new Run(seed, fresh, seeded, freshProbe,
+                        new InformationPreserved(ActivationCapture.capture(fresh, heldOut, Progress.NONE)));
             } else {
                 run = new Run(seed, model, seeded, probe, information);
             }

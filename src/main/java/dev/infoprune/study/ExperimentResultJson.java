@@ -39,6 +39,7 @@ public final class ExperimentResultJson {
         root.put("seed", r.seed()).put("fineTuneEpochs", r.fineTuneEpochs()).put("learningRate", r.learningRate());
         root.put("seeds", r.seeds());
         root.put("atInit", r.atInit());
+        root.put("informationMeasure", InformationPreserved.describe(r.testSamples()));
         root.put("lrSchedule", r.fineTuning().scheduleName()).put("fineTuneEpochsFrom", r.fineTuning().sourceName());
         root.put("probeSamples", r.probeSamples()).put("trainSamples", r.trainSamples()).put("testSamples", r.testSamples());
         root.put("seconds", r.seconds());
@@ -109,7 +110,8 @@ public final class ExperimentResultJson {
             LayerInformation info = m.information().get(i);
             ObjectNode l = widths.addObject().put("layer", w.layer()).put("before", w.before()).put("after", w.after())
                     .put("collapsed", w.after() <= 1).put("next", info.next())
-                    .put("informationPreservedNats", info.preserved()).put("informationFullNats", info.full());
+                    .put("informationEstimator", info.estimator())
+                    .put("informationPreserved", info.preserved()).put("informationFull", info.full());
             if (!Double.isNaN(info.ratio())) {
                 l.put("informationRatio", info.ratio());
             }
@@ -213,8 +215,12 @@ public final class ExperimentResultJson {
                 widths.add(w);
                 before += w.before();
                 after += w.after();
-                information.add(new LayerInformation(layer, at.text(l, "next"), at.number(l, "informationPreservedNats"),
-                        at.number(l, "informationFullNats")));
+                // files before the independent measure (Gaussian on the probe split) wrote nats
+                information.add(l.has("informationPreserved")
+                        ? new LayerInformation(layer, at.text(l, "next"), at.number(l, "informationPreserved"),
+                        at.number(l, "informationFull"), at.text(l, "informationEstimator"))
+                        : new LayerInformation(layer, at.text(l, "next"), at.number(l, "informationPreservedNats"),
+                        at.number(l, "informationFullNats"), "gaussian (probe split)"));
             }
             JsonNode target = m.get("targetSparsity");
             return new MethodResult(at.text(m, "method"), at.text(m, "setting"),

@@ -156,8 +156,9 @@ public final class ReportWriter {
         }
         h.append("<p>Sparsity is the share of hidden units removed. A layer left with one unit or none is "
                 + "<span class=\"warn\">collapsed</span>. The information column gives, per hidden layer, "
-                + "I(kept units; kept units of the next layer) / I(all units; all units of the next layer), "
-                + "Gaussian estimator on the unpruned network's probe activations.</p>\n");
+                + "the dependence between the kept units and the kept units of the next layer over the one between all "
+                + "units of both, measured apart from how the methods decided: ")
+                .append(esc(InformationPreserved.describe(r.testSamples()))).append(".</p>\n");
         int c = 0;
         for (Map.Entry<String, List<MethodResult>> e : r.groups().entrySet()) {
             h.append("<h2>").append(esc(e.getKey())).append("</h2>\n");
