@@ -35,6 +35,17 @@ public record WidthControl(String name, LayerWidthsSelection.Rule rule, String s
         return Optional.of(new WidthControl(name, rule, source));
     }
 
+    /** Every control a comparison can run, e.g. {@code random@mipp}, {@code local-magnitude@mipp}. */
+    public static java.util.List<String> names() {
+        return Arrays.stream(LayerWidthsSelection.Rule.values()).map(r -> r.method() + "@" + Mipp.NAME).toList();
+    }
+
+    /** What the control does, in a line, e.g. for a hint beside its check box. */
+    public String summary() {
+        return "control: every layer keeps as many units as MIPP kept there, chosen "
+                + (rule == LayerWidthsSelection.Rule.RANDOM ? "at random" : "by incoming weight norm") + " (needs mipp)";
+    }
+
     public static boolean isControl(String name) {
         return name.indexOf('@') >= 0;
     }

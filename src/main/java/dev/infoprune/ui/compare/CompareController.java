@@ -18,6 +18,7 @@ import dev.infoprune.study.ExperimentResult;
 import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.MethodResult;
 import dev.infoprune.study.StudyMethods;
+import dev.infoprune.study.WidthControl;
 import dev.infoprune.study.FineTuner;
 import dev.infoprune.study.FineTuningBudget;
 import dev.infoprune.engine.TrainingConfig;
@@ -71,24 +72,28 @@ public final class CompareController {
         this.errors = errors;
         model.training().followCardSeed(open.network());
         open.network().addListener((o, was, now) -> takeCardEpochs(now));
+        model.atInitProperty().addListener((o, was, now) -> takeCardEpochs(open.network().getValue()));
         takeCardEpochs(open.network().getValue());
         comparisons.addListener((ListChangeListener<SessionComparison>) c -> showKept());
     }
 
-    /** The epochs field starts at two thirds of the open model's training epochs, as compare does (when its card has them). */
+    /**
+     * The epochs field starts at two thirds of the open model's training epochs, as compare does, or at all of them
+     * when pruning at initialisation (compare --at-init) (when its card has them).
+     */
     private void takeCardEpochs(Network network) {
         Integer trained = network == null ? null : network.card().epochs();
         if (trained != null && trained > 0) {
-            model.training().epochsProperty().set(FineTuningBudget.twoThirdsOf(trained));
+            model.training().epochsProperty().set(model.atInitProperty().get() ? trained : FineTuningBudget.twoThirdsOf(trained));
         }
     }
 
-    /** The budget of the next run: its epochs came from the card when they are still the card's share. */
-    private static FineTuningBudget budget(Network network, int epochs, double lr) {
+    /** The budget of the next run: its epochs came from the card when they are still the card's share (or whole run). */
+    private static FineTuningBudget budget(Network network, int epochs, double lr, boolean atInit) {
         Integer trained = network.card().epochs();
-        boolean card = trained != null && trained > 0 && epochs == FineTuningBudget.twoThirdsOf(trained);
-        return new FineTuningBudget(epochs, lr, TrainingConfig.Schedule.COSINE,
-                card ? FineTuningBudget.Source.CARD : FineTuningBudget.Source.GIVEN);
+        boolean card = trained != null && trained > 0 && epochs == (atInit ? trained : FineTuningBudget.twoThirdsOf(trained));
+        return new FineTuningBudget(epochs, lr, TrainingConfig.Schedule.COSINE, !card ? FineTuningBudget.Source.GIVEN
+                : atInit ? FineTuningBudget.Source.TRAINING : FineTuningBudget.Source.CARD);
     }
 
     /**
@@ -164,8 +169,10 @@ public final class CompareController {
         ExperimentSpec.Mode mode = model.modeProperty().get();
         double sparsity = model.sparsityProperty().get();
         double[] sweep;
+        double[] confidences;
         try {
             sweep = check(methods, mode, sparsity);
+            confidences = confidences(methods, mode);
         } catch (BadInputException e) {
             errors.report("Cannot compare", e.getMessage(), e);
             return null;
@@ -177,6 +184,7 @@ public final class CompareController {
         int maxProbe = model.probeSamplesProperty().get();
         int seeds = model.seedsProperty().get();
         int maxTrain = model.training().trainSamplesProperty().get();
+        boolean atInit = model.atInitProperty().get();
         Map<String, MethodSettings> settings = model.methodSettings();
         String title = "Comparing " + String.join(", ", methods);
         return runner.run(title, progress -> {
@@ -187,9 +195,12 @@ public final class CompareController {
                 case MATCH -> ExperimentSpec.matching(network, splits, methods, seed);
                 case FIXED -> ExperimentSpec.at(network, splits, methods, sparsity, seed);
                 case SWEEP -> ExperimentSpec.sweep(network, splits, methods, sweep, seed);
-            }).withOrigin(spec, seed).withSeeds(seeds);
+            }).withOrigin(spec, seed).withSeeds(seeds).withMippConfidences(confidences);
+            if (atInit) {
+                experiment = experiment.withAtInit();
+            }
             ExperimentResult result = new Experiment(experiment, new StudyMethods(settings),
-                    DjlFineTuner.of(budget(network, epochs, lr), seed))
+                    DjlFineTuner.of(budget(network, epochs, lr, atInit), seed))
                     .run(progress);
             CompareRun on = new CompareRun(network, NetworkPicture.of(network), spec, seed, maxProbe, maxTrain, settings);
             return new Shown(on, result);
@@ -211,6 +222,10 @@ public final class CompareController {
         if (methods.isEmpty()) {
             throw new BadInputException("methods", "choose at least one method to compare");
         }
+        List<String> controls = methods.stream().filter(WidthControl::isControl).toList();
+        if (!controls.isEmpty() && !methods.contains(Mipp.NAME)) {
+            throw new BadInputException("methods", String.join(", ", controls) + " keep MIPP's per-layer widths: choose mipp too");
+        }
         if (mode == ExperimentSpec.Mode.MATCH && methods.stream().noneMatch(CompareController::sizesItself)) {
             throw new BadInputException("sparsity", "matching MIPP's sparsity needs mipp (or cmi) among the methods;"
                     + " choose it, or give a sparsity or a sweep");
@@ -222,6 +237,37 @@ public final class CompareController {
             throw new BadInputException("sparsity", "a sparsity is the share of hidden units removed, in [0, 1); got " + sparsity);
         }
         return mode == ExperimentSpec.Mode.SWEEP ? Sparsities.parse(model.sweepProperty().get()) : null;
+    }
+
+    /**
+     * MIPP's confidences as typed (empty: none), each checked by MIPP's own setting; a {@link BadInputException} for
+     * what cannot run: confidences without mipp, several of them when matching its one sparsity or with the controls.
+     */
+    private double[] confidences(List<String> methods, ExperimentSpec.Mode mode) {
+        String text = model.mippConfidencesProperty().get();
+        if (text == null || text.isBlank()) {
+            return new double[0];
+        }
+        double[] xs = Sparsities.confidences(text);
+        if (!methods.contains(Mipp.NAME)) {
+            throw new BadInputException(Sparsities.CONFIDENCES, "the confidences are MIPP's: choose mipp, or clear them");
+        }
+        if (xs.length > 1 && mode == ExperimentSpec.Mode.MATCH) {
+            throw new BadInputException(Sparsities.CONFIDENCES, "matching runs the others at the one sparsity MIPP reached: "
+                    + "give one confidence, or choose At sparsity or Sweep");
+        }
+        if (xs.length > 1 && methods.stream().anyMatch(WidthControl::isControl)) {
+            throw new BadInputException(Sparsities.CONFIDENCES, "the controls keep the widths of one MIPP run: give one confidence");
+        }
+        StudyMethods catalog = new StudyMethods(model.methodSettings());
+        for (double x : xs) {
+            try {
+                catalog.withConfidence(Mipp.NAME, x);
+            } catch (BadInputException e) {
+                throw new BadInputException(Sparsities.CONFIDENCES, e.problem(), e);
+            }
+        }
+        return xs;
     }
 
     /**

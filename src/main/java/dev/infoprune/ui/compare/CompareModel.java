@@ -7,6 +7,7 @@ import dev.infoprune.study.ExperimentResult;
 import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.MethodResult;
 import dev.infoprune.study.StudyMethods;
+import dev.infoprune.study.WidthControl;
 import dev.infoprune.ui.flows.TrainingSettings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -40,6 +41,8 @@ public final class CompareModel {
     private final TrainingSettings training = new TrainingSettings(5000);
     private final IntegerProperty probeSamples = new SimpleIntegerProperty(this, "probeSamples", 1000);
     private final IntegerProperty seeds = new SimpleIntegerProperty(this, "seeds", 1);
+    private final StringProperty mippConfidences = new SimpleStringProperty(this, "mippConfidences", "");
+    private final BooleanProperty atInit = new SimpleBooleanProperty(this, "atInit", false);
     private final ObjectProperty<ExperimentResult> result = new SimpleObjectProperty<>(this, "result");
     private final ObjectProperty<CompareRun> run = new SimpleObjectProperty<>(this, "run");
     private final ObjectProperty<MethodResult> selected = new SimpleObjectProperty<>(this, "selected");
@@ -49,9 +52,12 @@ public final class CompareModel {
             methods.put(m, new SimpleBooleanProperty(this, m, CHOSEN_AT_FIRST.contains(m)));
             settings.put(m, new SimpleObjectProperty<>(this, m + "Settings", PruningMethods.type(m).defaults()));
         }
+        for (String control : WidthControl.names()) {
+            methods.put(control, new SimpleBooleanProperty(this, control, false));
+        }
     }
 
-    /** One check box per method, in the catalogue's order. */
+    /** One check box per method, in the catalogue's order, then the controls ({@code random@mipp}, …). */
     public Map<String, BooleanProperty> methods() {
         return methods;
     }
@@ -60,7 +66,7 @@ public final class CompareModel {
         return methods.get(name);
     }
 
-    /** The settings {@code name} runs with in the next comparison. */
+    /** The settings {@code name} runs with in the next comparison (null for a control, which has none). */
     public ObjectProperty<MethodSettings> settings(String name) {
         return settings.get(name);
     }
@@ -103,6 +109,16 @@ public final class CompareModel {
         return seeds;
     }
 
+    /** MIPP's confidences x as typed, e.g. "0.5, 0.9, 0.99": one MIPP run per x; empty: once, at its setting. */
+    public StringProperty mippConfidencesProperty() {
+        return mippConfidences;
+    }
+
+    /** Whether every method prunes the re-initialised, untrained network, trained from scratch after. */
+    public BooleanProperty atInitProperty() {
+        return atInit;
+    }
+
     public ObjectProperty<ExperimentResult> resultProperty() {
         return result;
     }
@@ -141,6 +157,9 @@ public final class CompareModel {
             sweep.set(String.join(", ", targets.stream().map(t -> new java.math.BigDecimal(Double.toString(t))
                     .stripTrailingZeros().toPlainString()).toList()));
         }
+        List<String> confidences = r.settings().stream().filter(t -> t.startsWith("x=")).map(t -> t.substring(2)).toList();
+        mippConfidences.set(String.join(", ", confidences));
+        atInit.set(r.atInit());
         training.epochsProperty().set(r.fineTuneEpochs());
         training.learningRateProperty().set(r.learningRate());
         training.seedProperty().set((int) r.seed());

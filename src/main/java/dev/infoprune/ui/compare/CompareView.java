@@ -6,6 +6,8 @@ import dev.infoprune.study.CollapseFrequency;
 import dev.infoprune.study.ExperimentResult;
 import dev.infoprune.study.ExperimentSpec;
 import dev.infoprune.study.MethodResult;
+import dev.infoprune.study.WidthControl;
+import dev.infoprune.prune.mipp.Mipp;
 import dev.infoprune.ui.flows.NumberFields;
 import dev.infoprune.ui.network.NetworkPicture;
 import javafx.beans.binding.Bindings;
@@ -40,14 +42,19 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The compare tab: on the left what to compare (methods, sparsity, fine-tuning budget, samples) with Run and
- * Cancel; on the right the last result: a small drawing per method, the table, kept widths per layer and
- * accuracy against sparsity, and, with more than one run per method, how often each collapsed a layer. Lays out and binds; the controller runs the work.
+ * The compare tab: on the left what to compare (methods and the controls, sparsity, MIPP's confidences, pruning at
+ * initialisation, fine-tuning budget, seeds, samples) with Run and Cancel; on the right the last result: a small
+ * drawing per method, the table, and, with more than one run per method, every seed's run and how often each method
+ * collapsed a layer; then kept widths per layer and accuracy against sparsity. Lays out and binds; the controller
+ * runs the work.
  */
 public final class CompareView extends BorderPane {
     private final CompareController controller;
     private final HBox drawings = new HBox(10);
     private final TableView<CompareRow> table = new TableView<>();
+    private final TableView<MethodResult> seedTable = new TableView<>();
+    private final Label seedTitle = new Label("Every seed");
+    private final VBox seedRuns = new VBox(4, seedTitle, seedTable);
     private final ChartViewer widthsChart = new ChartViewer();
     private final ChartViewer accuracyChart = new ChartViewer();
     private final ChartViewer collapseChart = new ChartViewer();
@@ -83,10 +90,11 @@ public final class CompareView extends BorderPane {
         box.getChildren().add(section("Methods"));
         for (Map.Entry<String, javafx.beans.property.BooleanProperty> e : model.methods().entrySet()) {
             CheckBox c = new CheckBox(e.getKey());
-            c.setId("method-" + e.getKey());
+            c.setId(checkBoxId(e.getKey()));
             c.selectedProperty().bindBidirectional(e.getValue());
             // plain text rather than a tooltip: an open tooltip swallows the next click elsewhere
-            Label hint = new Label(PruningMethods.find(e.getKey()).map(MethodType::summary).orElse(""));
+            Label hint = new Label(PruningMethods.find(e.getKey()).map(MethodType::summary)
+                    .or(() -> WidthControl.parse(e.getKey()).map(WidthControl::summary)).orElse(""));
             hint.getStyleClass().addAll("flow-hint", "method-hint");
             hint.setWrapText(true);
             VBox method = new VBox(0, c, hint);
@@ -129,6 +137,26 @@ public final class CompareView extends BorderPane {
         hint.setWrapText(true);
         hint.getStyleClass().add("flow-hint");
         box.getChildren().addAll(match, new HBox(6, fixed, sparsity), sweep, sweepField, hint);
+        TextField confidences = new TextField();
+        confidences.setId("mippConfidencesField");
+        confidences.textProperty().bindBidirectional(model.mippConfidencesProperty());
+        confidences.setPromptText("e.g. 0.5, 0.9, 0.99");
+        confidences.disableProperty().bind(model.method(Mipp.NAME).not());
+        Label confidencesHint = new Label("MIPP confidences x: one MIPP run per x, spread over sparsity (empty: once, at "
+                + "its setting).");
+        confidencesHint.setWrapText(true);
+        confidencesHint.getStyleClass().add("flow-hint");
+        box.getChildren().addAll(new Label("MIPP confidences x"), confidences, confidencesHint);
+
+        box.getChildren().add(section("Network pruned"));
+        CheckBox atInit = new CheckBox("At initialisation");
+        atInit.setId("atInitCheck");
+        atInit.selectedProperty().bindBidirectional(model.atInitProperty());
+        Label atInitHint = new Label("Every seed re-initialises the network, every method prunes it untrained, and each "
+                + "pruned network trains for the model's whole run (the card's epochs).");
+        atInitHint.setWrapText(true);
+        atInitHint.getStyleClass().add("flow-hint");
+        box.getChildren().addAll(atInit, atInitHint);
 
         box.getChildren().add(section("Fine-tuning (same for all)"));
         GridPane grid = new GridPane();
@@ -227,7 +255,7 @@ public final class CompareView extends BorderPane {
             v.setPrefSize(470, 320);
             v.setMinSize(320, 260);
         }
-        FlowPane charts = new FlowPane(10, 10, widthsChart, accuracyChart, collapseChart);
+        FlowPane charts = new FlowPane(10, 10, widthsChart, accuracyChart);
         ScrollPane drawingRow = new ScrollPane(drawings);
         drawingRow.setId("methodDrawingRow");
         drawingRow.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -235,11 +263,19 @@ public final class CompareView extends BorderPane {
         drawingRow.setPrefViewportHeight(MethodDrawing.HEIGHT + 92);
         drawingRow.getStyleClass().add("drawing-row");
 
-        VBox content = new VBox(10, summary, groupRow, drawingRow, table, useRow, charts);
+        buildSeedTable();
+        seedRuns.setId("seedRuns");
+        seedRuns.managedProperty().bind(seedRuns.visibleProperty());
+        seedRuns.setVisible(false);
+        seedTitle.getStyleClass().add("flow-section");
+
+        // what several runs per method add (every seed, how often a layer collapsed) sits together below the table
+        VBox content = new VBox(10, summary, groupRow, drawingRow, table, useRow, seedRuns, collapseChart, charts);
         content.setPadding(new Insets(10));
         content.setId("compareResults");
         content.visibleProperty().bind(controller.model().resultProperty().isNotNull());
         ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("compareResultsScroll");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("flow-results");
 
@@ -262,7 +298,7 @@ public final class CompareView extends BorderPane {
                 column("Params", CompareRow::parameters, 52),
                 column("MACs · FLOPs", r -> r.macs() + " · " + r.flops(), 96),
                 column("Acc. → tuned", r -> r.accuracyBefore() + " → " + r.accuracyAfter(), 104),
-                column("MI kept", CompareRow::information, 100),
+                column("Info kept", CompareRow::information, 100),
                 column("Collapsed", CompareRow::collapsed, 70)));
         for (TableColumn<CompareRow, ?> c : table.getColumns()) {
             c.setStyle("-fx-alignment: CENTER-LEFT;");
@@ -286,8 +322,25 @@ public final class CompareView extends BorderPane {
         table.setPlaceholder(new Label("no comparison yet"));
     }
 
-    private static TableColumn<CompareRow, String> column(String title, Function<CompareRow, String> value, double width) {
-        TableColumn<CompareRow, String> c = new TableColumn<>(title);
+    /** Every run of every seed, as the per-seed table of compare --seeds: shown with more than one seed. */
+    private void buildSeedTable() {
+        seedTable.setId("seedTable");
+        seedTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        seedTable.getColumns().addAll(List.of(
+                column("Method", MethodResult::method, 130),
+                column("Setting", CompareTexts::setting, 70),
+                column("Seed", m -> Long.toString(m.seed()), 44),
+                column("Sparsity", m -> CompareTexts.percent(m.sparsity()), 62),
+                column("Kept", CompareTexts::keptCounts, 60),
+                column("Acc. → tuned", m -> CompareTexts.accuracy(m.beforeFineTuning()) + " → "
+                        + CompareTexts.accuracy(m.afterFineTuning()), 110),
+                column("Collapsed", CompareTexts::collapsed, 80)));
+        seedTable.setFixedCellSize(24);
+        seedTable.setPlaceholder(new Label("one seed"));
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
 
         c.setPrefWidth(width);
@@ -313,7 +366,15 @@ public final class CompareView extends BorderPane {
                 r.fineTuning().origin().isEmpty() ? "" : "; " + r.fineTuning().origin(), r.seed(), r.trainSamples(),
                 r.testSamples(), r.probeSamples(), r.seconds())
                 + (r.seeds() > 1 ? String.format(Locale.ROOT, " Every method ran with seeds %d to %d: the table gives mean ± sd "
-                + "over them, the drawings and widths seed %d.", r.seed(), r.seed() + r.seeds() - 1, r.seed()) : ""));
+                + "over them, the drawings and widths seed %d.", r.seed(), r.seed() + r.seeds() - 1, r.seed()) : "")
+                + (r.atInit() ? " Pruned at initialisation: every seed's network re-initialised, pruned untrained and "
+                + "trained from scratch; the unpruned accuracy is the trained model's." : ""));
+        seedRuns.setVisible(r.seeds() > 1);
+        seedTable.setItems(FXCollections.observableArrayList(r.seeds() > 1 ? r.results() : List.of()));
+        // at most eight rows in sight, so that the collapse chart below stays near
+        seedTable.setPrefHeight(24 * (Math.min(8, seedTable.getItems().size()) + 1) + 6);
+        seedTable.setMinHeight(Region.USE_PREF_SIZE);
+        seedTitle.setText(String.format(Locale.ROOT, "Every seed (%d to %d)", r.seed(), r.seed() + r.seeds() - 1));
         accuracyChart.setChart(CompareCharts.accuracy(r));
         boolean collapse = CollapseFrequency.worthShowing(r);
         collapseChart.setVisible(collapse);
@@ -350,6 +411,11 @@ public final class CompareView extends BorderPane {
             drawings.getChildren().add(new MethodDrawing(drawingId(m), CompareTexts.label(m),
                     MethodColors.hex(m.method()), text, picture, score, m.plan(), m.collapsedLayers()));
         }
+    }
+
+    /** The id of a method's check box, e.g. {@code method-mipp}, {@code method-random-at-mipp} (ids cannot hold @). */
+    public static String checkBoxId(String method) {
+        return "method-" + method.replace("@", "-at-");
     }
 
     /** The drawing's node id, e.g. {@code drawing-global-topk-0_9000} (CSS ids cannot hold dots). */

@@ -19,4 +19,11 @@ class SparsitiesTest {
         assertThatThrownBy(() -> Sparsities.parse("half")).hasMessage("sweep sparsities: \"half\" is not a number");
         assertThatThrownBy(() -> Sparsities.parse(" ")).hasMessageStartingWith("sweep sparsities: give at least one");
     }
+
+    @Test
+    void mippConfidencesMayBeBlankAndNameTheFieldWhenNotNumbers() {
+        assertThat(Sparsities.confidences(" ")).isEmpty();
+        assertThat(Sparsities.confidences("0.99, 0.5 0.9")).containsExactly(0.5, 0.9, 0.99);
+        assertThatThrownBy(() -> Sparsities.confidences("0.9, high")).hasMessage("MIPP confidences: \"high\" is not a number");
+    }
 }
