@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 MethodsCommand.class,
                 PruneCommand.class,
                 CompareCommand.class,
+                DigestCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
                 TrainCommand.class,
