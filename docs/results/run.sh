@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Re-creates docs/results.md and the comparison folders under docs/results/ from scratch (issue 14): the MLPs and
+# lenet5-fashion after training and at initialisation, MIPP's x swept from 0.5 to 0.999 beside a sparsity sweep of
+# the other methods, three seeds, the controls random@mipp and local-magnitude@mipp, the layer-collapse chart, and
+# vgg-fashion. Every number on the page comes from the results.json files these commands write; the page itself is
+# written by `infoprune digest` (nothing on it is typed by hand but docs/results/intro.md).
+#
+#   docs/results/run.sh --dry-run      list the commands and the estimated time, run nothing
+#   docs/results/run.sh --smoke DIR    one tiny comparison end to end (about a minute), page in DIR/results.md
+#   docs/results/run.sh                everything (hours: see --dry-run); prints the total time at the end
+#
+# Build first: mvn -o -q -DskipTests package. INFOPRUNE=path overrides the launcher (default target/infoprune/bin/infoprune).
+# The runs write into docs/results/.next/ and replace the old folders only when all of them finished.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+B="${INFOPRUNE:-$ROOT/target/infoprune/bin/infoprune}"
+RESULTS="$ROOT/docs/results"
+SEEDS=3
+AFTER="mipp,global-topk,local-magnitude,random,random@mipp,local-magnitude@mipp,snip,grasp,synflow,thinet"
+SWEPT="mipp,global-topk,local-magnitude,random,snip,grasp,synflow,thinet"
+AT_INIT="mipp,global-topk,local-magnitude,random,random@mipp,local-magnitude@mipp,snip,grasp,synflow"
+CONFIDENCES="0.5,0.8,0.95,0.99,0.999"
+SPARSITIES="0.5,0.7,0.8,0.9,0.95"
+# Fashion-MNIST runs retrain on a seeded 10,000 of the 55,000 training samples and decide on 2,000 probe samples,
+# so that the whole set finishes in about three hours on two cores.
+FASHION="--data fashion-mnist --train-samples 10000 --probe-samples 2000"
+
+# name | arguments after "compare" | runs per seed | epochs | train samples | seconds per epoch per 1,000 samples | plan seconds per run
+JOBS=(
+  "mlp-digits-matched|mlp-digits --data digits --methods $AFTER|10|20|1079|0.05|4"
+  "mlp-digits-sweep|mlp-digits --data digits --methods $SWEPT --mipp-confidences $CONFIDENCES --sweep $SPARSITIES|40|20|1079|0.05|4"
+  "mlp-digits-init|mlp-digits --data digits --methods $AT_INIT --at-init|9|30|1079|0.05|4"
+  "lenet300-fashion-matched|lenet300-fashion $FASHION --methods $AFTER|10|8|10000|0.35|8"
+  "lenet300-fashion-sweep|lenet300-fashion $FASHION --methods $SWEPT --mipp-confidences $CONFIDENCES --sweep $SPARSITIES|40|8|10000|0.35|8"
+  "lenet300-fashion-init|lenet300-fashion $FASHION --methods $AT_INIT --at-init|9|12|10000|0.35|8"
+  "lenet5-fashion-matched|lenet5-fashion $FASHION --methods $AFTER|10|8|10000|0.9|10"
+  "lenet5-fashion-init|lenet5-fashion $FASHION --methods $AT_INIT --at-init|9|12|10000|0.9|10"
+  "vgg-fashion-matched|vgg-fashion --data fashion-mnist --train-samples 5000 --probe-samples 1000 --methods mipp,local-magnitude,random,random@mipp,thinet|5|5|5000|6|40"
+)
+
+mode=full
+smoke_dir=""
+case "${1:-}" in
+  --dry-run) mode=dry ;;
+  --smoke) mode=smoke; smoke_dir="${2:?--smoke needs a folder}" ;;
+  "") ;;
+  *) echo "usage: $0 [--dry-run | --smoke DIR]" >&2; exit 2 ;;
+esac
+
+if [[ $mode != dry && ! -x "$B" ]]; then
+  echo "$B not found: build first (mvn -o -q -DskipTests package)" >&2
+  exit 1
+fi
+
+start=$(date +%s)
+finish() {
+  local s=$(( $(date +%s) - start ))
+  printf 'Total time: %d h %02d min %02d s\n' $((s / 3600)) $((s % 3600 / 60)) $((s % 60))
+}
+
+# runs one comparison into $1 with the arguments $2.., and keeps the command beside its results
+compare() {
+  local out="$1"; shift
+  echo "infoprune compare $* --seeds $SEEDS --out docs/results/$(basename "$out")" >&2
+  "$B" compare "$@" --seeds "$SEEDS" --out "$out" --overwrite
+  echo "infoprune compare $* --seeds $SEEDS --out docs/results/$(basename "$out")" > "$out/command.txt"
+}
+
+if [[ $mode == smoke ]]; then
+  SEEDS=2
+  mkdir -p "$smoke_dir"
+  compare "$smoke_dir/smoke" mlp-digits --data digits --methods mipp,local-magnitude,random@mipp \
+    --finetune-epochs 1 --probe-samples 200 --train-samples 300
+  "$B" digest "$smoke_dir/smoke" --out "$smoke_dir/results.md" --title "Results (smoke run)" \
+    --note "Smoke run of docs/results/run.sh: $(finish)."
+  finish
+  exit 0
+fi
+
+if [[ $mode == dry ]]; then
+  total=0
+  for job in "${JOBS[@]}"; do
+    IFS='|' read -r name args runs epochs samples per_k plan <<< "$job"
+    est=$(awk -v r="$runs" -v s="$SEEDS" -v e="$epochs" -v n="$samples" -v k="$per_k" -v p="$plan" \
+      'BEGIN { printf "%d", r * s * (e * n / 1000 * k + p) }')
+    total=$((total + est))
+    printf '%s\n    %d runs (%d per seed x %d seeds), about %d min\n' \
+      "infoprune compare $args --seeds $SEEDS --out docs/results/$name" $((runs * SEEDS)) "$runs" "$SEEDS" $((est / 60))
+  done
+  echo "infoprune digest docs/results/<each folder above> --intro docs/results/intro.md --out docs/results.md"
+  printf 'Estimated total: %d h %02d min on the 2-core machine (per-run costs measured for issue 14; see docs/results/README.md)\n' \
+    $((total / 3600)) $((total % 3600 / 60))
+  exit 0
+fi
+
+next="$RESULTS/.next"
+rm -rf "$next"
+mkdir -p "$next"
+folders=()
+for job in "${JOBS[@]}"; do
+  IFS='|' read -r name args _ <<< "$job"
+  # shellcheck disable=SC2086 # the arguments are words on purpose
+  compare "$next/$name" $args
+  folders+=("$name")
+done
+# every run finished: the new folders replace the old ones
+find "$RESULTS" -mindepth 1 -maxdepth 1 -type d ! -name .next -exec rm -rf {} +
+for name in "${folders[@]}"; do
+  mv "$next/$name" "$RESULTS/$name"
+done
+rmdir "$next"
+took="$(finish)"
+"$B" digest "${folders[@]/#/$RESULTS/}" --out "$ROOT/docs/results.md" --intro "$RESULTS/intro.md" \
+  --title "Results: MIPP against the papers' baselines" \
+  --note "Re-created by docs/results/run.sh on $(date -u +%Y-%m-%d) ($(nproc) cores). ${took}."
+echo "$took"
