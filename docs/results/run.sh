@@ -6,7 +6,7 @@
 # written by `infoprune digest` (nothing on it is typed by hand but docs/results/intro.md).
 #
 #   docs/results/run.sh --dry-run      list the commands and the estimated time, run nothing
-#   docs/results/run.sh --smoke DIR    one tiny comparison end to end (about a minute), page in DIR/results.md
+#   docs/results/run.sh --smoke DIR    one tiny comparison end to end (5 min at load 15, 100 s of CPU), page in DIR/results.md
 #   docs/results/run.sh                everything (hours: see --dry-run); prints the total time at the end
 #
 # Build first: mvn -o -q -DskipTests package. INFOPRUNE=path overrides the launcher (default target/infoprune/bin/infoprune).
@@ -17,26 +17,32 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 B="${INFOPRUNE:-$ROOT/target/infoprune/bin/infoprune}"
 RESULTS="$ROOT/docs/results"
 SEEDS=3
+SHOWN="docs/results"  # where command.txt says the results went
 AFTER="mipp,global-topk,local-magnitude,random,random@mipp,local-magnitude@mipp,snip,grasp,synflow,thinet"
-SWEPT="mipp,global-topk,local-magnitude,random,snip,grasp,synflow,thinet"
+SWEPT="mipp,global-topk,local-magnitude,random,snip,grasp,synflow"
 AT_INIT="mipp,global-topk,local-magnitude,random,random@mipp,local-magnitude@mipp,snip,grasp,synflow"
-CONFIDENCES="0.5,0.8,0.95,0.99,0.999"
-SPARSITIES="0.5,0.7,0.8,0.9,0.95"
-# Fashion-MNIST runs retrain on a seeded 10,000 of the 55,000 training samples and decide on 2,000 probe samples,
-# so that the whole set finishes in about three hours on two cores.
-FASHION="--data fashion-mnist --train-samples 10000 --probe-samples 2000"
+CONFIDENCES="0.5,0.9,0.99,0.999"
+SPARSITIES="0.5,0.8,0.9,0.95"
+# Fashion-MNIST runs retrain on a seeded subset of the 55,000 training samples (10,000; 5,000 in the sweep and for
+# vgg-fashion) and decide on 2,000 probe samples, so that the whole set fits in about three hours on two cores.
+FASHION="--data fashion-mnist --probe-samples 2000"
 
-# name | arguments after "compare" | runs per seed | epochs | train samples | seconds per epoch per 1,000 samples | plan seconds per run
+# The estimate of --dry-run, per seed: runs x (epochs x train samples / 1000 x seconds per epoch per 1,000 samples
+# + seconds to plan and evaluate a run) + MIPP runs x seconds of one MIPP plan. Seconds per epoch come from the
+# sample models' training.csv (mlp-digits 0.45 s for 1,079 samples, lenet300 8 s, lenet5 16 s, vgg 80 s for 55,000);
+# MIPP's plan from docs/results.md (mlp-digits 22-26 s, lenet300-fashion 52-71 s); the conv models' MIPP and every
+# per-run overhead are guesses.
+# name | arguments after "compare" | runs per seed | MIPP runs per seed | epochs | train samples | s/epoch/1000 | s/run | s/MIPP
 JOBS=(
-  "mlp-digits-matched|mlp-digits --data digits --methods $AFTER|10|20|1079|0.05|4"
-  "mlp-digits-sweep|mlp-digits --data digits --methods $SWEPT --mipp-confidences $CONFIDENCES --sweep $SPARSITIES|40|20|1079|0.05|4"
-  "mlp-digits-init|mlp-digits --data digits --methods $AT_INIT --at-init|9|30|1079|0.05|4"
-  "lenet300-fashion-matched|lenet300-fashion $FASHION --methods $AFTER|10|8|10000|0.35|8"
-  "lenet300-fashion-sweep|lenet300-fashion $FASHION --methods $SWEPT --mipp-confidences $CONFIDENCES --sweep $SPARSITIES|40|8|10000|0.35|8"
-  "lenet300-fashion-init|lenet300-fashion $FASHION --methods $AT_INIT --at-init|9|12|10000|0.35|8"
-  "lenet5-fashion-matched|lenet5-fashion $FASHION --methods $AFTER|10|8|10000|0.9|10"
-  "lenet5-fashion-init|lenet5-fashion $FASHION --methods $AT_INIT --at-init|9|12|10000|0.9|10"
-  "vgg-fashion-matched|vgg-fashion --data fashion-mnist --train-samples 5000 --probe-samples 1000 --methods mipp,local-magnitude,random,random@mipp,thinet|5|5|5000|6|40"
+  "mlp-digits-matched|mlp-digits --data digits --methods $AFTER|10|1|20|1079|0.45|1|25"
+  "mlp-digits-sweep|mlp-digits --data digits --methods $SWEPT --mipp-confidences $CONFIDENCES --sweep $SPARSITIES|28|4|20|1079|0.45|1|25"
+  "mlp-digits-init|mlp-digits --data digits --methods $AT_INIT --at-init|9|1|30|1079|0.45|1|25"
+  "lenet300-fashion-matched|lenet300-fashion $FASHION --train-samples 10000 --methods $AFTER|10|1|8|10000|0.15|3|60"
+  "lenet300-fashion-sweep|lenet300-fashion $FASHION --train-samples 5000 --methods $SWEPT --mipp-confidences $CONFIDENCES --sweep $SPARSITIES|28|4|8|5000|0.15|3|60"
+  "lenet300-fashion-init|lenet300-fashion $FASHION --train-samples 10000 --methods $AT_INIT --at-init|9|1|12|10000|0.15|3|60"
+  "lenet5-fashion-matched|lenet5-fashion $FASHION --train-samples 10000 --methods $AFTER|10|1|8|10000|0.3|5|120"
+  "lenet5-fashion-init|lenet5-fashion $FASHION --train-samples 10000 --methods $AT_INIT --at-init|9|1|12|10000|0.3|5|120"
+  "vgg-fashion-matched|vgg-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods mipp,local-magnitude,random,random@mipp,thinet|5|1|5|5000|1.5|15|300"
 )
 
 mode=full
@@ -62,13 +68,15 @@ finish() {
 # runs one comparison into $1 with the arguments $2.., and keeps the command beside its results
 compare() {
   local out="$1"; shift
-  echo "infoprune compare $* --seeds $SEEDS --out docs/results/$(basename "$out")" >&2
+  local command="infoprune compare $* --seeds $SEEDS --out $SHOWN/$(basename "$out")"
+  echo "$command" >&2
   "$B" compare "$@" --seeds "$SEEDS" --out "$out" --overwrite
-  echo "infoprune compare $* --seeds $SEEDS --out docs/results/$(basename "$out")" > "$out/command.txt"
+  echo "$command" > "$out/command.txt"
 }
 
 if [[ $mode == smoke ]]; then
   SEEDS=2
+  SHOWN="$smoke_dir"
   mkdir -p "$smoke_dir"
   compare "$smoke_dir/smoke" mlp-digits --data digits --methods mipp,local-magnitude,random@mipp \
     --finetune-epochs 1 --probe-samples 200 --train-samples 300
@@ -81,15 +89,15 @@ fi
 if [[ $mode == dry ]]; then
   total=0
   for job in "${JOBS[@]}"; do
-    IFS='|' read -r name args runs epochs samples per_k plan <<< "$job"
-    est=$(awk -v r="$runs" -v s="$SEEDS" -v e="$epochs" -v n="$samples" -v k="$per_k" -v p="$plan" \
-      'BEGIN { printf "%d", r * s * (e * n / 1000 * k + p) }')
+    IFS='|' read -r name args runs mipp_runs epochs samples per_k per_run per_mipp <<< "$job"
+    est=$(awk -v r="$runs" -v m="$mipp_runs" -v s="$SEEDS" -v e="$epochs" -v n="$samples" -v k="$per_k" \
+      -v p="$per_run" -v q="$per_mipp" 'BEGIN { printf "%d", s * (r * (e * n / 1000 * k + p) + m * q) }')
     total=$((total + est))
     printf '%s\n    %d runs (%d per seed x %d seeds), about %d min\n' \
       "infoprune compare $args --seeds $SEEDS --out docs/results/$name" $((runs * SEEDS)) "$runs" "$SEEDS" $((est / 60))
   done
   echo "infoprune digest docs/results/<each folder above> --intro docs/results/intro.md --out docs/results.md"
-  printf 'Estimated total: %d h %02d min on the 2-core machine (per-run costs measured for issue 14; see docs/results/README.md)\n' \
+  printf 'Estimated total: %d h %02d min on an otherwise idle 2-core machine (the costs above the JOBS list)\n' \
     $((total / 3600)) $((total % 3600 / 60))
   exit 0
 fi

@@ -4,6 +4,7 @@ import dev.infoprune.prune.PlanSummary;
 import dev.infoprune.study.CollapseFrequency;
 import dev.infoprune.study.ExperimentResult;
 import dev.infoprune.study.MethodResult;
+import dev.infoprune.study.SeedSummary;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -13,11 +14,14 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -28,8 +32,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The compare view's charts: kept units per layer as grouped bars, test accuracy against sparsity, and how often
- * each method collapses a layer per sparsity bin.
+ * The compare view's charts: kept units per layer as grouped bars, test accuracy against sparsity (with several
+ * seeds their mean with error bars), and how often each method collapses a layer per sparsity bin.
  */
 final class CompareCharts {
     static final Color COLLAPSED = new Color(0xc9, 0x2a, 0x2a);
@@ -90,6 +94,9 @@ final class CompareCharts {
      * unpruned network at sparsity 0; the accuracy straight after pruning as hollow points of the same colour.
      */
     static JFreeChart accuracy(ExperimentResult result) {
+        if (result.seeds() > 1) {
+            return accuracyOverSeeds(result);
+        }
         Map<String, List<MethodResult>> byMethod = new LinkedHashMap<>();
         for (MethodResult m : result.results()) {
             byMethod.computeIfAbsent(m.method(), k -> new ArrayList<>()).add(m);
@@ -133,6 +140,44 @@ final class CompareCharts {
         y.setAutoRangeIncludesZero(false);
         y.setUpperBound(Math.min(100, y.getUpperBound() + 2));
         TextTitle note = new TextTitle("filled: after fine-tuning · hollow: straight after pruning", SUBTITLE);
+        note.setPaint(new Color(0x52, 0x60, 0x6d));
+        chart.addSubtitle(note);
+        return chart;
+    }
+
+    /**
+     * With several seeds: the mean test accuracy after fine-tuning of every method at every setting against its mean
+     * sparsity, with error bars of one standard deviation over the seeds, one line per method.
+     */
+    private static JFreeChart accuracyOverSeeds(ExperimentResult result) {
+        Map<String, YIntervalSeries> byMethod = new LinkedHashMap<>();
+        YIntervalSeries unpruned = new YIntervalSeries(MethodColors.UNPRUNED);
+        double b = 100 * result.baseline().accuracy();
+        unpruned.add(0, b, b, b);
+        byMethod.put(MethodColors.UNPRUNED, unpruned);
+        for (SeedSummary s : result.summaries()) {
+            double mean = 100 * s.accuracyAfter().mean();
+            double sd = 100 * s.accuracyAfter().sd();
+            byMethod.computeIfAbsent(s.method(), YIntervalSeries::new).add(100 * s.sparsity().mean(), mean, mean - sd, mean + sd);
+        }
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        byMethod.values().forEach(data::addSeries);
+        JFreeChart chart = ChartFactory.createXYLineChart("Test accuracy vs sparsity", "sparsity (% of hidden units removed)",
+                "test accuracy (%)", data, PlotOrientation.VERTICAL, true, true, false);
+        style(chart);
+        XYPlot plot = chart.getXYPlot();
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDrawXError(false);
+        r.setDefaultLinesVisible(true);
+        List<String> methods = List.copyOf(byMethod.keySet());
+        for (int i = 0; i < methods.size(); i++) {
+            r.setSeriesPaint(i, MethodColors.awt(methods.get(i)));
+        }
+        plot.setRenderer(r);
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        x.setRange(-2, 102);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        TextTitle note = new TextTitle("after fine-tuning: mean ± sd over " + result.seeds() + " seeds", SUBTITLE);
         note.setPaint(new Color(0x52, 0x60, 0x6d));
         chart.addSubtitle(note);
         return chart;

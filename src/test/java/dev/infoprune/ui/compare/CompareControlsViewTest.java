@@ -145,6 +145,16 @@ class CompareControlsViewTest extends TrainedWorkbenchTest {
         assertThat(r.results().stream().filter(m -> m.method().equals("global-topk") && m.targetSparsity() == 0.95))
                 .allMatch(m -> !m.collapsedLayers().isEmpty());
         assertThat(bars.getColumnKeys()).hasSizeGreaterThan(1);
+        // with two seeds the accuracy chart draws each method's mean with an error bar of one sd
+        var curves = (org.jfree.data.xy.YIntervalSeriesCollection) robot.lookup("#accuracyChart").queryAs(ChartViewer.class)
+                .getChart().getXYPlot().getDataset();
+        var lm = r.summaries().stream().filter(s -> s.method().equals("local-magnitude") && s.setting().equals("0.3000"))
+                .findFirst().orElseThrow();
+        int series = curves.indexOf("local-magnitude");
+        assertThat(curves.getItemCount(series)).isEqualTo(3);
+        assertThat(curves.getYValue(series, 0)).isCloseTo(100 * lm.accuracyAfter().mean(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(curves.getEndYValue(series, 0) - curves.getStartYValue(series, 0))
+                .isCloseTo(200 * lm.accuracyAfter().sd(), org.assertj.core.api.Assertions.within(1e-9));
 
         // the per-seed table and the collapse chart in one picture (README)
         robot.interact(() -> {
