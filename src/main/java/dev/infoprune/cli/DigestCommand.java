@@ -51,6 +51,11 @@ final class DigestCommand implements Runnable {
         } catch (IOException e) {
             throw new BadInputException(out, "cannot be written: " + IoMessages.describe(e), e);
         }
+        if (console.json()) {
+            JsonOutput.print(console.out(), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    .put("out", out.toString()).put("comparisons", entries.size()));
+            return;
+        }
         console.out().printf("Wrote %s from %d comparison%s%n", out, entries.size(), entries.size() == 1 ? "" : "s");
         console.out().flush();
     }

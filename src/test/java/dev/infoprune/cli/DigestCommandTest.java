@@ -99,6 +99,16 @@ class DigestCommandTest {
     }
 
     @Test
+    void jsonSaysWhatWasWritten() throws IOException {
+        Path dir = folder("one", pinned(), null);
+        CliRun run = CliRun.of("digest", dir.toString(), "--out", tmp.resolve("r.md").toString(), "--json");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.json().path("comparisons").asInt()).isEqualTo(1);
+        assertThat(run.json().path("out").asText()).isEqualTo(tmp.resolve("r.md").toString());
+        assertThat(Files.readString(tmp.resolve("r.md"))).contains("## mlp-digits on digits");
+    }
+
+    @Test
     void aDamagedResultsFileNamesItselfAndThePlace() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("bad"));
         Files.writeString(dir.resolve("results.json"), "{\"format\": \"infoprune-comparison\", ");
