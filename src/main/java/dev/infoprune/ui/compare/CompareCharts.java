@@ -177,7 +177,7 @@ final class CompareCharts {
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
         x.setRange(-2, 102);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        TextTitle note = new TextTitle("after fine-tuning: mean ± sd over " + result.seeds() + " seeds", SUBTITLE);
+        TextTitle note = new TextTitle("mean ± sd over " + result.seeds() + " seeds (after fine-tuning, when there was any)", SUBTITLE);
         note.setPaint(new Color(0x52, 0x60, 0x6d));
         chart.addSubtitle(note);
         return chart;

@@ -166,6 +166,7 @@ class CompareControlsViewTest extends TrainedWorkbenchTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(workbench.stage().getScene(), "compare-seeds-collapse");
+        dev.infoprune.ui.NodeSnapshots.save(robot.lookup("#accuracyChart").query(), "compare-seeds-accuracy-error-bars");
     }
 
     @Test
