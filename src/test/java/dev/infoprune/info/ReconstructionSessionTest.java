@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The paper's loss-based estimate on data whose answer is known. */
 class ReconstructionSessionTest {
-    static final ReconstructionSettings FAST = new ReconstructionSettings(32, 2000, 50, 4, 30, 3e-3, 256, 0.3, 5, 7);
+    static final ReconstructionSettings FAST = new ReconstructionSettings(32, ReconstructionSettings.FirstFit.CONVERGE, 20, 2000, 50, 4, 30, 3e-3, 256, 0.3, 5, 7);
 
     static int[][] singletons(int d) {
         return IntStream.range(0, d).mapToObj(j -> new int[] {j}).toArray(int[][]::new);
