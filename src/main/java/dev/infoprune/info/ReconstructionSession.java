@@ -214,7 +214,8 @@ public final class ReconstructionSession implements LossSession {
             }
             step(p, adam, Arrays.copyOfRange(order, cursor, cursor + b), removedColumn);
             cursor += b;
-            if (step % settings.evalEvery() == 0) {
+            // the last step is checked too: with fewer steps than eval-every, g would otherwise stay at its initial weights
+            if (step % settings.evalEvery() == 0 || step == settings.maxSteps()) {
                 double[] l = heldOutLoss(p);
                 boolean anyLeft = false;
                 for (int r = 0; r < reps; r++) {
