@@ -56,7 +56,7 @@ final class LayerBlocks {
             Shape stride = new Shape(p.stride(), p.stride());
             Shape padding = new Shape(p.padding(), p.padding());
             if (p.kind() == dev.infoprune.model.Pool.Kind.MAX) {
-                return Pool.maxPool2dBlock(window, stride, padding, false);
+                return Pool.maxPool2dBlock(window, stride, padding, p.ceilMode());
             }
             if (p.countIncludePad()) {
                 return Pool.avgPool2dBlock(window, stride, padding, false, true);
@@ -77,13 +77,10 @@ final class LayerBlocks {
             return Blocks.batchFlattenBlock();
         }
         if (layer instanceof dev.infoprune.model.Add a) {
-            return new LambdaBlock(xs -> {
-                NDArray sum = xs.get(0);
-                for (int i = 1; i < xs.size(); i++) {
-                    sum = sum.add(xs.get(i));
-                }
-                return new NDList(sum);
-            }, a.name());
+            return reduction(NDArray::add, a.name());
+        }
+        if (layer instanceof dev.infoprune.model.Multiply m) {
+            return reduction(NDArray::mul, m.name()); // a [c, 1, 1] gate broadcasts over the maps
         }
         if (layer instanceof dev.infoprune.model.Concat c) {
             return new LambdaBlock(xs -> new NDList(NDArrays.concat(xs, 1)), c.name());
@@ -92,6 +89,16 @@ final class LayerBlocks {
             return Dropout.builder().optRate((float) d.rate()).build();
         }
         throw new IllegalArgumentException("no DJL block for layer " + layer.name());
+    }
+
+    private static Block reduction(java.util.function.BinaryOperator<NDArray> op, String name) {
+        return new LambdaBlock(xs -> {
+            NDArray result = xs.get(0);
+            for (int i = 1; i < xs.size(); i++) {
+                result = op.apply(result, xs.get(i));
+            }
+            return new NDList(result);
+        }, name);
     }
 
     /** Element-wise blocks; the ones DJL lacks are composed of differentiable operations (PyTorch's formulas). */

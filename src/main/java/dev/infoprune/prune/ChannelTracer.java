@@ -7,6 +7,7 @@ import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Dense;
 import dev.infoprune.model.Flatten;
 import dev.infoprune.model.Layer;
+import dev.infoprune.model.Multiply;
 import dev.infoprune.model.Network;
 
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import java.util.List;
 
 /**
  * Follows every channel through a network: each channel a layer computes (and each input channel) is a node, each
- * layer's output lists the node behind each of its channels (features, after a flatten), and a residual add joins
- * the nodes it sums. Nodes that end up joined are one channel of a dependency group; a node of the network's input or
+ * layer's output lists the node behind each of its channels (features, after a flatten), and a residual add (or a
+ * squeeze-and-excitation gate's multiply) joins the nodes it combines. Nodes that end up joined are one channel of a dependency group; a node of the network's input or
  * of the output layer cannot be pruned, nor can anything joined to it.
  */
 final class ChannelTracer {
@@ -67,7 +68,8 @@ final class ChannelTracer {
         if (layer instanceof Flatten) {
             return flatten(x, network.inputShapeOf(i));
         }
-        if (layer instanceof Add) {
+        if (layer instanceof Add || layer instanceof Multiply) {
+            // a gate multiplies channel k of the trunk: like a residual sum, both sides keep or drop it together
             return sum(in);
         }
         if (layer instanceof Concat) {

@@ -15,6 +15,7 @@ import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.model.Activation;
 import dev.infoprune.model.BatchNorm;
 import dev.infoprune.model.Concat;
+import dev.infoprune.model.Multiply;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Dense;
 import dev.infoprune.model.Dropout;
@@ -102,10 +103,20 @@ public final class OnnxExport {
         }
     }
 
-    /** Add is binary in ONNX: two inputs are an Add (what PyTorch writes), more a Sum; Concat along the channels. */
+    /**
+     * Add and Mul are binary in ONNX: two inputs are an Add (what PyTorch writes), more a Sum; a product of more is a
+     * chain of Mul nodes; Concat along the channels.
+     */
     private static void joinNode(GraphProto.Builder g, Join join, List<String> ins, String out) {
         if (join instanceof Concat) {
             g.addNode(node("Concat", join.name(), ins, out).toBuilder().addAttribute(intAttr("axis", 1)).build());
+        } else if (join instanceof Multiply) {
+            String product = ins.get(0);
+            for (int i = 1; i < ins.size(); i++) {
+                String next = i == ins.size() - 1 ? out : join.name() + ".product" + i;
+                g.addNode(node("Mul", i == 1 ? join.name() : join.name() + "." + i, List.of(product, ins.get(i)), next));
+                product = next;
+            }
         } else {
             g.addNode(node(ins.size() == 2 ? "Add" : "Sum", join.name(), ins, out));
         }
@@ -143,6 +154,9 @@ public final class OnnxExport {
                     .addAttribute(intsAttr("pads", pad, pad, pad, pad));
             if (p.kind() == Pool.Kind.AVG && pad > 0) {
                 pool.addAttribute(intAttr("count_include_pad", p.countIncludePad() ? 1 : 0));
+            }
+            if (p.ceilMode()) {
+                pool.addAttribute(intAttr("ceil_mode", 1));
             }
             g.addNode(pool.build());
         } else if (layer instanceof GlobalAvgPool) {

@@ -17,6 +17,7 @@ import dev.infoprune.model.Dropout;
 import dev.infoprune.model.Flatten;
 import dev.infoprune.model.GlobalAvgPool;
 import dev.infoprune.model.Layer;
+import dev.infoprune.model.Multiply;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.Normalization;
 import dev.infoprune.model.Pool;
@@ -45,7 +46,7 @@ final class OnnxGraphReader {
 
     static final String SUPPORTED = "Gemm, MatMul+Add, Conv, BatchNormalization, Relu, Sigmoid, Tanh, LeakyRelu, Elu, "
             + "Clip, HardSigmoid, HardSwish, Gelu, " + ActivationPatterns.RECOGNISED + ", MaxPool, AveragePool, "
-            + "Add (or Sum) of computed tensors, Concat of channels, "
+            + "Add (or Sum) of computed tensors, Mul of computed tensors (a squeeze-and-excitation gate), Concat of channels, "
             + "GlobalAveragePool, Flatten, Reshape, Dropout, Identity, Pad by zero (before AveragePool), "
             + "a final Softmax/LogSoftmax, and Sub/Div at the input";
 
@@ -203,7 +204,7 @@ final class OnnxGraphReader {
         }
     }
 
-    /** An Add or Sum of computed tensors (a residual join) or a Concat. */
+    /** An Add or Sum of computed tensors (a residual join), a Mul of computed tensors (a channel gate) or a Concat. */
     private boolean isJoin(NodeProto node) {
         if (!node.getDomain().isEmpty() && !node.getDomain().equals("ai.onnx")) {
             return false;
@@ -211,8 +212,8 @@ final class OnnxGraphReader {
         if (node.getOpType().equals("Concat")) {
             return true;
         }
-        boolean sum = node.getOpType().equals("Sum") || (node.getOpType().equals("Add") && node.getInputCount() == 2);
-        return sum && node.getInputList().stream().allMatch(in -> !in.isEmpty() && constant(in) == null);
+        boolean binary = (node.getOpType().equals("Add") || node.getOpType().equals("Mul")) && node.getInputCount() == 2;
+        return (node.getOpType().equals("Sum") || binary) && node.getInputList().stream().allMatch(in -> !in.isEmpty() && constant(in) == null);
     }
 
     /** Adds the join layer once every input of {@code node} is available; until then the node waits. */
@@ -222,6 +223,11 @@ final class OnnxGraphReader {
         }
         joined.add(node);
         requireUnusedExtraOutputs(node);
+        if (node.getInputCount() == 1) {
+            // torch.cat of a one-tensor list (DenseNet's first layer of a block) passes the tensor on
+            available(node.getOutput(0), layerOf.get(node.getInput(0)), pathShapes.get(node.getInput(0)), outputName);
+            return;
+        }
         List<int[]> shapes = node.getInputList().stream().map(pathShapes::get).toList();
         Layer layer;
         if (node.getOpType().equals("Concat")) {
@@ -230,6 +236,8 @@ final class OnnxGraphReader {
                 throw new OnnxAttributes(node).unsupported("axis", axis, "only concatenating images along the channel axis");
             }
             layer = new Concat(namer.forNode(node, "concat"));
+        } else if (node.getOpType().equals("Mul")) {
+            layer = new Multiply(namer.forNode(node, "mul"));
         } else {
             layer = new Add(namer.forNode(node, "add"));
         }
@@ -567,14 +575,15 @@ final class OnnxGraphReader {
             countIncludePad = true;
         }
         requireOnes(attrs, "dilations");
-        if (attrs.getInt("ceil_mode", 0) != 0
-                && ((shape[1] + 2 * padding - k) % stride != 0 || (shape[2] + 2 * padding - k) % stride != 0)) {
-            throw attrs.unsupported("ceil_mode", 1, "only floor rounding of the output size");
+        boolean roundsUp = attrs.getInt("ceil_mode", 0) != 0
+                && ((shape[1] + 2 * padding - k) % stride != 0 || (shape[2] + 2 * padding - k) % stride != 0);
+        if (roundsUp && kind != Pool.Kind.MAX) {
+            throw attrs.unsupported("ceil_mode", 1, "ceil rounding of the output size only for MaxPool");
         }
         Pool pool;
         try {
             pool = new Pool(namer.forNode(node, kind == Pool.Kind.MAX ? "maxpool" : "avgpool"), kind, k, stride, padding,
-                    countIncludePad);
+                    countIncludePad, roundsUp);
         } catch (IllegalArgumentException e) {
             throw new OnnxProblem(OnnxAttributes.describe(node) + ": " + e.getMessage(), e);
         }

@@ -17,6 +17,7 @@ import dev.infoprune.model.Concat;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Layer;
 import dev.infoprune.model.ModelFolder;
+import dev.infoprune.model.Multiply;
 import dev.infoprune.model.Network;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * PyTorch's exports of graph networks ({@code src/test/resources/onnx/make_graph_fixtures.py}, torch 1.13, opsets 13
  * and 17): a CIFAR-style ResNet, a depthwise-separable MobileNet-like network with an inverted residual, and a
  * DenseNet-style concat. Each imports as a graph that reproduces PyTorch's outputs in DJL, survives the model folder
- * (version 2) and our ONNX export in ONNX Runtime.
+ * (version 2) and our ONNX export in ONNX Runtime. {@code make_torchvision_fixtures.py} adds torchvision's own resnet18
+ * (narrowed), mobilenet_v2 (width 0.25), mobilenet_v3_small (width 0.25: squeeze-and-excitation gates) and a small
+ * DenseNet, the CIFAR ResNet-20 and an EfficientNet-style block with a sigmoid gate.
  */
 class GraphFixtureTest {
     @TempDir
@@ -48,7 +51,8 @@ class GraphFixtureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"graph_resnet8_op13", "graph_resnet8_op17", "graph_mobilenet_op13", "graph_mobilenet_op17",
-            "graph_concat_op13", "graph_concat_op17"})
+            "graph_concat_op13", "graph_concat_op17", "tv_resnet18_op13", "tv_mobilenet_v2_op13", "tv_mobilenet_v3_op13",
+            "tv_densenet_op13", "resnet20_op13", "resnet20_op17", "graph_se_op13", "graph_se_op17"})
     void importReproducesPyTorchOutputsAndSurvivesTheModelFolderAndExport(String file) throws IOException {
         String model = file.substring(0, file.lastIndexOf("_op"));
         PyTorchFixtureTest.Expected e = expected(model);
@@ -89,6 +93,29 @@ class GraphFixtureTest {
                 .hasSize(2);
         assertThat(OnnxImport.read(fixture("graph_concat_op13.onnx")).layers()).filteredOn(l -> l instanceof Concat)
                 .hasSize(1);
+    }
+
+    @Test
+    void aSqueezeAndExcitationGateBecomesAMultiplyOfTheTrunkAndAChannelVector() {
+        for (String file : List.of("graph_se_op13", "tv_mobilenet_v3_op13")) {
+            Network net = OnnxImport.read(fixture(file + ".onnx"));
+            List<Integer> gates = java.util.stream.IntStream.range(0, net.layers().size())
+                    .filter(i -> net.layer(i) instanceof Multiply).boxed().toList();
+            assertThat(gates).as(file).isNotEmpty();
+            for (int g : gates) {
+                int[] out = net.outputShapeOf(g);
+                List<Integer> sources = java.util.Arrays.stream(net.sourcesOf(g)).boxed().toList();
+                assertThat(sources).as(file).hasSize(2)
+                        .anySatisfy(s -> assertThat(net.outputShapeOf(s)).isEqualTo(out))
+                        .anySatisfy(s -> {
+                            assertThat(net.outputShapeOf(s)).containsExactly(out[0], 1, 1);
+                            assertThat(net.layer(s).type()).isIn("sigmoid", "hardsigmoid");
+                        });
+            }
+        }
+        // DenseNet's first layer concatenates a one-tensor list: no join layer for it
+        Network dense = OnnxImport.read(fixture("tv_densenet_op13.onnx"));
+        assertThat(dense.layers()).filteredOn(l -> l instanceof Concat).hasSize(4);
     }
 
     @Test
