@@ -8,8 +8,11 @@ tv_resnet18:       torchvision resnet18 with every width divided by 8 (stem 8, s
 tv_mobilenet_v2:   torchvision mobilenet_v2(width_mult=0.25, num_classes=10).
 tv_mobilenet_v3:   torchvision mobilenet_v3_small(width_mult=0.25, num_classes=10): squeeze-and-excitation gates
                    (HardSigmoid), Hardswish.
-tv_densenet:       torchvision DenseNet(growth_rate=4, block_config=(2, 2), num_init_features=8, bn_size=2): dense
+tv_densenet:       torchvision DenseNet(growth_rate=4, block_config=(24, 2), num_init_features=8, bn_size=2): dense
                    blocks of pre-activation BN-ReLU-Conv layers joined by Concat, a transition with average pooling.
+tv_shufflenet:     torchvision ShuffleNetV2([2, 2, 2], [8, 16, 32, 64, 128], num_classes=10): channel shuffles
+                   (Reshape, Transpose, Reshape) and x.chunk(2, dim=1) (Slice of channels).
+tv_mnasnet:        torchvision MNASNet(0.25, num_classes=10): depthwise blocks, mean over height and width (ReduceMean).
 resnet20:          the CIFAR ResNet-20 (He et al. 2016: 16/32/64 channels, three stages of three BasicBlocks, 1x1
                    conv + BatchNorm shortcuts where the shape changes), 3x32x32 input.
 graph_se:          a small EfficientNet-style network: SiLU, depthwise conv, a squeeze-and-excitation gate
@@ -95,8 +98,10 @@ MODELS = {
     "tv_resnet18": (lambda: narrowed(models.resnet18(num_classes=10), 8), (3, 64, 64), (13,)),
     "tv_mobilenet_v2": (lambda: models.mobilenet_v2(width_mult=0.25, num_classes=10), (3, 32, 32), (13,)),
     "tv_mobilenet_v3": (lambda: models.mobilenet_v3_small(width_mult=0.25, num_classes=10), (3, 32, 32), (13,)),
-    "tv_densenet": (lambda: models.DenseNet(growth_rate=4, block_config=(2, 2), num_init_features=8, bn_size=2,
+    "tv_densenet": (lambda: models.DenseNet(growth_rate=4, block_config=(24, 2), num_init_features=8, bn_size=2,
                                            num_classes=10), (3, 32, 32), (13,)),
+    "tv_shufflenet": (lambda: models.ShuffleNetV2([2, 2, 2], [8, 16, 32, 64, 128], num_classes=10), (3, 32, 32), (13,)),
+    "tv_mnasnet": (lambda: models.MNASNet(0.25, num_classes=10), (3, 32, 32), (13,)),
     "resnet20": (ResNet20, (3, 32, 32), (13, 17)),
     "graph_se": (se_net, (3, 16, 16), (13, 17)),
     "pool_ceil": (pool_ceil, (2, 12, 12), (13, 17)),

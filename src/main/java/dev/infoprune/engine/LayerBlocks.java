@@ -3,6 +3,7 @@ package dev.infoprune.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
@@ -84,6 +85,17 @@ final class LayerBlocks {
         }
         if (layer instanceof dev.infoprune.model.Concat c) {
             return new LambdaBlock(xs -> new NDList(NDArrays.concat(xs, 1)), c.name());
+        }
+        if (layer instanceof dev.infoprune.model.ChannelShuffle s) {
+            return LambdaBlock.singleton(x -> {
+                Shape in = x.getShape();
+                long c = in.get(1);
+                return x.reshape(new Shape(in.get(0), s.groups(), c / s.groups(), in.get(2), in.get(3)))
+                        .transpose(0, 2, 1, 3, 4).reshape(in);
+            }, s.name());
+        }
+        if (layer instanceof dev.infoprune.model.ChannelSlice s) {
+            return LambdaBlock.singleton(x -> x.get(new NDIndex(":, {}:{}", s.start(), s.end())), s.name());
         }
         if (layer instanceof dev.infoprune.model.Dropout d) {
             return Dropout.builder().optRate((float) d.rate()).build();

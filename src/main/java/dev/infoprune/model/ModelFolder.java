@@ -192,6 +192,11 @@ public final class ModelFolder {
             if (p.ceilMode()) {
                 n.put("ceil_mode", true);
             }
+        } else if (layer instanceof ChannelShuffle c) {
+            n.put("groups", c.groups());
+        } else if (layer instanceof ChannelSlice c) {
+            n.put("start", c.start());
+            n.put("end", c.end());
         } else if (layer instanceof Activation a) {
             switch (a.kind()) {
                 case LEAKYRELU -> n.put("negative_slope", a.alpha());
@@ -384,10 +389,12 @@ public final class ModelFolder {
             case "add" -> new Add(name);
             case "concat" -> new Concat(name);
             case "mul" -> new Multiply(name);
+            case "shuffle" -> new ChannelShuffle(name, positive(n, "groups"));
+            case "slice" -> new ChannelSlice(name, integer(n, "start", 0, 0), positive(n, "end"));
             case "dropout" -> new Dropout(name, real(n, "rate", 0.5));
             default -> throw new IllegalArgumentException("unknown layer type \"" + type + "\" (supported: dense, conv2d, "
                     + "batchnorm, relu, sigmoid, tanh, leakyrelu, elu, relu6, clip, gelu, silu, hardswish, hardsigmoid, maxpool, "
-                    + "avgpool, globalavgpool, flatten, dropout, add, concat, mul)");
+                    + "avgpool, globalavgpool, flatten, dropout, add, concat, mul, shuffle, slice)");
         };
     }
 

@@ -2,6 +2,8 @@ package dev.infoprune.prune;
 
 import dev.infoprune.model.Add;
 import dev.infoprune.model.BatchNorm;
+import dev.infoprune.model.ChannelShuffle;
+import dev.infoprune.model.ChannelSlice;
 import dev.infoprune.model.Concat;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Dense;
@@ -19,7 +21,8 @@ import java.util.List;
  * Follows every channel through a network: each channel a layer computes (and each input channel) is a node, each
  * layer's output lists the node behind each of its channels (features, after a flatten), and a residual add (or a
  * squeeze-and-excitation gate's multiply) joins the nodes it combines. Nodes that end up joined are one channel of a dependency group; a node of the network's input or
- * of the output layer cannot be pruned, nor can anything joined to it.
+ * of the output layer cannot be pruned, nor can anything joined to it, nor the channels around a channel slice or
+ * shuffle (ShuffleNet), which surgery does not re-index.
  */
 final class ChannelTracer {
     /** A layer touching one node: its channel {@code index} in a role. */
@@ -71,6 +74,11 @@ final class ChannelTracer {
         if (layer instanceof Add || layer instanceof Multiply) {
             // a gate multiplies channel k of the trunk: like a residual sum, both sides keep or drop it together
             return sum(in);
+        }
+        if (layer instanceof ChannelSlice || layer instanceof ChannelShuffle) {
+            // surgery does not re-index a slice or a shuffle: the channels on both sides are kept whole
+            Arrays.stream(x).forEach(fixed::set);
+            return fresh(network.outputShapeOf(i)[0], true);
         }
         if (layer instanceof Concat) {
             return in.stream().flatMapToInt(Arrays::stream).toArray();
