@@ -187,7 +187,7 @@ final class OnnxGraphReader {
         } else if (users.isEmpty() && branchedAt != null) {
             throw new OnnxProblem("the graph branches at tensor " + branchedAt + " and tensor " + tensor + " on one "
                     + "branch is used by no node and is not the output " + outputName + "; InfoPrune reads networks "
-                    + "whose branches end in an Add or a channel Concat");
+                    + "whose branches end in an Add, a Mul (a channel gate) or a channel Concat");
         } else if (users.isEmpty()) {
             next = List.of(nextNode(tensor, outputName));
         } else {
@@ -414,7 +414,8 @@ final class OnnxGraphReader {
                 + users.stream().map(OnnxAttributes::describe).toList()
                 + "); InfoPrune reads sequential networks (one chain of layers) and, where a tensor is used twice "
                 + "inside one activation, recognises " + ActivationPatterns.RECOGNISED + "; it follows branches of layers "
-                + "that join again at an Add of computed tensors or a channel Concat (residual and concatenating networks)");
+                + "that join again at an Add or Mul of computed tensors or a channel Concat (residual, gated and concatenating "
+                + "networks)");
     }
 
     private OnnxProblem unsupported(NodeProto node) {
