@@ -18,7 +18,7 @@ public record Multiply(String name) implements Join {
     public int[] joinedShape(List<int[]> inputs) {
         int[] full = inputs.get(0);
         for (int[] s : inputs) {
-            if (s.length == 3 && (s[1] > full[1] || s[2] > full[2]) || s.length != full.length) {
+            if (s.length != full.length || s.length == 3 && (s[1] > full[1] || s[2] > full[2])) {
                 full = s;
             }
         }
