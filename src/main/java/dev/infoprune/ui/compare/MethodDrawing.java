@@ -65,7 +65,7 @@ final class MethodDrawing extends VBox {
         vm.removedProperty().set(removed);
         vm.showEdgesProperty().set(true);
         vm.zoomProperty().set(SCALE);
-        NetworkLayout layout = NetworkLayout.compute(picture.columns(), WIDTH / SCALE, HEIGHT / SCALE);
+        NetworkLayout layout = NetworkLayout.compute(picture, WIDTH / SCALE, HEIGHT / SCALE);
         GraphicsContext g = canvas.getGraphicsContext2D();
         NetworkPainter.paint(g, WIDTH, HEIGHT, layout, vm);
         // the main view's column titles are too wide for a thumbnail: short ones instead, kept/total per layer

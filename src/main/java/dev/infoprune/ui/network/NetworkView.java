@@ -122,8 +122,15 @@ public final class NetworkView extends Region {
     /** The hover text: the node and every score it has, with its estimator. */
     public String describe(NodeId node) {
         StringBuilder sb = new StringBuilder(node.toString());
-        if (model.isRemoved(node.layer(), node.index())) {
+        NetworkPicture picture = model.pictureProperty().get();
+        int column = picture == null ? -1 : picture.columnOf(node.layer());
+        if (column >= 0 ? picture.isRemoved(column, node.index(), model.removedProperty().get())
+                : model.isRemoved(node.layer(), node.index())) {
             sb.append("  (removed)");
+        }
+        int linked = picture == null ? 0 : picture.linkedTo(node).size();
+        if (linked > 0) {
+            sb.append("\npruned together with ").append(linked).append(linked == 1 ? " other channel" : " other channels");
         }
         for (NodeScore s : model.allScoresProperty().get()) {
             double v = s.value(node.layer(), node.index());
@@ -181,7 +188,7 @@ public final class NetworkView extends Region {
     private void relayout() {
         NetworkPicture picture = model.pictureProperty().get();
         layout = picture == null || getWidth() <= 0 ? null
-                : NetworkLayout.compute(picture.columns(), getWidth(), getHeight());
+                : NetworkLayout.compute(picture, getWidth(), getHeight());
         requestRedraw();
     }
 

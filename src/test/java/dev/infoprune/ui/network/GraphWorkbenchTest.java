@@ -1,0 +1,187 @@
+package dev.infoprune.ui.network;
+
+import dev.infoprune.model.Network;
+import dev.infoprune.prune.DependencyGroup;
+import dev.infoprune.prune.DependencyGroups;
+import dev.infoprune.prune.GroupMember;
+import dev.infoprune.ui.Clicks;
+import dev.infoprune.ui.Screenshots;
+import dev.infoprune.ui.TrainedModels;
+import dev.infoprune.ui.workbench.Workbench;
+import dev.infoprune.ui.workbench.WorkbenchOptions;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A residual network (a small ResNet trained on the digits) opened, drawn, scored and linked in the workbench. */
+@ExtendWith(ApplicationExtension.class)
+class GraphWorkbenchTest {
+    @TempDir
+    static Path tmp;
+    private static Path folder;
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private Workbench workbench;
+
+    /** Trained before the window starts: TestFX gives a start method only a few seconds. */
+    @BeforeAll
+    static void train() throws Exception {
+        folder = TrainedModels.digitsResNetFolder(tmp);
+    }
+
+    @Start
+    void start(Stage stage) {
+        workbench = Workbench.open(stage, new WorkbenchOptions(tmp.resolve("home"), folder.toString(),
+                (title, message, cause) -> errors.add(title + ": " + message), null));
+    }
+
+    private NetworkView view() {
+        return workbench.view().networkView();
+    }
+
+    private NetworkViewModel viewModel() {
+        return workbench.model().networkView();
+    }
+
+    private void awaitScores() throws Exception {
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !errors.isEmpty()
+                || workbench.model().probeProperty().get() != null && !workbench.runner().isBusy());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors).isEmpty();
+    }
+
+    private PixelReader pixels() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> view().snapshot(null, null)).get(30, TimeUnit.SECONDS);
+        return image.getPixelReader();
+    }
+
+    @Test
+    void theResNetOpensWithItsSkipsDrawnAsArcsAndItsAddsAsColumns(FxRobot robot) throws Exception {
+        awaitScores();
+        Network net = workbench.model().networkProperty().get();
+        assertThat(net.isGraph()).isTrue();
+        NetworkPicture picture = viewModel().pictureProperty().get();
+        assertThat(picture.columns()).extracting(ColumnSpec::title).containsExactly("input", "stem", "block1.conv1",
+                "block1.conv2", "block1.add", "block2.conv1", "block2.conv2", "block2.shortcut", "block2.add", "fc");
+        assertThat(picture.columns()).filteredOn(c -> c.kind() == ColumnSpec.Kind.JOIN).extracting(ColumnSpec::subtitle)
+                .containsExactly("add · 8", "add · 12");
+        // the stem feeds block1's add around its two convs; block1's add feeds the shortcut around block2's convs;
+        // block2.conv2 feeds its add around the shortcut conv
+        assertThat(picture.skips()).containsExactlyInAnyOrder(new NetworkPicture.Skip(1, 4, 8),
+                new NetworkPicture.Skip(4, 7, 8), new NetworkPicture.Skip(6, 8, 12));
+        // edges follow the wiring: the shortcut does not read block2.conv2, its left neighbour
+        assertThat(picture.edges(6).size()).isZero();
+        assertThat(picture.edges(3).size()).as("block1.conv2 into its add, channel to channel").isEqualTo(8);
+
+        NetworkLayout layout = view().currentLayout();
+        assertThat(layout.arcs()).hasSize(3);
+        PixelReader px = pixels();
+        for (NetworkLayout.Arc arc : layout.arcs()) {
+            double mid = (arc.fromX() + arc.toX()) / 2;
+            assertThat(blueish(px.getColor((int) Math.round(mid), (int) Math.round(arc.laneY()))))
+                    .as("arc %s drawn at its lane", arc.skip()).isTrue();
+            for (int c = arc.skip().from() + 1; c < arc.skip().to(); c++) {
+                NetworkLayout.Column between = layout.column(c);
+                assertThat(arc.laneY()).as("arc passes above column %d's nodes", c).isLessThan(between.y()[0]);
+            }
+        }
+        // compute scores works on the graph: every conv filter has its information score
+        NodeScore mi = viewModel().scoreProperty().get();
+        for (String layer : List.of("stem", "block1.conv2", "block2.shortcut")) {
+            assertThat(mi.value(layer, 0)).as("score of %s", layer).isNotNaN();
+        }
+        Screenshots.save(workbench.stage().getScene(), "graph-resnet");
+    }
+
+    @Test
+    void selectingAChannelRingsEveryMemberOfItsDependencyGroup(FxRobot robot) throws Exception {
+        awaitScores();
+        Network net = workbench.model().networkProperty().get();
+        NodeId chosen = new NodeId("block1.conv2", 3);
+        Clicks.select(robot, view(), viewModel(), chosen);
+        DependencyGroup group = DependencyGroups.of(net).groupsOf("block1.conv2").get(0);
+        int[] own = group.member("block1.conv2", GroupMember.Role.OUTPUTS).channels();
+        int j = java.util.stream.IntStream.range(0, own.length).filter(k -> own[k] == 3).findFirst().orElseThrow();
+        List<NodeId> expected = new ArrayList<>();
+        for (GroupMember m : group.producers()) {
+            if (!m.layer().equals("block1.conv2")) {
+                expected.add(new NodeId(m.layer(), m.channels()[j]));
+            }
+        }
+        assertThat(expected).as("the add couples block1.conv2 with the stem").isNotEmpty();
+        expected.add(new NodeId("block1.add", 3));
+        NetworkPicture picture = viewModel().pictureProperty().get();
+        assertThat(picture.linkedTo(chosen)).containsExactlyInAnyOrderElementsOf(expected);
+        PixelReader px = pixels();
+        for (NodeId linked : expected) {
+            assertThat(ringed(px, view().currentLayout(), picture, linked)).as("%s ringed", linked).isTrue();
+        }
+        assertThat(ringed(px, view().currentLayout(), picture, new NodeId("block1.conv1", 3))).isFalse();
+        Screenshots.save(workbench.stage().getScene(), "graph-resnet-group");
+
+        // a pruned group: removing the channel in both producers shows the add's channel pruned too
+        Map<String, BitSet> removed = Map.of("stem", bits(3), "block1.conv2", bits(3));
+        WaitForAsyncUtils.asyncFx(() -> viewModel().removedProperty().set(removed)).get(10, TimeUnit.SECONDS);
+        int add = picture.columnOf("block1.add");
+        assertThat(picture.isRemoved(add, 3, removed)).isTrue();
+        assertThat(picture.isRemoved(add, 2, removed)).isFalse();
+        assertThat(picture.isRemoved(add, 3, Map.of("stem", bits(3)))).as("one branch left").isFalse();
+    }
+
+    @Test
+    void startingMippOnTheGraphSaysWhyInOneMessage(FxRobot robot) throws Exception {
+        awaitScores();
+        Clicks.on(robot, "#mippStart", () -> !errors.isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !errors.isEmpty() && !workbench.runner().isBusy());
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0)).contains("mipp does not prune graph networks yet").doesNotContain("Exception");
+        assertThat(workbench.model().mipp().track()).isNull();
+        assertThat(workbench.model().networkProperty().get().isGraph()).as("the model stays open").isTrue();
+    }
+
+    private static BitSet bits(int... set) {
+        BitSet b = new BitSet();
+        for (int i : set) {
+            b.set(i);
+        }
+        return b;
+    }
+
+    private static boolean blueish(Color c) {
+        return c.getBlue() > 0.6 && c.getRed() < 0.5;
+    }
+
+    /** True when some pixel on the ring around the node has the linked colour. */
+    private static boolean ringed(PixelReader px, NetworkLayout layout, NetworkPicture picture, NodeId node) {
+        NetworkLayout.Column col = layout.column(picture.columnOf(node.layer()));
+        double r = col.size() / 2 + 3;
+        for (int a = 0; a < 360; a += 10) {
+            double x = col.nodeCenterX(node.index()) + r * Math.cos(Math.toRadians(a));
+            double y = col.nodeCenterY(node.index()) + r * Math.sin(Math.toRadians(a));
+            Color c = px.getColor((int) Math.round(x), (int) Math.round(y));
+            if (c.getBlue() > 0.75 && c.getGreen() < 0.45 && c.getRed() > 0.3 && c.getRed() < 0.6) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
