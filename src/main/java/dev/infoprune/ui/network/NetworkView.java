@@ -122,12 +122,10 @@ public final class NetworkView extends Region {
     /** The hover text: the node and every score it has, with its estimator. */
     public String describe(NodeId node) {
         StringBuilder sb = new StringBuilder(node.toString());
-        NetworkPicture picture = model.pictureProperty().get();
-        int column = picture == null ? -1 : picture.columnOf(node.layer());
-        if (column >= 0 ? picture.isRemoved(column, node.index(), model.removedProperty().get())
-                : model.isRemoved(node.layer(), node.index())) {
+        if (model.isDrawnRemoved(node)) {
             sb.append("  (removed)");
         }
+        NetworkPicture picture = model.pictureProperty().get();
         int linked = picture == null ? 0 : picture.linkedTo(node).size();
         if (linked > 0) {
             sb.append("\npruned together with ").append(linked).append(linked == 1 ? " other channel" : " other channels");

@@ -7,50 +7,37 @@ import dev.infoprune.prune.GroupMember;
 import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
 import dev.infoprune.ui.TrainedModels;
+import dev.infoprune.ui.TrainedWorkbenchTest;
 import dev.infoprune.ui.workbench.Workbench;
-import dev.infoprune.ui.workbench.WorkbenchOptions;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A residual network (a small ResNet trained on the digits) opened, drawn, scored and linked in the workbench. */
-@ExtendWith(ApplicationExtension.class)
-class GraphWorkbenchTest {
-    @TempDir
-    static Path tmp;
-    private static Path folder;
-    private final List<String> errors = new CopyOnWriteArrayList<>();
-    private Workbench workbench;
-
+/** A residual network (a small ResNet trained on the digits) opened, drawn, scored, linked and compared in the workbench. */
+class GraphWorkbenchTest extends TrainedWorkbenchTest {
     /** Trained before the window starts: TestFX gives a start method only a few seconds. */
     @BeforeAll
-    static void train() throws Exception {
-        folder = TrainedModels.digitsResNetFolder(tmp);
+    static void train() {
+        TrainedModels.digitsResNet();
     }
 
     @Start
-    void start(Stage stage) {
-        workbench = Workbench.open(stage, new WorkbenchOptions(tmp.resolve("home"), folder.toString(),
-                (title, message, cause) -> errors.add(title + ": " + message), null));
+    void start(Stage stage) throws Exception {
+        workbench = Workbench.open(stage, options(TrainedModels.digitsResNetFolder(tmp).toString()));
     }
 
     private NetworkView view() {
@@ -61,13 +48,6 @@ class GraphWorkbenchTest {
         return workbench.model().networkView();
     }
 
-    private void awaitScores() throws Exception {
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !errors.isEmpty()
-                || workbench.model().probeProperty().get() != null && !workbench.runner().isBusy());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(errors).isEmpty();
-    }
-
     private PixelReader pixels() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> view().snapshot(null, null)).get(30, TimeUnit.SECONDS);
@@ -76,7 +56,7 @@ class GraphWorkbenchTest {
 
     @Test
     void theResNetOpensWithItsSkipsDrawnAsArcsAndItsAddsAsColumns(FxRobot robot) throws Exception {
-        awaitScores();
+        awaitIdle();
         Network net = workbench.model().networkProperty().get();
         assertThat(net.isGraph()).isTrue();
         NetworkPicture picture = viewModel().pictureProperty().get();
@@ -114,7 +94,7 @@ class GraphWorkbenchTest {
 
     @Test
     void selectingAChannelRingsEveryMemberOfItsDependencyGroup(FxRobot robot) throws Exception {
-        awaitScores();
+        awaitIdle();
         Network net = workbench.model().networkProperty().get();
         NodeId chosen = new NodeId("block1.conv2", 3);
         Clicks.select(robot, view(), viewModel(), chosen);
@@ -149,13 +129,40 @@ class GraphWorkbenchTest {
 
     @Test
     void startingMippOnTheGraphSaysWhyInOneMessage(FxRobot robot) throws Exception {
-        awaitScores();
+        awaitIdle();
         Clicks.on(robot, "#mippStart", () -> !errors.isEmpty());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !errors.isEmpty() && !workbench.runner().isBusy());
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0)).contains("mipp does not prune graph networks yet").doesNotContain("Exception");
         assertThat(workbench.model().mipp().track()).isNull();
         assertThat(workbench.model().networkProperty().get().isGraph()).as("the model stays open").isTrue();
+    }
+
+    @Test
+    void theGraphMethodsCompareOnTheResNetAndKeepCoupledLayersEquallyWide(FxRobot robot) throws Exception {
+        awaitIdle();
+        Clicks.on(robot, "#compareButton", () -> Clicks.showing(robot, "#runCompare"));
+        var compare = workbench.tools().compare().model();
+        Clicks.on(robot, "#method-mipp", () -> !compare.chosenMethods().contains("mipp"));
+        Clicks.on(robot, "#modeSweep", () -> compare.modeProperty().get() == dev.infoprune.study.ExperimentSpec.Mode.SWEEP);
+        type(robot, "#sweepField", "0.5");
+        type(robot, "#epochsField", "0");
+        java.util.function.BooleanSupplier started = Clicks.startedTask(runner());
+        Clicks.on(robot, "#runCompare", () -> started.getAsBoolean() || !errors.isEmpty());
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !errors.isEmpty()
+                || compare.resultProperty().get() != null && !runner().isBusy());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors).isEmpty();
+        var result = compare.resultProperty().get();
+        assertThat(result.methods()).containsExactlyInAnyOrder("global-topk", "local-magnitude");
+        for (var m : result.results()) {
+            Map<String, Integer> kept = new java.util.HashMap<>();
+            m.widths().layers().forEach(l -> kept.put(l.layer(), l.after()));
+            assertThat(kept.get("stem")).as(m.method() + ": stem and block1.conv2 are summed").isEqualTo(kept.get("block1.conv2"));
+            assertThat(kept.get("block2.conv2")).as(m.method()).isEqualTo(kept.get("block2.shortcut"));
+            assertThat(kept.get("block1.conv1")).as(m.method() + " pruned something").isLessThan(8);
+        }
+        Screenshots.save(workbench.stage().getScene(), "graph-resnet-compare");
     }
 
     private static BitSet bits(int... set) {
