@@ -12,7 +12,8 @@ import java.util.Set;
  */
 public final class ChainsOnly {
     /** The methods that prune graph networks, a dependency group at a time. */
-    public static final Set<String> GRAPH_METHODS = Set.of(LocalMagnitude.NAME, RandomPruning.NAME, GlobalTopK.NAME);
+    public static final Set<String> GRAPH_METHODS = Set.of(LocalMagnitude.NAME, RandomPruning.NAME, GlobalTopK.NAME,
+            "mipp");
 
     private static final String REFUSED = "pruning graph networks is not supported yet: ";
     private static final String WORKS = "info, evaluate, predict, train (fine-tuning), import and export work on it";

@@ -63,10 +63,10 @@ class GraphPruneCommandTest {
         Path folder = dir.resolve("resnet8");
         assertThat(CliRun.of("import", OnnxCommandsTest.fixture("graph_resnet8_op13.onnx").toString(), "--out",
                 folder.toString()).status()).isZero();
-        CliRun prune = CliRun.of("prune", folder.toString(), "--data", csv(6).toString(), "--method", "mipp",
+        CliRun prune = CliRun.of("prune", folder.toString(), "--data", csv(6).toString(), "--method", "thinet",
                 "--sparsity", "0.3", "--out", dir.resolve("p").toString());
         assertThat(prune.status()).isNotZero();
-        assertThat(prune.err()).contains("mipp does not prune graph networks yet", "local-magnitude");
+        assertThat(prune.err()).contains("thinet does not prune graph networks yet", "local-magnitude");
         assertThat(dir.resolve("p")).doesNotExist();
     }
 

@@ -88,6 +88,27 @@ class ArchitectureSpecTest {
     }
 
     @Test
+    void residualBlocksAddTheirInputOrAProjectionWhenTheShapeChanges() {
+        Network n = ArchitectureSpec.parse("resnet8").build("r", IMAGE, TEN, 1);
+        assertThat(n.isGraph()).isTrue();
+        assertThat(n.inputs().get(n.indexOf("res1_add"))).containsExactly("res1_conv2_bn", "conv1_relu");
+        assertThat(n.inputs().get(n.indexOf("res2_proj"))).containsExactly("res1_relu");
+        assertThat(n.inputs().get(n.indexOf("res2_add"))).containsExactly("res2_conv2_bn", "res2_proj_bn");
+        assertThat(n.layers().stream().filter(l -> l.name().endsWith("_proj")).map(Layer::name))
+                .containsExactly("res2_proj", "res3_proj");
+        Conv2d proj = (Conv2d) n.layer(n.indexOf("res3_proj"));
+        assertThat(List.of(proj.in(), proj.out(), proj.kernel(), proj.stride())).containsExactly(32, 64, 1, 2);
+        assertThat(n.outputShapeOf(n.indexOf("res3_relu"))).containsExactly(64, 7, 7);
+        assertThat(n.unitLayerWidths()).containsExactly(16, 16, 16, 32, 32, 32, 64, 64, 64, 10);
+        Network resnet20 = ArchitectureSpec.parse("resnet20").build("r", IMAGE, TEN, 1);
+        assertThat(resnet20.layers().stream().filter(l -> l instanceof Conv2d).count()).isEqualTo(19 + 2);
+        Network small = ArchitectureSpec.parse("resnet8-small").build("r", IMAGE, TEN, 1);
+        assertThat(small.outputShapeOf(small.indexOf("res3_relu"))).containsExactly(32, 4, 4);
+        assertThatThrownBy(() -> ArchitectureSpec.parse("mlp:8-res8").build("x", IMAGE, TEN, 1))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("residual blocks need image inputs");
+    }
+
+    @Test
     void malformedSpecsAreClearErrors() {
         assertThatThrownBy(() -> ArchitectureSpec.parse("mlp:128-x7")).isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("--arch mlp:128-x7: cannot read \"x7\"");

@@ -23,12 +23,14 @@ import java.util.stream.IntStream;
  * {@link #next()}.
  *
  * <p>Layers are visited backward, from the last hidden layer to the first. The target T of a layer is the
- * activation of the kept units of the layer after it (the network outputs for the last hidden layer). Inside a
+ * activation of the kept units of the layer after it (the network outputs for the last hidden layer). On a graph
+ * network the tested layers and their targets (the layers that read their channels) are those {@link MippVisits}
+ * says; the layers of coupled dependency groups are kept whole and have no steps. Inside a
  * layer, units are tested in increasing order of I(unit; T). The test of unit i with current set S estimates
  * Δᵢ = I(S;T) − I(S∖{i};T) on R seeded subsamples; i stays when the lower end of the one-sided Student-t
  * interval at the confidence level is above 0 (with the null model: when Δᵢ − Δ_null is), otherwise it is
  * removed at once. The last unit of a layer always stays. Every unit is tested exactly once, so a run has as
- * many steps as the network has hidden units.
+ * many steps as the tested layers have units (every hidden unit on a chain).
  *
  * <p>The state after step k is a function of the first k decisions only: {@link #goTo(int)} rebuilds it by
  * replaying them (the incremental estimator state is rebuilt by the same removals in the same order, so the
@@ -42,6 +44,7 @@ public final class MippRun {
     private final MippEstimator estimator;
     private final boolean lossBased;
     private final List<String> visitOrder;
+    private final List<List<String>> targets;
     private final Map<String, Integer> widths = new LinkedHashMap<>();
     private final int[] layerStart;
     private final int totalSteps;
@@ -66,9 +69,13 @@ public final class MippRun {
         this.settings = settings.withEstimator(estimator.spec());
         List<String> hidden = network.prunableLayerNames();
         checkActivations(hidden);
-        List<String> order = new ArrayList<>(hidden);
-        java.util.Collections.reverse(order);
-        this.visitOrder = List.copyOf(order);
+        MippVisits visits = MippVisits.of(network);
+        if (visits.order().isEmpty()) {
+            throw new BadInputException(network.name(), "has no layer MIPP can test: every hidden layer's channels are "
+                    + "coupled with another layer's (residual adds, depthwise convs), and MIPP keeps coupled layers whole");
+        }
+        this.visitOrder = visits.order();
+        this.targets = visits.targets();
         for (String name : hidden) {
             widths.put(name, network.layer(network.indexOf(name)).units());
         }
@@ -77,8 +84,8 @@ public final class MippRun {
             layerStart[l + 1] = layerStart[l] + widths.get(visitOrder.get(l));
         }
         this.totalSteps = layerStart[visitOrder.size()];
-        // the first layer tested is tested against the outputs: its need is known before any decision
-        requireSamples(visitOrder.get(0), widths.get(visitOrder.get(0)), probe.outputs().cols(), "the " + probe.outputs().cols() + " outputs");
+        // the first layer tested is tested against layers no decision changes: its need is known before any decision
+        requireSamples(visitOrder.get(0), widths.get(visitOrder.get(0)), target(0).cols(), targetText(0));
     }
 
     /**
@@ -448,6 +455,28 @@ public final class MippRun {
         return g;
     }
 
+    private boolean isOutput(String layer) {
+        return !widths.containsKey(layer);
+    }
+
+    /** The activations of the kept units of the visited layer's consumers (the outputs for the output layer). */
+    private Matrix target(int l) {
+        Matrix target = null;
+        for (String t : targets.get(l)) {
+            Matrix m = isOutput(t) ? probe.outputs() : probe.of(t).selectColumns(columnsOf(t, keptIn(t)));
+            target = target == null ? m : target.appendColumns(m);
+        }
+        return target;
+    }
+
+    private String targetText(int l) {
+        List<String> t = targets.get(l);
+        if (t.size() == 1 && isOutput(t.get(0))) {
+            return "the " + probe.outputs().cols() + " outputs";
+        }
+        return "the " + target(l).cols() + " kept units of " + String.join(" and ", t);
+    }
+
     private long layerSeed(int layerIndex) {
         return settings.seed() * 0x9E3779B97F4A7C15L + (layerIndex + 1) * 0xD1B54A32D192ED03L;
     }
@@ -459,10 +488,8 @@ public final class MippRun {
             return;
         }
         String layer = visitOrder.get(l);
-        Matrix target = l == 0 ? probe.outputs() : probe.of(visitOrder.get(l - 1)).selectColumns(
-                columnsOf(visitOrder.get(l - 1), keptIn(visitOrder.get(l - 1))));
-        requireSamples(layer, widths.get(layer), target.cols(), l == 0 ? "the " + target.cols() + " outputs"
-                : "the " + target.cols() + " kept units of " + visitOrder.get(l - 1));
+        Matrix target = target(l);
+        requireSamples(layer, widths.get(layer), target.cols(), targetText(l));
         int li = network.prunableLayerNames().indexOf(layer);
         int n = probe.samples();
         int[][] rows = new int[settings.repeats()][];
