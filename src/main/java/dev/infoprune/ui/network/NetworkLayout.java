@@ -111,7 +111,8 @@ public final class NetworkLayout {
         }
         double usableW = Math.max(1, width - 2 * SIDE);
         double spacing = usableW / Math.max(1e-9, n == 0 ? 1 : Arrays.stream(weights).sum());
-        double availH = Math.max(20, height - top - BOTTOM);
+        // a graph's legend has a row more (pruned together, skip)
+        double availH = Math.max(20, height - top - BOTTOM - (graph ? 18 : 0));
         List<Column> columns = new ArrayList<>();
         double before = 0;
         for (int c = 0; c < n; c++) {
