@@ -4,7 +4,6 @@ import dev.infoprune.core.BadInputException;
 import dev.infoprune.data.SeededSubset;
 import dev.infoprune.engine.Activations;
 import dev.infoprune.model.Network;
-import dev.infoprune.prune.ChainsOnly;
 import dev.infoprune.prune.PruningMethods;
 import dev.infoprune.prune.mipp.Mipp;
 import dev.infoprune.prune.mipp.MippRun;
@@ -164,7 +163,6 @@ public final class MippController {
         MippSetup asShown = model.form().setup();
         runner.run("Starting MIPP", progress -> {
             progress.update("Preparing MIPP", 0, 1);
-            ChainsOnly.require(net, Mipp.NAME);
             MippSetup setup = asShown.checked();
             Mipp mipp = (Mipp) PruningMethods.MIPP.create(setup.methodSettings(), null);
             Mipp.Samples s = samplesFor(mipp, net, acts, setup.probeSamples(), setup.seed(), progress);

@@ -32,6 +32,7 @@ public final class NetworkLayout {
     private final List<Column> columns;
     private final List<Arc> arcs;
     private final boolean graph;
+    private final boolean titled;
 
     /**
      * One column: its centre, per node the top-left corner and the side of its square (or circle's box), and the
@@ -80,39 +81,50 @@ public final class NetworkLayout {
     public record Arc(NetworkPicture.Skip skip, double fromX, double fromY, double toX, double toY, double laneY) {
     }
 
-    private NetworkLayout(double width, double height, List<Column> columns, List<Arc> arcs, boolean graph) {
+    private NetworkLayout(double width, double height, List<Column> columns, List<Arc> arcs, boolean graph, boolean titled) {
         this.width = width;
         this.height = height;
         this.columns = List.copyOf(columns);
         this.arcs = List.copyOf(arcs);
         this.graph = graph;
+        this.titled = titled;
     }
 
     /** The layout of a chain's columns (no joins, no skips). */
     public static NetworkLayout compute(List<ColumnSpec> specs, double width, double height) {
-        return compute(specs, List.of(), width, height);
+        return compute(specs, List.of(), width, height, false);
     }
 
     /** The layout of a picture: a chain's as {@link #compute(List, double, double)}, a graph's with its arcs. */
     public static NetworkLayout compute(NetworkPicture picture, double width, double height) {
-        return compute(picture.columns(), picture.skips(), width, height);
+        return compute(picture.columns(), picture.skips(), width, height, false);
     }
 
-    private static NetworkLayout compute(List<ColumnSpec> specs, List<NetworkPicture.Skip> skips, double width, double height) {
+    /**
+     * A small drawing's layout (Compare's thumbnails, which write their own one-row titles and have no legend): a
+     * chain's as {@link #compute(NetworkPicture, double, double)}, a graph's untitled, with its arcs near the top.
+     */
+    public static NetworkLayout thumbnail(NetworkPicture picture, double width, double height) {
+        return compute(picture.columns(), picture.skips(), width, height, true);
+    }
+
+    private static NetworkLayout compute(List<ColumnSpec> specs, List<NetworkPicture.Skip> skips, double width,
+                                         double height, boolean thumbnail) {
         int n = specs.size();
         boolean graph = !skips.isEmpty() || specs.stream().anyMatch(s -> s.kind() == ColumnSpec.Kind.JOIN);
         int[] lanes = lanes(skips);
         int laneCount = Arrays.stream(lanes).max().orElse(-1) + 1;
-        double bandBottom = GRAPH_TITLE_ROWS + laneCount * LANE;
+        double bandBottom = (thumbnail ? TOP : GRAPH_TITLE_ROWS) + laneCount * LANE;
         double top = graph ? bandBottom + 12 : TOP;
+        // a graph's legend has a row more (pruned together, skip); a thumbnail has none
+        double bottom = !graph ? BOTTOM : thumbnail ? 8 : BOTTOM + 18;
         double[] weights = new double[n];
         for (int c = 0; c < n; c++) {
             weights[c] = specs.get(c).kind() == ColumnSpec.Kind.JOIN ? JOIN_WEIGHT : 1;
         }
         double usableW = Math.max(1, width - 2 * SIDE);
         double spacing = usableW / Math.max(1e-9, n == 0 ? 1 : Arrays.stream(weights).sum());
-        // a graph's legend has a row more (pruned together, skip)
-        double availH = Math.max(20, height - top - BOTTOM - (graph ? 18 : 0));
+        double availH = Math.max(20, height - top - bottom);
         List<Column> columns = new ArrayList<>();
         double before = 0;
         for (int c = 0; c < n; c++) {
@@ -130,7 +142,7 @@ public final class NetworkLayout {
             // leaving a column a little right of its centre, an arc does not run on one that arrives there
             arcs.add(new Arc(skip, a.centerX() + 4, topOf(a, top), b.centerX(), topOf(b, top), bandBottom - lanes[k] * LANE));
         }
-        return new NetworkLayout(width, height, columns, arcs, graph);
+        return new NetworkLayout(width, height, columns, arcs, graph, !(graph && thumbnail));
     }
 
     private static double topOf(Column col, double top) {
@@ -216,6 +228,11 @@ public final class NetworkLayout {
     /** The skip arcs (none for a chain). */
     public List<Arc> arcs() {
         return arcs;
+    }
+
+    /** False for a graph's thumbnail: too many narrow columns for titles, which its caption replaces. */
+    public boolean titled() {
+        return titled;
     }
 
     /** True for a graph's layout: smaller, alternating titles and room for arcs above the nodes. */

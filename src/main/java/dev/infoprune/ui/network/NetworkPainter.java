@@ -71,7 +71,9 @@ public final class NetworkPainter {
         double max = score == null ? 1 : score.max();
         for (int c = 0; c < layout.columns().size(); c++) {
             NetworkLayout.Column col = layout.column(c);
-            paintTitle(g, layout, c, model);
+            if (layout.titled()) {
+                paintTitle(g, layout, c, model);
+            }
             if (col.spec().kind() == ColumnSpec.Kind.JOIN) {
                 paintJoin(g, picture, c, col, model);
             } else {

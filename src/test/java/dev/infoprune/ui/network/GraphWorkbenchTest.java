@@ -191,6 +191,9 @@ class GraphWorkbenchTest extends TrainedWorkbenchTest {
             assertThat(kept.get("block1.conv1")).as(m.method() + " pruned something").isLessThan(8);
         }
         Screenshots.save(workbench.stage().getScene(), "graph-resnet-compare");
+        dev.infoprune.ui.NodeSnapshots.save(robot.lookup("#drawing-unpruned").query(), "graph-resnet-compare-unpruned");
+        dev.infoprune.ui.NodeSnapshots.save(robot.lookup("#" + dev.infoprune.ui.compare.CompareView.drawingId(result.results().get(0)))
+                .query(), "graph-resnet-compare-" + result.results().get(0).method());
     }
 
     private static BitSet bits(int... set) {
