@@ -124,6 +124,11 @@ class GraphWorkbenchTest extends TrainedWorkbenchTest {
         WaitForAsyncUtils.asyncFx(() -> viewModel().removedProperty().set(removed)).get(10, TimeUnit.SECONDS);
         int add = picture.columnOf("block1.add");
         assertThat(picture.isRemoved(add, 3, removed)).isTrue();
+        Clicks.select(robot, view(), viewModel(), new NodeId("block1.add", 3));
+        assertThat(text(robot, "#inspectorHeading")).isEqualTo("Channel block1.add:3");
+        assertThat(text(robot, "#inspectorWhere")).startsWith("Channel 3 of 8 of add block1.add, which sums block1.conv2 and stem.relu");
+        assertThat(text(robot, "#inspectorState")).startsWith("Removed by the current pruning.")
+                .contains("Pruned together with stem:3, block1.conv2:3.");
         assertThat(picture.isRemoved(add, 2, removed)).isFalse();
         assertThat(picture.isRemoved(add, 3, Map.of("stem", bits(3)))).as("one branch left").isFalse();
     }
@@ -194,6 +199,10 @@ class GraphWorkbenchTest extends TrainedWorkbenchTest {
         dev.infoprune.ui.NodeSnapshots.save(robot.lookup("#drawing-unpruned").query(), "graph-resnet-compare-unpruned");
         dev.infoprune.ui.NodeSnapshots.save(robot.lookup("#" + dev.infoprune.ui.compare.CompareView.drawingId(result.results().get(0)))
                 .query(), "graph-resnet-compare-" + result.results().get(0).method());
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return Clicks.fx(() -> robot.lookup(id).queryAs(javafx.scene.control.Label.class).getText());
     }
 
     private static BitSet bits(int... set) {
