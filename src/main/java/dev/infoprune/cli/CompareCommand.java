@@ -5,7 +5,6 @@ import dev.infoprune.core.IoMessages;
 import dev.infoprune.data.Dataset;
 import dev.infoprune.data.Splits;
 import dev.infoprune.model.Network;
-import dev.infoprune.prune.ChainsOnly;
 import dev.infoprune.prune.CmiFilterPruning;
 import dev.infoprune.prune.MethodSettings;
 import dev.infoprune.prune.PruningMethods;
@@ -108,7 +107,6 @@ final class CompareCommand implements Runnable {
         fineTuning.check();
         output.check();
         Network network = model.load();
-        methods.forEach(m -> ChainsOnly.require(network, m));
         long dataSeed = run.splitSeed(network, run.seed());
         Splits splits = limit(data.split(dataSeed));
         StudyMethods catalog = new StudyMethods(MethodOptions.perMethod(methodOptions,

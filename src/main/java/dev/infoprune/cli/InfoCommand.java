@@ -41,7 +41,7 @@ final class InfoCommand implements Runnable {
                 + " outputs" + (n.classes().isEmpty() ? "" : " (" + String.join(", ", n.classes()) + ")"));
         out.println("Normalisation: " + describe(n.normalization()));
         if (n.isGraph()) {
-            out.println("Graph: residual adds or concats (model.json version 2); pruning graph networks is not supported yet");
+            out.println("Graph: residual adds or concats (model.json version 2); pruned a dependency group at a time");
         }
         ModelCard card = n.card();
         if (!card.equals(ModelCard.EMPTY)) {

@@ -16,7 +16,6 @@ import dev.infoprune.study.DjlFineTuner;
 import dev.infoprune.study.FineTuningBudget;
 import dev.infoprune.study.PruningPipeline;
 import dev.infoprune.model.Network;
-import dev.infoprune.prune.ChainsOnly;
 import dev.infoprune.prune.MethodType;
 import dev.infoprune.prune.PlanFiles;
 import dev.infoprune.prune.PlanSummary;
@@ -111,7 +110,6 @@ final class PruneCommand implements Runnable {
         fineTuning.check();
         run.check();
         Network loaded = model.load();
-        ChainsOnly.require(loaded, method);
         Network network = atInit ? Reinitialisation.of(loaded, run.seed()) : loaded;
         long dataSeed = run.splitSeed(network);
         Splits raw = data.split(dataSeed);

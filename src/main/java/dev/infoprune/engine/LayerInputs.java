@@ -9,9 +9,9 @@ import dev.infoprune.model.Network;
 import dev.infoprune.model.Tensor;
 
 /**
- * What one layer receives, per sample: the output of the layer before it in inference mode (after any pooling,
- * flatten or BatchNorm in between), flattened channel-first as PyTorch does; for the first layer, the normalised
- * input. One row per sample of the data set.
+ * What one layer receives, per sample: the output of the layer it reads (in a chain the one before it; a join's
+ * first input) in inference mode (after any pooling, flatten or BatchNorm in between), flattened channel-first as
+ * PyTorch does; for a layer that reads the network's input, the normalised input. One row per sample of the data set.
  */
 public final class LayerInputs {
     private LayerInputs() {
@@ -21,6 +21,8 @@ public final class LayerInputs {
         InputCheck.requireCompatible(network, data);
         int n = data.size();
         int width = Math.toIntExact(Tensor.sizeOf(network.inputShapeOf(layerIndex)));
+        // past the last layer: the network's output
+        int source = layerIndex < network.layers().size() ? network.sourcesOf(layerIndex)[0] : layerIndex - 1;
         double[] values = new double[Math.multiplyExact(n, width)];
         try (DjlNetwork djl = DjlNetwork.load(network)) {
             GradMode.withoutGradients(() -> {
@@ -30,11 +32,11 @@ public final class LayerInputs {
                     try (NDManager scope = djl.manager().newSubManager()) {
                         NDArray input = Batches.input(djl, scope, data.features(), first, count, network.normalization());
                         int offset = first * width;
-                        if (layerIndex == 0) {
+                        if (source < 0) {
                             copy(input.toFloatArray(), values, offset);
                         } else {
-                            djl.forwardLayers(input, layerIndex - 1, (layer, out) -> {
-                                if (layer == layerIndex - 1) {
+                            djl.forwardLayers(input, source, (layer, out) -> {
+                                if (layer == source) {
                                     copy(out.toFloatArray(), values, offset);
                                 }
                             });

@@ -246,12 +246,7 @@ public final class CmiFilterPruning implements PruningMethod {
         for (LayerSelection s : select(network, probe, progress)) {
             kept.put(s.layer(), s.keptUnits());
         }
-        Map<String, int[]> ordered = new LinkedHashMap<>();
-        for (String layer : network.prunableLayerNames()) {
-            int[] k = kept.get(layer);
-            ordered.put(layer, k != null ? k
-                    : java.util.stream.IntStream.range(0, network.layer(network.indexOf(layer)).units()).toArray());
-        }
+        Map<String, int[]> ordered = GroupPlans.everyLayer(network, kept);
         Map<String, Object> described = settings.asMap();
         described.put("prunedLayers", List.copyOf(kept.keySet()));
         described.put("maps", probeInputs == null ? "given activations (conv filters as captured: spatial means unless captured raw)"
@@ -259,9 +254,12 @@ public final class CmiFilterPruning implements PruningMethod {
         return PlanResult.of(new PruningPlan(NAME, described, settings.seed(), ordered));
     }
 
-    /** The prunable layers the scope covers, input side first. */
+    /**
+     * The prunable layers the scope covers, input side first; on a graph network only its {@link UncoupledLayers}
+     * (the others' channels are coupled and kept whole), each conditioned on the one before it in this list.
+     */
     public static List<String> layersInScope(Network network, Layers scope) {
-        List<String> all = network.prunableLayerNames();
+        List<String> all = UncoupledLayers.names(network);
         List<String> conv = all.stream().filter(l -> network.layer(network.indexOf(l)) instanceof Conv2d).toList();
         return switch (scope) {
             case ALL -> all;

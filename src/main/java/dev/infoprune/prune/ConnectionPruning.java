@@ -22,7 +22,9 @@ import java.util.function.Function;
  * The connection-sensitivity baselines of pruning at initialisation, made structured as the MIPP paper does: a
  * score per weight, summed per unit over its incoming weights and bias as an L1 norm, then one ranking over the
  * whole network that keeps {@code round((1 − sparsity) · hidden units)} ({@link GlobalAllocation}; no per-layer
- * guard unless {@code minPerLayer > 0}). They score whatever network they are given, trained or not.
+ * guard unless {@code minPerLayer > 0}). They score whatever network they are given, trained or not. On a graph
+ * network the ranking is over the channels of its dependency groups, a channel scored by the sum over the group's
+ * producers, coupled groups included (as global-topk does).
  * <ul>
  *   <li>SNIP (Lee et al. 2019): |θ · ∂L/∂θ|, L the mean cross-entropy over the probe data — per unit, the same
  *       number as global top-k's {@code saliency} score.</li>
@@ -90,24 +92,42 @@ public final class ConnectionPruning implements PruningMethod {
 
     @Override
     public PlanResult plan(Network network, Activations probe, Progress progress) {
-        int units = network.hiddenUnitCount();
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("sparsity", sparsity);
         settings.put("minPerLayer", minPerLayer);
         Map<String, int[]> kept;
         if (criterion == Criterion.SYNFLOW) {
             settings.put("rounds", rounds);
-            kept = synFlow(network, units, progress);
+            kept = synFlow(network, progress);
         } else {
             if (criterion == Criterion.GRASP) {
                 settings.put("signed", signed);
             }
             settings.put("samples", probeData().size());
             List<double[]> scores = criterion == Criterion.SNIP ? snip(network, progress) : grasp(network, progress);
-            kept = GlobalAllocation.kept(network, scores, GlobalAllocation.budget(units, sparsity), minPerLayer);
+            kept = ranked(network, scores, n -> GlobalAllocation.budget(n, sparsity));
         }
         progress.update("ranked", 1, 1);
         return PlanResult.of(new PruningPlan(name(), settings, 0, kept));
+    }
+
+    /**
+     * One ranking over the network keeping {@code budget(n)} of its n hidden units, or, on a graph, of the n
+     * channels of its dependency groups, each scored by the sum over the group's producers (at least one channel of
+     * every group is kept).
+     */
+    private Map<String, int[]> ranked(Network network, List<double[]> scores, java.util.function.IntUnaryOperator budget) {
+        if (!network.isGraph()) {
+            return GlobalAllocation.kept(network, scores, budget.applyAsInt(network.hiddenUnitCount()), minPerLayer);
+        }
+        List<DependencyGroup> groups = DependencyGroups.of(network).groups();
+        int[] prunable = network.prunableLayerIndices();
+        Map<Integer, double[]> byLayer = new java.util.HashMap<>();
+        for (int l = 0; l < prunable.length; l++) {
+            byLayer.put(prunable[l], scores.get(l));
+        }
+        return GroupPlans.rankedTogether(network, groups, byLayer::get,
+                budget.applyAsInt(GroupPlans.channels(groups)), minPerLayer);
     }
 
     /** The per-unit scores of every prunable layer, input side first, before any pruning. */
@@ -138,7 +158,7 @@ public final class ConnectionPruning implements PruningMethod {
         return probeData;
     }
 
-    private Map<String, int[]> synFlow(Network network, int units, Progress progress) {
+    private Map<String, int[]> synFlow(Network network, Progress progress) {
         double density = 1 - sparsity;
         Map<String, int[]> kept = null;
         for (int k = 1; k <= rounds; k++) {
@@ -146,8 +166,8 @@ public final class ConnectionPruning implements PruningMethod {
             progress.update("SynFlow round " + k, k - 1, rounds);
             Network masked = kept == null ? network : Masking.apply(network, new PruningPlan(name(), Map.of(), 0, kept));
             List<double[]> scores = synFlowScores(masked, kept);
-            int budget = (int) Math.round(Math.pow(density, k / (double) rounds) * units);
-            kept = GlobalAllocation.kept(network, scores, budget, minPerLayer);
+            double share = Math.pow(density, k / (double) rounds);
+            kept = ranked(network, scores, n -> (int) Math.round(share * n));
         }
         return kept;
     }
@@ -160,7 +180,7 @@ public final class ConnectionPruning implements PruningMethod {
         }
         return perLayer(network, layer -> {
             double[] s = UnitSums.absolute(layer, flow.of(layer.name(), "weight"), flow.of(layer.name(), "bias"));
-            if (kept != null) {
+            if (kept != null && kept.containsKey(layer.name())) {
                 double[] live = s.clone();
                 Arrays.fill(s, Double.NEGATIVE_INFINITY);
                 for (int u : kept.get(layer.name())) {

@@ -69,11 +69,7 @@ public final class GlobalTopK implements PruningMethod {
 
     private Map<String, int[]> groupKept(Network network, Activations probe) {
         List<DependencyGroup> groups = DependencyGroups.of(network).groups();
-        List<double[]> scores = GroupPlans.summedScores(network, groups, li -> score.score(network, li, probe));
-        int channels = scores.stream().mapToInt(s -> s.length).sum();
-        List<boolean[]> keep = GlobalAllocation.keep(scores, GlobalAllocation.budget(channels, sparsity),
-                Math.max(1, minPerLayer));
-        List<int[]> kept = keep.stream().map(k -> IntStream.range(0, k.length).filter(j -> k[j]).toArray()).toList();
-        return GroupPlans.kept(network, groups, kept);
+        return GroupPlans.rankedTogether(network, groups, li -> score.score(network, li, probe),
+                GlobalAllocation.budget(GroupPlans.channels(groups), sparsity), minPerLayer);
     }
 }

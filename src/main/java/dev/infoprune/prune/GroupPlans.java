@@ -34,6 +34,34 @@ final class GroupPlans {
         }).toList();
     }
 
+    /**
+     * The plan's kept units when every group channel of the network is ranked together by the sum of its producers'
+     * unit scores ({@code unitScores} by layer index): the best {@code budget} kept, at least {@code minPerGroup} (and
+     * at least one) of every group.
+     */
+    static Map<String, int[]> rankedTogether(Network network, List<DependencyGroup> groups,
+                                             IntFunction<double[]> unitScores, int budget, int minPerGroup) {
+        List<boolean[]> keep = GlobalAllocation.keep(summedScores(network, groups, unitScores), budget,
+                Math.max(1, minPerGroup));
+        return kept(network, groups, keep.stream().map(k -> java.util.stream.IntStream.range(0, k.length)
+                .filter(j -> k[j]).toArray()).toList());
+    }
+
+    /** {@code kept} in prunable layer order, with every layer it leaves out keeping all its units. */
+    static Map<String, int[]> everyLayer(Network network, Map<String, int[]> kept) {
+        Map<String, int[]> ordered = new LinkedHashMap<>();
+        for (String layer : network.prunableLayerNames()) {
+            int[] k = kept.get(layer);
+            ordered.put(layer, k != null ? k : allUnits(network, layer).stream().toArray());
+        }
+        return ordered;
+    }
+
+    /** The number of channels of all groups: what a global budget counts on a graph. */
+    static int channels(List<DependencyGroup> groups) {
+        return groups.stream().mapToInt(DependencyGroup::channels).sum();
+    }
+
     /** The plan's kept units per producing layer (prunable layer order) from each group's kept channels. */
     static Map<String, int[]> kept(Network network, List<DependencyGroup> groups, List<int[]> keptChannels) {
         Map<String, BitSet> kept = new HashMap<>();

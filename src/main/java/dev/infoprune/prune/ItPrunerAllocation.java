@@ -31,6 +31,10 @@ import java.util.stream.IntStream;
  * {@code solver = exact}). Inside each layer the units with the largest L1 norm of incoming weights are kept,
  * counting only the input channels the previous layer keeps.
  *
+ * <p>On a graph network the layers are its {@link UncoupledLayers} (e.g. the first conv of each residual block):
+ * CKA and the allocation cover them, the MACs budget counts the whole network with the coupled layers at full
+ * width, and the coupled layers keep all their units.
+ *
  * <p>With two prunable layers (or one) CKA's symmetry makes every αᵢ equal, so the allocation is a pure MACs
  * allocation; the plan says so.
  *
@@ -156,7 +160,7 @@ public final class ItPrunerAllocation implements PruningMethod {
     }
 
     public Result allocate(Network network, Activations probe, Progress progress) {
-        List<String> layers = network.prunableLayerNames();
+        List<String> layers = UncoupledLayers.names(network);
         int n = layers.size();
         Activations maps = probe;
         String source = "given activations (conv filters as captured: spatial means unless captured raw)";
@@ -217,7 +221,7 @@ public final class ItPrunerAllocation implements PruningMethod {
             allocation = new BudgetedWidthAllocation.Allocation(ratios, r.kept(), exact.objective(r.kept()),
                     flops.macs(r.kept()));
         }
-        Map<String, int[]> kept = keptUnits(network, allocation.kept());
+        Map<String, int[]> kept = GroupPlans.everyLayer(network, keptUnits(network, allocation.kept()));
         Map<String, Object> described = new LinkedHashMap<>();
         if (Double.isNaN(settings.sparsity())) {
             described.put("macsFraction", settings.macsFraction());
@@ -240,7 +244,7 @@ public final class ItPrunerAllocation implements PruningMethod {
 
     /** True when the allocation ignores importance: fewer than three prunable layers. */
     public static boolean isPureMacsAllocation(Network network) {
-        return network.prunableLayerNames().size() <= 2;
+        return UncoupledLayers.names(network).size() <= 2;
     }
 
     private double budget(WidthFlops flops) {
@@ -257,9 +261,18 @@ public final class ItPrunerAllocation implements PruningMethod {
     /**
      * Each layer's {@code counts[i]} units with the largest L1 norm of incoming weights, input side first, the
      * norm taken over the input channels the previous prunable layer keeps (all of them for the first layer
-     * and after layers that change the channel layout in ways other than flattening).
+     * and after layers that change the channel layout in ways other than flattening). On a graph network the
+     * {@link UncoupledLayers} (whose widths the allocation sets), each by the L1 norm over all its inputs.
      */
     static Map<String, int[]> keptUnits(Network network, int[] counts) {
+        if (network.isGraph()) {
+            List<String> layers = UncoupledLayers.names(network);
+            Map<String, int[]> kept = new LinkedHashMap<>();
+            for (int i = 0; i < counts.length; i++) {
+                kept.put(layers.get(i), topByL1(network.layer(network.indexOf(layers.get(i))), counts[i]));
+            }
+            return kept;
+        }
         int[] prunable = network.prunableLayerIndices();
         Map<String, int[]> kept = new LinkedHashMap<>();
         int[] previousKept = null;

@@ -71,13 +71,14 @@ public final class ThiNet implements PruningMethod {
             throw new BadInputException("--method " + NAME, "thinet needs the probe data set to see what the next layers receive");
         }
         Dataset used = probeData.head(Math.min(samples, probeData.size()));
-        int[] layers = network.prunableLayerIndices();
+        Map<Integer, Integer> readers = readers(network);
+        int[] layers = readers.keySet().stream().mapToInt(Integer::intValue).toArray();
         Map<String, int[]> kept = new LinkedHashMap<>();
         for (int l = 0; l < layers.length; l++) {
             progress.checkCancelled();
             Progress step = progress.slice(l / (double) layers.length, (l + 1) / (double) layers.length);
             Layer layer = network.layer(layers[l]);
-            double[][] gram = reconstructionGram(network, layers[l], used, step);
+            double[][] gram = reconstructionGram(network, layers[l], readers.get(layers[l]), used, step);
             int width = layer.units();
             int[] removed = removalOrder(gram, width - Ranking.keptCount(width, sparsity));
             boolean[] gone = new boolean[width];
@@ -90,7 +91,7 @@ public final class ThiNet implements PruningMethod {
         settings.put("sparsity", sparsity);
         settings.put("samples", used.size());
         settings.put("positions", positions);
-        return PlanResult.of(new PruningPlan(NAME, settings, seed, kept));
+        return PlanResult.of(new PruningPlan(NAME, settings, seed, GroupPlans.everyLayer(network, kept)));
     }
 
     /**
@@ -121,6 +122,33 @@ public final class ThiNet implements PruningMethod {
         return order;
     }
 
+    /**
+     * The layers ThiNet prunes (by index, input side first), each with the one layer that reads its units and whose
+     * outputs it reconstructs: on a chain every prunable layer and the next dense or conv layer; on a graph the
+     * {@link UncoupledLayers} read by one conv (not grouped) or dense layer whose input is exactly their channels
+     * (e.g. the first conv of a residual block, read by the second). The other layers keep all their units.
+     */
+    static Map<Integer, Integer> readers(Network network) {
+        Map<Integer, Integer> out = new LinkedHashMap<>();
+        if (!network.isGraph()) {
+            for (int li : network.prunableLayerIndices()) {
+                out.put(li, nextUnitLayer(network, li));
+            }
+            return out;
+        }
+        UncoupledLayers.consumers(network).forEach((layer, consumers) -> {
+            int li = network.indexOf(layer);
+            int units = network.layer(li).units();
+            Layer reader = consumers.size() == 1 ? network.layer(network.indexOf(consumers.get(0))) : null;
+            boolean exactly = reader instanceof Conv2d c ? c.in() == units && c.groups() == 1
+                    : reader instanceof Dense d && d.in() == units;
+            if (exactly) {
+                out.put(li, network.indexOf(reader.name()));
+            }
+        });
+        return out;
+    }
+
     /** The first dense or conv layer after {@code layerIndex}: the one that reads its units. */
     static int nextUnitLayer(Network network, int layerIndex) {
         for (int i = layerIndex + 1; i < network.layers().size(); i++) {
@@ -135,8 +163,7 @@ public final class ThiNet implements PruningMethod {
      * G_cd = Σ ⟨x_c, x_d⟩ over the sampled outputs of the layer that reads layer {@code layerIndex}, x_c being unit
      * c's contribution to them; {@code 1ᵀ G_TT 1} is the squared change of those outputs when the units T go.
      */
-    double[][] reconstructionGram(Network network, int layerIndex, Dataset data, Progress progress) {
-        int next = nextUnitLayer(network, layerIndex);
+    double[][] reconstructionGram(Network network, int layerIndex, int next, Dataset data, Progress progress) {
         Matrix inputs = LayerInputs.of(network, data, next, progress);
         return gram(network.layer(next), network.layer(layerIndex).units(), network.inputShapeOf(next), inputs,
                 new Random(seed * 31 + layerIndex));

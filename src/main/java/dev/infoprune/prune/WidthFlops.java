@@ -13,7 +13,9 @@ import java.util.List;
  * The multiply-accumulates of a network as a function of the kept-width ratios x of its prunable layers:
  * every dense or conv layer costs its full MACs times the ratio of its input (the previous dense/conv layer's
  * ratio, 1 for the network input) times the ratio of its output (1 for the output layer). So
- * {@code MACs(x) = c + Σ bᵢ xᵢ + Σ aᵢ xᵢ₋₁ xᵢ}: quadratic (bilinear in neighbours), increasing in every xᵢ.
+ * {@code MACs(x) = c + Σ bᵢ xᵢ + Σ aᵢ xᵢ₋₁ xᵢ}: quadratic (bilinear in neighbours), increasing in every xᵢ. On a
+ * graph network x covers its {@link UncoupledLayers} only (the others keep their width), a layer's input ratio is
+ * that of the layer it reads through element-wise layers, and a join's output has a fixed width.
  *
  * <p>{@link #of} counts dense and conv layers only (what {@link Network#macs()} counts);
  * {@link #wholeNetwork} adds the batch norms (one multiply-add per element), pooling (kernel² per output
@@ -43,14 +45,16 @@ public final class WidthFlops {
     }
 
     private static WidthFlops of(Network network, boolean whole) {
-        int[] prunable = network.prunableLayerIndices();
+        List<String> variables = UncoupledLayers.names(network);
         List<Long> macs = new ArrayList<>();
         List<Integer> in = new ArrayList<>();
         List<Integer> out = new ArrayList<>();
-        int previous = -1;
-        int p = 0;
+        // the variable whose ratio scales each layer's output channels, -1 for a fixed width
+        int[] ratioOf = new int[network.layers().size()];
         for (int i = 0; i < network.layers().size(); i++) {
             Layer layer = network.layer(i);
+            int[] sources = network.sourcesOf(i);
+            int previous = sources.length == 1 && sources[0] >= 0 ? ratioOf[sources[0]] : -1;
             if (!layer.isPrunable()) {
                 long extra = whole ? elementwiseMacs(layer, network.inputShapeOf(i)) : 0;
                 if (extra > 0) {
@@ -58,20 +62,16 @@ public final class WidthFlops {
                     in.add(previous);
                     out.add(-1);
                 }
+                ratioOf[i] = previous;
                 continue;
             }
-            boolean hidden = p < prunable.length && prunable[p] == i;
+            int own = variables.indexOf(layer.name());
             macs.add(layer.macs(network.inputShapeOf(i)));
             in.add(previous);
-            out.add(hidden ? p : -1);
-            if (hidden) {
-                previous = p;
-                p++;
-            } else {
-                previous = -1;
-            }
+            out.add(own);
+            ratioOf[i] = own;
         }
-        int[] units = java.util.Arrays.stream(prunable).map(i -> network.layer(i).units()).toArray();
+        int[] units = variables.stream().mapToInt(l -> network.layer(network.indexOf(l)).units()).toArray();
         return new WidthFlops(macs.stream().mapToLong(Long::longValue).toArray(),
                 in.stream().mapToInt(Integer::intValue).toArray(),
                 out.stream().mapToInt(Integer::intValue).toArray(), units);

@@ -8,7 +8,6 @@ import dev.infoprune.engine.CaptureOptions;
 import dev.infoprune.engine.Evaluation;
 import dev.infoprune.engine.Inference;
 import dev.infoprune.model.Network;
-import dev.infoprune.prune.ChainsOnly;
 import dev.infoprune.prune.CmiFilterPruning;
 import dev.infoprune.prune.IterativeCmiPruning;
 import dev.infoprune.prune.Masking;
@@ -75,7 +74,6 @@ public final class PruningPipeline {
      * methods; a method that needs other ones (MIPP's own samples or filter positions) gets them captured here.
      */
     public Planned plan(Network network, PruningMethod method, Activations shared, Progress progress) {
-        ChainsOnly.require(network, method.name());
         PruningMethod m = method.withProbeInputs(data.probe());
         Progress capturing = progress.slice(0, 0.1);
         Activations on;

@@ -58,18 +58,6 @@ class GraphPruneCommandTest {
         assertThat(report.resolve("results.json")).exists();
     }
 
-    @Test
-    void aMethodThatDoesNotPruneGraphsIsNamedInTheRefusal() throws Exception {
-        Path folder = dir.resolve("resnet8");
-        assertThat(CliRun.of("import", OnnxCommandsTest.fixture("graph_resnet8_op13.onnx").toString(), "--out",
-                folder.toString()).status()).isZero();
-        CliRun prune = CliRun.of("prune", folder.toString(), "--data", csv(6).toString(), "--method", "thinet",
-                "--sparsity", "0.3", "--out", dir.resolve("p").toString());
-        assertThat(prune.status()).isNotZero();
-        assertThat(prune.err()).contains("thinet does not prune graph networks yet", "local-magnitude");
-        assertThat(dir.resolve("p")).doesNotExist();
-    }
-
     /** Random 3 x 32 x 32 inputs with a label (0..9) in the last column. */
     private Path csv(int rows) throws Exception {
         Random random = new Random(rows);

@@ -2,21 +2,29 @@ package dev.infoprune.prune;
 
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.Progress;
+import dev.infoprune.data.Dataset;
+import dev.infoprune.engine.ActivationCapture;
+import dev.infoprune.engine.Activations;
+import dev.infoprune.engine.CaptureOptions;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.onnx.OnnxImport;
+import dev.infoprune.prune.mipp.Mipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** local-magnitude, random and global-topk on graph networks: a dependency group at a time. */
+/** The pruning methods on graph networks: a dependency group at a time. */
 class GraphMethodsTest {
     private static Network fixture(String model) {
         return OnnxImport.read(Path.of("src/test/resources/onnx", model + "_op17.onnx"));
@@ -54,12 +62,61 @@ class GraphMethodsTest {
         }
     }
 
-    @Test
-    void otherMethodsAreRefusedOnGraphsByName() {
-        Network net = fixture("graph_concat");
-        assertThatThrownBy(() -> ChainsOnly.require(net, ThiNet.NAME)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining(ThiNet.NAME + " does not prune graph networks yet");
-        assertThatCode(() -> ChainsOnly.require(net, "mipp")).doesNotThrowAnyException();
-        assertThatCode(() -> ChainsOnly.require(net, LocalMagnitude.NAME)).doesNotThrowAnyException();
+    /** Quicker settings: MIPP's Gaussian estimator (the default loss-based one runs in the CLI test), 5 SynFlow rounds. */
+    private static final Map<String, Map<String, String>> FAST = Map.of(Mipp.NAME, Map.of("estimator", "gaussian"),
+            "synflow", Map.of("rounds", "5"));
+
+    /**
+     * Every method of the registry (at its defaults but {@link #FAST}, sparsity 0.5 where it has one) on each graph
+     * fixture, given random probe inputs: a group-consistent plan that keeps every coupled group's channels whole,
+     * except the methods that rank groups by the sum over their producers, and that shrinks the uncoupled layers.
+     */
+
+    @ParameterizedTest
+    @ValueSource(strings = {"graph_resnet8", "graph_mobilenet", "graph_concat"})
+    void everyMethodPrunesAGraphGroupConsistently(String model) {
+        Network net = fixture(model);
+        Dataset probe = randomInputs(net, 300);
+        Activations activations = ActivationCapture.capture(net, probe, Progress.NONE);
+        Activations positions = ActivationCapture.capture(net, probe, CaptureOptions.positions(4, 1), Progress.NONE);
+        List<String> uncoupled = UncoupledLayers.names(net);
+        List<String> summing = List.of(GlobalTopK.NAME, LocalMagnitude.NAME, RandomPruning.NAME, "snip", "grasp", "synflow");
+        for (String name : PruningMethods.names()) {
+            MethodType type = PruningMethods.type(name);
+            Map<String, String> options = new HashMap<>(FAST.getOrDefault(name, Map.of()));
+            type.setting("sparsity").ifPresent(s -> options.put("sparsity", "0.5"));
+            PruningMethod method = MethodsByText.create(name, options, probe).withProbeInputs(probe);
+            boolean lossBased = method instanceof Mipp m && m.lossBased();
+            if (name.equals(Mipp.NAME) && uncoupled.isEmpty()) {
+                assertThatThrownBy(() -> method.plan(net, activations, Progress.NONE)).isInstanceOf(BadInputException.class)
+                        .hasMessageContaining("has no layer MIPP can test");
+                continue;
+            }
+            PruningPlan plan = method.plan(net, lossBased ? positions : activations, Progress.NONE).plan();
+            assertThatCode(() -> DependencyGroups.check(net, plan)).as(name).doesNotThrowAnyException();
+            Network smaller = Surgery.apply(net, plan);
+            if (!summing.contains(name)) {
+                for (String layer : net.prunableLayerNames()) {
+                    if (!uncoupled.contains(layer)) {
+                        assertThat(plan.keptCount(layer)).as(name + " keeps coupled " + layer + " whole")
+                                .isEqualTo(net.layer(net.indexOf(layer)).units());
+                    }
+                }
+            }
+            if (!uncoupled.isEmpty() && !name.equals(Mipp.NAME)) {
+                assertThat(smaller.parameterCount()).as(name).isLessThan(net.parameterCount());
+            }
+        }
+    }
+
+    private static Dataset randomInputs(Network net, int n) {
+        Random random = new Random(4);
+        float[] x = new float[n * net.inputSize()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        List<String> classes = IntStream.range(0, net.outputSize()).mapToObj(String::valueOf).toList();
+        int[] labels = IntStream.range(0, n).map(i -> i % classes.size()).toArray();
+        return new Dataset("random", net.inputShape(), x, labels, classes);
     }
 }

@@ -139,7 +139,7 @@ class ThiNetTest {
         for (String name : List.of("conv1", "conv2", "fc1")) {
             int li = cnn.indexOf(name);
             int next = ThiNet.nextUnitLayer(cnn, li);
-            double[][] gram = thiNet.reconstructionGram(cnn, li, d, Progress.NONE);
+            double[][] gram = thiNet.reconstructionGram(cnn, li, next, d, Progress.NONE);
             double predicted = 0;
             for (int a : removed.get(name)) {
                 for (int b : removed.get(name)) {
