@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgs = {"-Xmx4g", "-Dai.djl.offline=true"})
 @State(Scope.Benchmark)
 public class CaptureBench {
-    @Param({"vgg-fashion", "lenet5-fashion", "lenet300-fashion"})
+    @Param({"vgg-fashion", "lenet5-fashion", "lenet300-fashion", "resnet8-fashion"})
     public String model;
 
     Network network;

@@ -25,7 +25,8 @@ class SampleModelsTest {
             "mlp-digits", 0.95,
             "lenet300-fashion", 0.87,
             "lenet5-fashion", 0.89,
-            "vgg-fashion", 0.91);
+            "vgg-fashion", 0.91,
+            "resnet8-fashion", 0.85);
 
     @Test
     void theFourSampleModelsAreBundled() {

@@ -6,6 +6,7 @@ import dev.infoprune.data.Dataset;
 import dev.infoprune.engine.Inference;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.ModelFolder;
+import dev.infoprune.model.SampleModels;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.onnx.OnnxImport;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,10 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Surgery on PyTorch's graph fixtures: a group-consistent plan shrinks adds, concats and depthwise convs exactly. */
+/**
+ * Surgery on PyTorch's graph fixtures and the ResNet sample: a group-consistent plan shrinks adds, concats and
+ * depthwise convs exactly.
+ */
 class GraphSurgeryTest {
     @TempDir
     Path dir;
@@ -31,9 +35,10 @@ class GraphSurgeryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"graph_resnet8", "graph_mobilenet", "graph_concat"})
+    @ValueSource(strings = {"graph_resnet8", "graph_mobilenet", "graph_concat", "resnet8-fashion"})
     void randomGroupPlansGiveTheMaskedOutputsAndTheShrunkModelRoundTrips(String model) throws IOException {
-        Network net = OnnxImport.read(Path.of("src/test/resources/onnx", model + "_op17.onnx"));
+        Network net = model.startsWith("graph_") ? OnnxImport.read(Path.of("src/test/resources/onnx", model + "_op17.onnx"))
+                : SampleModels.load(model);
         int batch = 4;
         for (long seed = 0; seed < 4; seed++) {
             PruningPlan plan = TestPlans.groups(net, seed);
