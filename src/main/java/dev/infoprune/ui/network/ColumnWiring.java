@@ -38,8 +38,11 @@ final class ColumnWiring {
         this.groups = DependencyGroups.of(network).groups();
     }
 
-    /** Records that layer {@code layer} is drawn as column {@code column}; a join's channel feeds are traced here. */
-    void place(int layer, int column) {
+    /**
+     * Records that layer {@code layer} is drawn as column {@code column}; a join's channel feeds are traced here (a
+     * channel the drawn source column does not have, after a layer that changes the channels, feeds nothing).
+     */
+    void place(int layer, int column, List<ColumnSpec> columns) {
         columnOfLayer[layer] = column;
         if (!(network.layer(layer) instanceof Join join)) {
             return;
@@ -55,7 +58,7 @@ final class ColumnWiring {
             int width = (source < 0 ? network.inputShape() : network.outputShapeOf(source))[0];
             for (int c = 0; c < width; c++) {
                 int to = join instanceof Concat ? offset + c : c;
-                if (to < channels) {
+                if (to < channels && c < columns.get(from).units()) {
                     feeds.get(to).add(new Feed(from, c));
                 }
             }

@@ -88,7 +88,7 @@ public final class NetworkPicture {
                 edges.add(layerEdges(network, i, columns.get(column - 1).units()));
                 continue;
             }
-            wiring.place(i, column);
+            wiring.place(i, column, columns);
             Edges gap = NO_EDGES;
             for (int source : wiring.drawnSources(i)) {
                 if (source == column - 1) {
