@@ -110,23 +110,28 @@ MODELS = {
 }
 
 
+def write_fixture(name, factory, shape, opsets=OPSETS):
+    """Seeds, builds, randomises BatchNorm statistics, exports at each opset and writes <name>.json."""
+    torch.manual_seed(4321)
+    gen = torch.Generator().manual_seed(77)
+    model = factory()
+    randomise_batchnorm(model, gen)
+    model.eval()
+    x = torch.randn((BATCH,) + shape, generator=gen)
+    with torch.no_grad():
+        outputs = model(x).reshape(BATCH, -1).tolist()
+    for opset in opsets:
+        export(model, x, os.path.join(HERE, f"{name}_op{opset}.onnx"), opset)
+    expected = {"model": name, "torch": torch.__version__, "input_shape": list(shape),
+                "inputs": x.reshape(BATCH, -1).tolist(), "outputs": outputs, "logits": outputs}
+    with open(os.path.join(HERE, f"{name}.json"), "w") as f:
+        json.dump(expected, f)
+        f.write("\n")
+
+
 def main():
     for name, (factory, shape) in MODELS.items():
-        torch.manual_seed(4321)
-        gen = torch.Generator().manual_seed(77)
-        model = factory()
-        randomise_batchnorm(model, gen)
-        model.eval()
-        x = torch.randn((BATCH,) + shape, generator=gen)
-        with torch.no_grad():
-            outputs = model(x).reshape(BATCH, -1).tolist()
-        for opset in OPSETS:
-            export(model, x, os.path.join(HERE, f"{name}_op{opset}.onnx"), opset)
-        expected = {"model": name, "torch": torch.__version__, "input_shape": list(shape),
-                    "inputs": x.reshape(BATCH, -1).tolist(), "outputs": outputs, "logits": outputs}
-        with open(os.path.join(HERE, f"{name}.json"), "w") as f:
-            json.dump(expected, f)
-            f.write("\n")
+        write_fixture(name, factory, shape)
 
 
 if __name__ == "__main__":

@@ -9,13 +9,15 @@ import dev.infoprune.data.SampleChoice;
 import dev.infoprune.data.Splits;
 import dev.infoprune.engine.ActivationCapture;
 import dev.infoprune.engine.Activations;
+import dev.infoprune.info.EstimatorSpec;
+import dev.infoprune.info.LossSessions;
 import dev.infoprune.info.PredictiveEstimator;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.SampleModels;
-import dev.infoprune.prune.PruningMethods;
 import dev.infoprune.prune.PruningPlan;
 import dev.infoprune.prune.mipp.Mipp;
 import dev.infoprune.prune.mipp.MippRun;
+import dev.infoprune.prune.mipp.MippSettings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,7 +64,7 @@ public class PaperMippBench {
         Splits s = DatasetLocator.resolve(network.card().dataset(), network.card().seed());
         Dataset probe = DatasetFit.fit(s.probe(), network);
         Dataset train = DatasetFit.fit(s.train(), network);
-        mipp = (Mipp) PruningMethods.create(Mipp.NAME, Map.of("estimator", estimator));
+        mipp = new Mipp(MippSettings.defaults().withEstimator(LossSessions.normalise(new EstimatorSpec(estimator, Map.of()))));
         samples = ActivationCapture.capture(network, SampleChoice.of(probe, train, Mipp.PAPER_SAMPLES, network.card().seed()).data(),
                 mipp.captureOptions(), Progress.NONE);
     }

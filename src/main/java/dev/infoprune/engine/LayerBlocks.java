@@ -3,6 +3,7 @@ package dev.infoprune.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
@@ -56,7 +57,7 @@ final class LayerBlocks {
             Shape stride = new Shape(p.stride(), p.stride());
             Shape padding = new Shape(p.padding(), p.padding());
             if (p.kind() == dev.infoprune.model.Pool.Kind.MAX) {
-                return Pool.maxPool2dBlock(window, stride, padding, false);
+                return Pool.maxPool2dBlock(window, stride, padding, p.ceilMode());
             }
             if (p.countIncludePad()) {
                 return Pool.avgPool2dBlock(window, stride, padding, false, true);
@@ -77,21 +78,39 @@ final class LayerBlocks {
             return Blocks.batchFlattenBlock();
         }
         if (layer instanceof dev.infoprune.model.Add a) {
-            return new LambdaBlock(xs -> {
-                NDArray sum = xs.get(0);
-                for (int i = 1; i < xs.size(); i++) {
-                    sum = sum.add(xs.get(i));
-                }
-                return new NDList(sum);
-            }, a.name());
+            return reduction(NDArray::add, a.name());
+        }
+        if (layer instanceof dev.infoprune.model.Multiply m) {
+            return reduction(NDArray::mul, m.name()); // a [c, 1, 1] gate broadcasts over the maps
         }
         if (layer instanceof dev.infoprune.model.Concat c) {
             return new LambdaBlock(xs -> new NDList(NDArrays.concat(xs, 1)), c.name());
+        }
+        if (layer instanceof dev.infoprune.model.ChannelShuffle s) {
+            return LambdaBlock.singleton(x -> {
+                Shape in = x.getShape();
+                long c = in.get(1);
+                return x.reshape(new Shape(in.get(0), s.groups(), c / s.groups(), in.get(2), in.get(3)))
+                        .transpose(0, 2, 1, 3, 4).reshape(in);
+            }, s.name());
+        }
+        if (layer instanceof dev.infoprune.model.ChannelSlice s) {
+            return LambdaBlock.singleton(x -> x.get(new NDIndex(":, {}:{}", s.start(), s.end())), s.name());
         }
         if (layer instanceof dev.infoprune.model.Dropout d) {
             return Dropout.builder().optRate((float) d.rate()).build();
         }
         throw new IllegalArgumentException("no DJL block for layer " + layer.name());
+    }
+
+    private static Block reduction(java.util.function.BinaryOperator<NDArray> op, String name) {
+        return new LambdaBlock(xs -> {
+            NDArray result = xs.get(0);
+            for (int i = 1; i < xs.size(); i++) {
+                result = op.apply(result, xs.get(i));
+            }
+            return new NDList(result);
+        }, name);
     }
 
     /** Element-wise blocks; the ones DJL lacks are composed of differentiable operations (PyTorch's formulas). */

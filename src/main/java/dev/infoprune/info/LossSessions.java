@@ -22,9 +22,11 @@ public final class LossSessions {
                 new Estimators.Description(ReconstructionSettings.NAME,
                         "the MIPP paper's estimate: held-out loss of an MLP reconstructing the next layer, re-fitted per test",
                         List.of(new Estimators.Parameter("hidden", String.valueOf(d.hidden()), "hidden units of the MLP g"),
-                                new Estimators.Parameter("steps", String.valueOf(d.maxSteps()), "most Adam steps of g's first fit"),
-                                new Estimators.Parameter("eval-every", String.valueOf(d.evalEvery()), "steps between held-out checks"),
-                                new Estimators.Parameter("patience", String.valueOf(d.patience()), "checks without improvement before the first fit stops"),
+                                new Estimators.Parameter("fit", d.fit().label(), "how g's first fit ends: budget (a fixed number of batches, as the paper) or converge (early stopping)"),
+                                new Estimators.Parameter("batches", String.valueOf(d.batches()), "g's first fit with fit=budget: Adam steps of batch rows each (20 × 256 = 5,120 samples, as the paper)"),
+                                new Estimators.Parameter("steps", String.valueOf(d.maxSteps()), "g's first fit with fit=converge: most Adam steps"),
+                                new Estimators.Parameter("eval-every", String.valueOf(d.evalEvery()), "fit=converge: steps between held-out checks"),
+                                new Estimators.Parameter("patience", String.valueOf(d.patience()), "fit=converge: checks without improvement before the first fit stops"),
                                 new Estimators.Parameter("refit-steps", String.valueOf(d.refitSteps()), "Adam steps of each warm re-fit"),
                                 new Estimators.Parameter("lr", String.valueOf(d.learningRate()), "Adam learning rate"),
                                 new Estimators.Parameter("batch", String.valueOf(d.batch()), "rows per step"),
@@ -58,7 +60,8 @@ public final class LossSessions {
     private static ReconstructionSettings reconstruction(EstimatorSpec spec, int repeats, long seed) {
         ReconstructionSettings d = ReconstructionSettings.defaults();
         ReconstructionSettings s = new ReconstructionSettings(
-                integer(spec, "hidden", d.hidden()), integer(spec, "steps", d.maxSteps()),
+                integer(spec, "hidden", d.hidden()), fit(spec, d.fit()), integer(spec, "batches", d.batches()),
+                integer(spec, "steps", d.maxSteps()),
                 integer(spec, "eval-every", d.evalEvery()), integer(spec, "patience", d.patience()),
                 integer(spec, "refit-steps", d.refitSteps()), number(spec, "lr", d.learningRate()),
                 integer(spec, "batch", d.batch()), number(spec, "holdout", d.holdout()), repeats, seed);
@@ -81,6 +84,11 @@ public final class LossSessions {
                         + " (it takes " + String.join(", ", known.keySet()) + ")");
             }
         }
+    }
+
+    private static ReconstructionSettings.FirstFit fit(EstimatorSpec spec, ReconstructionSettings.FirstFit fallback) {
+        Object v = spec.parameters().get("fit");
+        return v == null ? fallback : ReconstructionSettings.FirstFit.parse(v.toString());
     }
 
     private static double number(EstimatorSpec spec, String key, double fallback) {

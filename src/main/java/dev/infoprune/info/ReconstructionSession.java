@@ -8,8 +8,10 @@ import java.util.SplittableRandom;
 
 /**
  * The loss-based information estimate of the MIPP paper (after Covert, Lundberg and Lee): a one-hidden-layer ReLU
- * MLP g reconstructs the standardised target T from the kept groups with MSE. g is fitted once (Adam, early
- * stopping on the held-out loss). Testing a group copies g, masks the group (its first-layer weights are zeroed
+ * MLP g reconstructs the standardised target T from the kept groups with MSE. g is fitted once with Adam: by default
+ * for a fixed budget of batches, as the paper trains its estimator, or (fit = converge) until the held-out loss
+ * stops falling. A briefly trained g leaves a loss that re-fitting moves by about as much as a weakly informative
+ * unit does, which is what lets the confidence x separate units. Testing a group copies g, masks the group (its first-layer weights are zeroed
  * and held at zero, which is the same as feeding it its mean) and re-fits the copy warm for a few steps; the
  * masked copy starts with the group's weights handed to the kept columns through a ridge regression of the
  * group on them, so the brief re-fit only has to recover what the rest cannot express linearly. The "with" side
@@ -191,14 +193,19 @@ public final class ReconstructionSession implements LossSession {
             return;
         }
         Params p = Params.initial(this);
+        SplittableRandom batchRandom = random(-1, 21);
+        if (settings.fit() == ReconstructionSettings.FirstFit.BUDGET) {
+            train(p, batches(batchRandom, settings.batches()), removedColumn, progress);
+            current = p;
+            return;
+        }
         Params best = p.copy();
         double[] bestLoss = heldOutLoss(p);
         int[] since = new int[reps];
         Adam adam = new Adam();
-        SplittableRandom batchRandom = random(-1, 21);
+        int b = Math.min(settings.batch(), n);
         int[] order = permutation(batchRandom, n);
         int cursor = 0;
-        int b = Math.min(settings.batch(), n);
         for (int step = 1; step <= settings.maxSteps(); step++) {
             progress.checkCancelled();
             if (cursor + b > n) {
@@ -207,7 +214,8 @@ public final class ReconstructionSession implements LossSession {
             }
             step(p, adam, Arrays.copyOfRange(order, cursor, cursor + b), removedColumn);
             cursor += b;
-            if (step % settings.evalEvery() == 0) {
+            // the last step is checked too: with fewer steps than eval-every, g would otherwise stay at its initial weights
+            if (step % settings.evalEvery() == 0 || step == settings.maxSteps()) {
                 double[] l = heldOutLoss(p);
                 boolean anyLeft = false;
                 for (int r = 0; r < reps; r++) {
@@ -319,9 +327,13 @@ public final class ReconstructionSession implements LossSession {
      * tested group, so that Δ carries the noise of re-training, which is what the test weighs it against.
      */
     private int[][] refitBatches(int group) {
-        SplittableRandom r = random(-2, 31 + version * 7919 + (group + 1) * 104729L);
+        return batches(random(-2, 31 + version * 7919 + (group + 1) * 104729L), settings.refitSteps());
+    }
+
+    /** {@code count} batches of {@code batch} rows, each pass over the rows in a fresh seeded order. */
+    private int[][] batches(SplittableRandom r, int count) {
         int b = Math.min(settings.batch(), n);
-        int[][] out = new int[settings.refitSteps()][];
+        int[][] out = new int[count][];
         int[] order = permutation(r, n);
         int cursor = 0;
         for (int s = 0; s < out.length; s++) {

@@ -1,6 +1,7 @@
 package dev.infoprune.info;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -8,9 +9,12 @@ import java.util.Map;
  * trained with Adam and MSE to reconstruct the standardised target from the layer's kept units.
  *
  * @param hidden       g's hidden width
- * @param maxSteps     most Adam steps of the first fit of g (it stops earlier when the held-out loss stops falling)
- * @param evalEvery    steps between held-out checks of the first fit
- * @param patience     held-out checks without improvement before the first fit stops
+ * @param fit          how g's first fit ends: after a fixed budget of batches (the paper's) or at early stopping
+ * @param batches      g's first fit with {@link FirstFit#BUDGET}: this many Adam steps of {@code batch} rows
+ * @param maxSteps     g's first fit with {@link FirstFit#CONVERGE}: most Adam steps (it stops earlier when the
+ *                     held-out loss stops falling)
+ * @param evalEvery    steps between held-out checks of a converging first fit
+ * @param patience     held-out checks without improvement before a converging first fit stops
  * @param refitSteps   Adam steps of each warm-started re-fit (the same for the "with" and "without" sides)
  * @param learningRate Adam's step size
  * @param batch        rows per step
@@ -18,12 +22,35 @@ import java.util.Map;
  * @param repeats      R, independent estimates (own initial weights, held-out rows and batches)
  * @param seed         seeds all of the above
  */
-public record ReconstructionSettings(int hidden, int maxSteps, int evalEvery, int patience, int refitSteps,
-                                     double learningRate, int batch, double holdout, int repeats, long seed) {
+public record ReconstructionSettings(int hidden, FirstFit fit, int batches, int maxSteps, int evalEvery, int patience,
+                                     int refitSteps, double learningRate, int batch, double holdout, int repeats, long seed) {
     public static final String NAME = "reconstruction";
+
+    /** How g's first fit ends. */
+    public enum FirstFit {
+        /** a fixed number of batches, as the paper trains its estimator ("about 5,000 samples, 20 batches") */
+        BUDGET,
+        /** Adam until the held-out loss stops falling (early stopping), the best weights kept */
+        CONVERGE;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static FirstFit parse(String text) {
+            for (FirstFit f : values()) {
+                if (f.label().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("fit must be budget or converge, got " + text);
+        }
+    }
 
     public ReconstructionSettings {
         require(hidden >= 1 && hidden <= 4096, "hidden must be in 1..4096, got " + hidden);
+        require(fit != null, "fit must be budget or converge");
+        require(batches >= 1 && batches <= 1_000_000, "batches must be in 1..1000000, got " + batches);
         require(maxSteps >= 1 && maxSteps <= 1_000_000, "steps must be in 1..1000000, got " + maxSteps);
         require(evalEvery >= 1, "eval-every must be at least 1, got " + evalEvery);
         require(patience >= 1, "patience must be at least 1, got " + patience);
@@ -40,22 +67,27 @@ public record ReconstructionSettings(int hidden, int maxSteps, int evalEvery, in
         }
     }
 
+    /** The paper's training budget for g: 20 batches of 256 rows (5,120 samples); see docs/results.md for the re-fit steps. */
     public static ReconstructionSettings defaults() {
-        return new ReconstructionSettings(64, 3000, 50, 4, 30, 2e-3, 256, 0.3, 5, 0);
+        return new ReconstructionSettings(64, FirstFit.BUDGET, 20, 3000, 50, 4, 8, 2e-3, 256, 0.3, 5, 0);
     }
 
     public ReconstructionSettings withRepeats(int r) {
-        return new ReconstructionSettings(hidden, maxSteps, evalEvery, patience, refitSteps, learningRate, batch, holdout, r, seed);
+        return new ReconstructionSettings(hidden, fit, batches, maxSteps, evalEvery, patience, refitSteps, learningRate,
+                batch, holdout, r, seed);
     }
 
     public ReconstructionSettings withSeed(long s) {
-        return new ReconstructionSettings(hidden, maxSteps, evalEvery, patience, refitSteps, learningRate, batch, holdout, repeats, s);
+        return new ReconstructionSettings(hidden, fit, batches, maxSteps, evalEvery, patience, refitSteps, learningRate,
+                batch, holdout, repeats, s);
     }
 
     /** Parameters as they go into the estimator spec (repeats and seed belong to the caller's settings). */
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("hidden", hidden);
+        p.put("fit", fit.label());
+        p.put("batches", batches);
         p.put("steps", maxSteps);
         p.put("eval-every", evalEvery);
         p.put("patience", patience);

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A layer of a graph network that reads two or more inputs and has no weights. */
-public sealed interface Join extends Layer permits Add, Concat {
+public sealed interface Join extends Layer permits Add, Concat, Multiply {
     @Override
     default int arity() {
         return -1;

@@ -6,7 +6,8 @@ import java.util.Map;
  * One layer of a network (a chain, or a graph whose joins read several inputs). Layers are immutable values; shapes exclude the batch axis
  * ({@code [features]} for vectors, {@code [channels, height, width]} for images).
  */
-public sealed interface Layer permits Dense, Conv2d, BatchNorm, Activation, Pool, GlobalAvgPool, Flatten, Dropout, Join {
+public sealed interface Layer permits Dense, Conv2d, BatchNorm, Activation, Pool, GlobalAvgPool, Flatten, Dropout, Join,
+        ChannelShuffle, ChannelSlice {
     String name();
 
     /** The model.json "type" of this layer. */

@@ -189,6 +189,14 @@ public final class ModelFolder {
                     n.put("count_include_pad", p.countIncludePad());
                 }
             }
+            if (p.ceilMode()) {
+                n.put("ceil_mode", true);
+            }
+        } else if (layer instanceof ChannelShuffle c) {
+            n.put("groups", c.groups());
+        } else if (layer instanceof ChannelSlice c) {
+            n.put("start", c.start());
+            n.put("end", c.end());
         } else if (layer instanceof Activation a) {
             switch (a.kind()) {
                 case LEAKYRELU -> n.put("negative_slope", a.alpha());
@@ -373,22 +381,29 @@ public final class ModelFolder {
                     number(n, "beta", Activation.HARD_SIGMOID_BETA));
             case "maxpool", "avgpool" -> {
                 int k = positive(n, "kernel");
-                JsonNode include = n.path("count_include_pad");
-                if (!include.isMissingNode() && !include.isBoolean()) {
-                    throw new IllegalArgumentException("\"count_include_pad\" must be true or false");
-                }
                 yield new Pool(name, type.equals("maxpool") ? Pool.Kind.MAX : Pool.Kind.AVG, k, integer(n, "stride", k, 1),
-                        integer(n, "padding", 0, 0), include.asBoolean(true));
+                        integer(n, "padding", 0, 0), flag(n, "count_include_pad", true), flag(n, "ceil_mode", false));
             }
             case "globalavgpool" -> new GlobalAvgPool(name);
             case "flatten" -> new Flatten(name);
             case "add" -> new Add(name);
             case "concat" -> new Concat(name);
+            case "mul" -> new Multiply(name);
+            case "shuffle" -> new ChannelShuffle(name, positive(n, "groups"));
+            case "slice" -> new ChannelSlice(name, integer(n, "start", 0, 0), positive(n, "end"));
             case "dropout" -> new Dropout(name, real(n, "rate", 0.5));
             default -> throw new IllegalArgumentException("unknown layer type \"" + type + "\" (supported: dense, conv2d, "
                     + "batchnorm, relu, sigmoid, tanh, leakyrelu, elu, relu6, clip, gelu, silu, hardswish, hardsigmoid, maxpool, "
-                    + "avgpool, globalavgpool, flatten, dropout, add, concat)");
+                    + "avgpool, globalavgpool, flatten, dropout, add, concat, mul, shuffle, slice)");
         };
+    }
+
+    private static boolean flag(JsonNode n, String field, boolean fallback) {
+        JsonNode v = n.path(field);
+        if (!v.isMissingNode() && !v.isBoolean()) {
+            throw new IllegalArgumentException("\"" + field + "\" must be true or false");
+        }
+        return v.asBoolean(fallback);
     }
 
     private static int positive(JsonNode n, String field) {

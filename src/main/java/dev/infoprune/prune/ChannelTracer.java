@@ -2,11 +2,14 @@ package dev.infoprune.prune;
 
 import dev.infoprune.model.Add;
 import dev.infoprune.model.BatchNorm;
+import dev.infoprune.model.ChannelShuffle;
+import dev.infoprune.model.ChannelSlice;
 import dev.infoprune.model.Concat;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Dense;
 import dev.infoprune.model.Flatten;
 import dev.infoprune.model.Layer;
+import dev.infoprune.model.Multiply;
 import dev.infoprune.model.Network;
 
 import java.util.ArrayList;
@@ -16,9 +19,10 @@ import java.util.List;
 
 /**
  * Follows every channel through a network: each channel a layer computes (and each input channel) is a node, each
- * layer's output lists the node behind each of its channels (features, after a flatten), and a residual add joins
- * the nodes it sums. Nodes that end up joined are one channel of a dependency group; a node of the network's input or
- * of the output layer cannot be pruned, nor can anything joined to it.
+ * layer's output lists the node behind each of its channels (features, after a flatten), and a residual add (or a
+ * squeeze-and-excitation gate's multiply) joins the nodes it combines. Nodes that end up joined are one channel of a dependency group; a node of the network's input or
+ * of the output layer cannot be pruned, nor can anything joined to it, nor the channels around a channel slice or
+ * shuffle (ShuffleNet), which surgery does not re-index.
  */
 final class ChannelTracer {
     /** A layer touching one node: its channel {@code index} in a role. */
@@ -67,8 +71,14 @@ final class ChannelTracer {
         if (layer instanceof Flatten) {
             return flatten(x, network.inputShapeOf(i));
         }
-        if (layer instanceof Add) {
+        if (layer instanceof Add || layer instanceof Multiply) {
+            // a gate multiplies channel k of the trunk: like a residual sum, both sides keep or drop it together
             return sum(in);
+        }
+        if (layer instanceof ChannelSlice || layer instanceof ChannelShuffle) {
+            // surgery does not re-index a slice or a shuffle: the channels on both sides are kept whole
+            Arrays.stream(x).forEach(fixed::set);
+            return fresh(network.outputShapeOf(i)[0], true);
         }
         if (layer instanceof Concat) {
             return in.stream().flatMapToInt(Arrays::stream).toArray();

@@ -138,7 +138,8 @@ public final class DependencyGroups {
         }
         if (!removed.isEmpty()) {
             throw new BadInputException(source, "the plan removes channels " + removed + " of layer " + layer
-                    + ", which are tied to the network's input or output or pass a grouped convolution and cannot be pruned");
+                    + ", which are tied to the network's input or output, pass a grouped convolution, or are read or made by "
+                    + "a channel slice or shuffle, and cannot be pruned");
         }
     }
 

@@ -8,10 +8,12 @@ import dev.infoprune.prune.PlanFiles;
 import dev.infoprune.prune.PruningMethods;
 import dev.infoprune.prune.PruningPlan;
 import dev.infoprune.prune.mipp.Mipp;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * Every pruning method prunes the ResNet sample through {@code infoprune prune} into a smaller graph model that
- * evaluates; the MIPP-pruned one exports to ONNX and runs in ONNX Runtime with DJL's outputs.
+ * evaluates; the MIPP-pruned one exports to ONNX and runs in ONNX Runtime with DJL's outputs; compare runs MIPP's
+ * width controls on it.
  */
 class GraphMethodsCommandTest {
     private static final String SAMPLE = "resnet8-fashion";
@@ -65,5 +68,15 @@ class GraphMethodsCommandTest {
             assertThat(export.status()).as(export.err()).isZero();
             assertThat(export.json().get("maxAbsDifferenceOnnxRuntimeVsDjl").asDouble()).isLessThan(1e-4);
         }
+    }
+
+    @Test
+    void compareRunsMippAndItsWidthControlsOnTheResNetSample() throws Exception {
+        Path report = dir.resolve("report");
+        CliRun compare = CliRun.of("compare", SAMPLE, "--data", "fashion-mnist", "--methods",
+                "mipp,random@mipp,local-magnitude@mipp", "--option", "mipp.estimator=gaussian", "--probe-samples", "500",
+                "--finetune-epochs", "0", "--out", report.toString());
+        assertThat(compare.status()).as(compare.err()).isZero();
+        assertThat(Files.readString(report.resolve("results.json"))).contains("\"random@mipp\"", "\"local-magnitude@mipp\"");
     }
 }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The paper's loss-based estimate on data whose answer is known. */
 class ReconstructionSessionTest {
-    static final ReconstructionSettings FAST = new ReconstructionSettings(32, 2000, 50, 4, 30, 3e-3, 256, 0.3, 5, 7);
+    static final ReconstructionSettings FAST = new ReconstructionSettings(32, ReconstructionSettings.FirstFit.CONVERGE, 20, 2000, 50, 4, 30, 3e-3, 256, 0.3, 5, 7);
 
     static int[][] singletons(int d) {
         return IntStream.range(0, d).mapToObj(j -> new int[] {j}).toArray(int[][]::new);
@@ -91,6 +91,27 @@ class ReconstructionSessionTest {
         assertThat(runs[1]).containsExactly(runs[0]);
         ReconstructionSession other = new ReconstructionSession(Matrix.of(x), singletons(5), Matrix.of(y), FAST.withSeed(4));
         assertThat(other.loss(Progress.NONE)).isNotEqualTo(Arrays.copyOfRange(runs[0], 5, 10));
+    }
+
+    @Test
+    void aConvergingFitShorterThanOneCheckIntervalKeepsItsTrainedWeights() {
+        Random r = new Random(5);
+        double[][] x = new double[800][3];
+        double[][] y = new double[800][1];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < 3; j++) {
+                x[i][j] = r.nextGaussian();
+            }
+            y[i][0] = x[i][0] - x[i][2];
+        }
+        // 40 steps checked every 50 must end as 40 steps checked every 40: the last step is always checked
+        ReconstructionSettings unchecked = new ReconstructionSettings(32, ReconstructionSettings.FirstFit.CONVERGE, 20, 40, 50, 4,
+                1, 3e-3, 256, 0.3, 5, 7);
+        ReconstructionSettings checked = new ReconstructionSettings(32, ReconstructionSettings.FirstFit.CONVERGE, 20, 40, 40, 4,
+                1, 3e-3, 256, 0.3, 5, 7);
+        double[] a = new ReconstructionSession(Matrix.of(x), singletons(3), Matrix.of(y), unchecked).loss(Progress.NONE);
+        double[] b = new ReconstructionSession(Matrix.of(x), singletons(3), Matrix.of(y), checked).loss(Progress.NONE);
+        assertThat(a).containsExactly(b);
     }
 
     static double[] delta(double[] without, double[] with) {

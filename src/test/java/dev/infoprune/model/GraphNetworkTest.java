@@ -79,6 +79,21 @@ class GraphNetworkTest {
                 .hasMessageContaining("concat c joins [c, h, w] inputs of one height and width");
     }
 
+    @Test
+    void aMultiplyBroadcastsAChannelGateOverTheMapsInEitherOrderAndRefusesOtherShapes() {
+        Multiply gate = new Multiply("gate");
+        assertThat(gate.outputShape(List.of(new int[] {4, 1, 1}, new int[] {4, 5, 5}))).containsExactly(4, 5, 5);
+        assertThat(gate.outputShape(List.of(new int[] {4, 5, 5}, new int[] {4, 1, 1}))).containsExactly(4, 5, 5);
+        assertThat(gate.outputShape(List.of(new int[] {6}, new int[] {6}))).containsExactly(6);
+        for (int[] other : List.of(new int[] {3, 1, 1}, new int[] {4, 5, 1}, new int[] {4, 2, 2}, new int[] {4})) {
+            assertThatThrownBy(() -> gate.outputShape(List.of(new int[] {4, 5, 5}, other)))
+                    .as(java.util.Arrays.toString(other))
+                    .hasMessageContaining("mul gate multiplies inputs of one shape or [c, 1, 1] gates of the same channels");
+        }
+        assertThatThrownBy(() -> gate.outputShape(List.of(new int[] {4}, new int[] {4, 5, 5})))
+                .hasMessageContaining("mul gate multiplies");
+    }
+
     private void refused(String find, String replace, String message) throws IOException {
         Path folder = dir.resolve("bad");
         ModelFolder.write(graph(), folder);

@@ -74,6 +74,24 @@ class ModelFolderTest {
                 .hasMessageContaining("unknown layer type \"swish\" (supported: dense, conv2d, batchnorm, relu, sigmoid, tanh, leakyrelu");
     }
 
+    @Test
+    void shufflesSlicesAndCeilModePoolingAreReadWithTheirParametersAndCheckedWhenRead() throws Exception {
+        Network net = readLayers("{\"type\": \"shuffle\", \"groups\": 2}, {\"type\": \"slice\", \"start\": 0, \"end\": 2}, "
+                + "{\"type\": \"maxpool\", \"kernel\": 3, \"stride\": 1, \"padding\": 1, \"ceil_mode\": true}");
+        assertThat(net.layer(0)).isEqualTo(new ChannelShuffle("shuffle0", 2));
+        assertThat(net.layer(1)).isEqualTo(new ChannelSlice("slice1", 0, 2));
+        assertThat(net.layer(2)).isEqualTo(new Pool("maxpool2", Pool.Kind.MAX, 3, 1, 1, true, true));
+        assertThatThrownBy(() -> readLayers("{\"type\": \"shuffle\", \"groups\": 4}"))
+                .hasMessageContaining("layer 0 (shuffle): channel shuffle shuffle0 needs [c, h, w] inputs whose channels divide "
+                        + "into 4 groups, got [2, 6, 6]");
+        assertThatThrownBy(() -> readLayers("{\"type\": \"slice\", \"start\": 1, \"end\": 3}"))
+                .hasMessageContaining("layer 0 (slice): channel slice slice0 takes channels 1..3 of a [c, h, w] input, got [2, 6, 6]");
+        assertThatThrownBy(() -> readLayers("{\"type\": \"avgpool\", \"kernel\": 2, \"ceil_mode\": true}"))
+                .hasMessageContaining("layer 0 (avgpool): pool avgpool0: ceil mode is supported for max pooling only");
+        assertThatThrownBy(() -> readLayers("{\"type\": \"maxpool\", \"kernel\": 2, \"ceil_mode\": 1}"))
+                .hasMessageContaining("\"ceil_mode\" must be true or false");
+    }
+
     /** A version 1 model.json with input [2, 6, 6], the given shape-keeping layers, then flatten and a dense output. */
     private Network readLayers(String layers) throws Exception {
         Path dir = tmp.resolve("hand" + System.nanoTime());

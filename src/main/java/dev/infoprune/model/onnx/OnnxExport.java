@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.model.Activation;
 import dev.infoprune.model.BatchNorm;
+import dev.infoprune.model.ChannelShuffle;
+import dev.infoprune.model.ChannelSlice;
 import dev.infoprune.model.Concat;
+import dev.infoprune.model.Multiply;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Dense;
 import dev.infoprune.model.Dropout;
@@ -75,6 +78,8 @@ public final class OnnxExport {
                     .toList();
             if (layers.get(i) instanceof Join join) {
                 joinNode(g, join, ins, out);
+            } else if (layers.get(i) instanceof ChannelShuffle shuffle) {
+                shuffleNodes(g, shuffle, network.inputShapeOf(i), ins.get(0), out);
             } else {
                 layerNode(g, layers.get(i), ins.get(0), out);
             }
@@ -102,13 +107,39 @@ public final class OnnxExport {
         }
     }
 
-    /** Add is binary in ONNX: two inputs are an Add (what PyTorch writes), more a Sum; Concat along the channels. */
+    /**
+     * Add and Mul are binary in ONNX: two inputs are an Add (what PyTorch writes), more a Sum; a product of more is a
+     * chain of Mul nodes; Concat along the channels.
+     */
     private static void joinNode(GraphProto.Builder g, Join join, List<String> ins, String out) {
         if (join instanceof Concat) {
             g.addNode(node("Concat", join.name(), ins, out).toBuilder().addAttribute(intAttr("axis", 1)).build());
+        } else if (join instanceof Multiply) {
+            String product = ins.get(0);
+            for (int i = 1; i < ins.size(); i++) {
+                String next = i == ins.size() - 1 ? out : join.name() + ".product" + i;
+                g.addNode(node("Mul", i == 1 ? join.name() : join.name() + "." + i, List.of(product, ins.get(i)), next));
+                product = next;
+            }
         } else {
             g.addNode(node(ins.size() == 2 ? "Add" : "Sum", join.name(), ins, out));
         }
+    }
+
+    /** Reshape to {@code [batch, g, c / g, h, w]}, swap the two channel axes, reshape back (what PyTorch writes). */
+    private static void shuffleNodes(GraphProto.Builder g, ChannelShuffle shuffle, int[] s, String in, String out) {
+        String name = shuffle.name();
+        g.addInitializer(int64s(name + ".split", 0, shuffle.groups(), s[0] / shuffle.groups(), s[1], s[2]));
+        g.addInitializer(int64s(name + ".merged", 0, s[0], s[1], s[2]));
+        g.addNode(node("Reshape", name, List.of(in, name + ".split"), name + ".split_out"));
+        g.addNode(node("Transpose", name + ".transpose", List.of(name + ".split_out"), name + ".transposed").toBuilder()
+                .addAttribute(intsAttr("perm", 0, 2, 1, 3, 4)).build());
+        g.addNode(node("Reshape", name + ".merge", List.of(name + ".transposed", name + ".merged"), out));
+    }
+
+    private static TensorProto int64s(String name, long... values) {
+        return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
+                .addDims(values.length).addAllInt64Data(java.util.Arrays.stream(values).boxed().toList()).build();
     }
 
     private static void layerNode(GraphProto.Builder g, Layer layer, String in, String out) {
@@ -144,11 +175,19 @@ public final class OnnxExport {
             if (p.kind() == Pool.Kind.AVG && pad > 0) {
                 pool.addAttribute(intAttr("count_include_pad", p.countIncludePad() ? 1 : 0));
             }
+            if (p.ceilMode()) {
+                pool.addAttribute(intAttr("ceil_mode", 1));
+            }
             g.addNode(pool.build());
         } else if (layer instanceof GlobalAvgPool) {
             g.addNode(node("GlobalAveragePool", name, List.of(in), out));
         } else if (layer instanceof Flatten) {
             g.addNode(node("Flatten", name, List.of(in), out).toBuilder().addAttribute(intAttr("axis", 1)).build());
+        } else if (layer instanceof ChannelSlice c) {
+            g.addInitializer(int64s(name + ".starts", c.start()));
+            g.addInitializer(int64s(name + ".ends", c.end()));
+            g.addInitializer(int64s(name + ".axes", 1));
+            g.addNode(node("Slice", name, List.of(in, name + ".starts", name + ".ends", name + ".axes"), out));
         } else if (layer instanceof Dropout d) {
             g.addInitializer(OnnxTensors.scalar(name + ".ratio", (float) d.rate()));
             g.addNode(node("Dropout", name, List.of(in, name + ".ratio"), out));

@@ -11,12 +11,15 @@ import dev.infoprune.model.Activation;
 import dev.infoprune.model.Add;
 import dev.infoprune.model.Concat;
 import dev.infoprune.model.BatchNorm;
+import dev.infoprune.model.ChannelShuffle;
+import dev.infoprune.model.ChannelSlice;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Dense;
 import dev.infoprune.model.Dropout;
 import dev.infoprune.model.Flatten;
 import dev.infoprune.model.GlobalAvgPool;
 import dev.infoprune.model.Layer;
+import dev.infoprune.model.Multiply;
 import dev.infoprune.model.Network;
 import dev.infoprune.model.Normalization;
 import dev.infoprune.model.Pool;
@@ -45,20 +48,21 @@ final class OnnxGraphReader {
 
     static final String SUPPORTED = "Gemm, MatMul+Add, Conv, BatchNormalization, Relu, Sigmoid, Tanh, LeakyRelu, Elu, "
             + "Clip, HardSigmoid, HardSwish, Gelu, " + ActivationPatterns.RECOGNISED + ", MaxPool, AveragePool, "
-            + "Add (or Sum) of computed tensors, Concat of channels, "
-            + "GlobalAveragePool, Flatten, Reshape, Dropout, Identity, Pad by zero (before AveragePool), "
+            + "Add (or Sum) of computed tensors, Mul of computed tensors (a squeeze-and-excitation gate), Concat of channels, "
+            + "GlobalAveragePool, ReduceMean over height and width, Flatten, Reshape, channel shuffles "
+            + "(Reshape, Transpose, Reshape), Slice of channels, Dropout, Identity, Pad by zero (before AveragePool), "
             + "a final Softmax/LogSoftmax, and Sub/Div at the input";
 
     /** Operators the reader handles alone or inside a recognised pattern: a branch into others names the operator. */
     private static final Set<String> KNOWN_OPS = Set.of("Gemm", "MatMul", "Conv", "BatchNormalization", "Relu",
             "Sigmoid", "Tanh", "LeakyRelu", "Elu", "Clip", "HardSigmoid", "HardSwish", "Gelu", "MaxPool", "AveragePool",
-            "GlobalAveragePool", "Flatten", "Reshape", "Dropout", "Identity", "Pad", "Softmax", "LogSoftmax", "Sub",
+            "GlobalAveragePool", "ReduceMean", "Flatten", "Reshape", "Slice", "Dropout", "Identity", "Pad", "Softmax", "LogSoftmax", "Sub",
             "Div", "Mul", "Add", "Erf", "Concat", "Sum");
 
     /** Operators a branch may start with: the layers (not the parts of activation patterns or of the input's Sub/Div). */
     private static final Set<String> BRANCH_OPS = Set.of("Gemm", "MatMul", "Conv", "BatchNormalization", "Relu",
             "Sigmoid", "Tanh", "LeakyRelu", "Elu", "Clip", "HardSigmoid", "HardSwish", "Gelu", "MaxPool", "AveragePool",
-            "GlobalAveragePool", "Flatten", "Reshape", "Dropout", "Identity", "Pad");
+            "GlobalAveragePool", "ReduceMean", "Flatten", "Reshape", "Slice", "Dropout", "Identity", "Pad");
 
     /** {@code inputs} holds the names each layer reads, as {@link Network} takes them. */
     record Result(int[] inputShape, List<Layer> layers, List<List<String>> inputs, int[] outputShape,
@@ -85,6 +89,8 @@ final class OnnxGraphReader {
     private final Deque<Edge> pending = new ArrayDeque<>();
     private final List<String> notes = new ArrayList<>();
     private String branchedAt;
+    /** How many node inputs read a tensor: a bound on the walk's steps (DenseNet's blocks reuse each tensor often). */
+    private int uses;
     /** The layer (or {@link Network#INPUT}) the next added layer reads. */
     private String source;
     private int[] shape;
@@ -108,6 +114,7 @@ final class OnnxGraphReader {
             for (String in : n.getInputList()) {
                 if (!in.isEmpty()) {
                     consumers.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
+                    uses++;
                 }
             }
         }
@@ -128,7 +135,8 @@ final class OnnxGraphReader {
         available(input.getName(), Network.INPUT, inputShape, outputName);
         int steps = 0;
         while (!pending.isEmpty()) {
-            if (++steps > 2 * graph.getNodeCount() + 2) {
+            // each tensor is made available once and puts each of its users on the stack once
+            if (++steps > 2 * (graph.getNodeCount() + uses) + 2) {
                 throw new OnnxProblem("the graph has a cycle");
             }
             Edge edge = pending.pop();
@@ -179,7 +187,7 @@ final class OnnxGraphReader {
         } else if (users.isEmpty() && branchedAt != null) {
             throw new OnnxProblem("the graph branches at tensor " + branchedAt + " and tensor " + tensor + " on one "
                     + "branch is used by no node and is not the output " + outputName + "; InfoPrune reads networks "
-                    + "whose branches end in an Add or a channel Concat");
+                    + "whose branches end in an Add, a Mul (a channel gate) or a channel Concat");
         } else if (users.isEmpty()) {
             next = List.of(nextNode(tensor, outputName));
         } else {
@@ -203,7 +211,7 @@ final class OnnxGraphReader {
         }
     }
 
-    /** An Add or Sum of computed tensors (a residual join) or a Concat. */
+    /** An Add or Sum of computed tensors (a residual join), a Mul of computed tensors (a channel gate) or a Concat. */
     private boolean isJoin(NodeProto node) {
         if (!node.getDomain().isEmpty() && !node.getDomain().equals("ai.onnx")) {
             return false;
@@ -211,8 +219,8 @@ final class OnnxGraphReader {
         if (node.getOpType().equals("Concat")) {
             return true;
         }
-        boolean sum = node.getOpType().equals("Sum") || (node.getOpType().equals("Add") && node.getInputCount() == 2);
-        return sum && node.getInputList().stream().allMatch(in -> !in.isEmpty() && constant(in) == null);
+        boolean binary = (node.getOpType().equals("Add") || node.getOpType().equals("Mul")) && node.getInputCount() == 2;
+        return (node.getOpType().equals("Sum") || binary) && node.getInputList().stream().allMatch(in -> !in.isEmpty() && constant(in) == null);
     }
 
     /** Adds the join layer once every input of {@code node} is available; until then the node waits. */
@@ -222,6 +230,11 @@ final class OnnxGraphReader {
         }
         joined.add(node);
         requireUnusedExtraOutputs(node);
+        if (node.getInputCount() == 1) {
+            // torch.cat of a one-tensor list (DenseNet's first layer of a block) passes the tensor on
+            available(node.getOutput(0), layerOf.get(node.getInput(0)), pathShapes.get(node.getInput(0)), outputName);
+            return;
+        }
         List<int[]> shapes = node.getInputList().stream().map(pathShapes::get).toList();
         Layer layer;
         if (node.getOpType().equals("Concat")) {
@@ -230,6 +243,8 @@ final class OnnxGraphReader {
                 throw new OnnxAttributes(node).unsupported("axis", axis, "only concatenating images along the channel axis");
             }
             layer = new Concat(namer.forNode(node, "concat"));
+        } else if (node.getOpType().equals("Mul")) {
+            layer = new Multiply(namer.forNode(node, "mul"));
         } else {
             layer = new Add(namer.forNode(node, "add"));
         }
@@ -361,8 +376,12 @@ final class OnnxGraphReader {
                 requireImage(node);
                 add(new GlobalAvgPool(namer.forNode(node, "gap")));
             }
+            case "ReduceMean" -> spatialMean(node, attrs);
             case "Flatten" -> flatten(node, attrs);
-            case "Reshape" -> reshape(node, attrs);
+            case "Reshape" -> {
+                return reshape(node, attrs, outputName);
+            }
+            case "Slice" -> channelSlice(node, attrs);
             case "Dropout" -> dropout(node, attrs);
             case "Identity" -> {
                 // nothing to do
@@ -395,7 +414,8 @@ final class OnnxGraphReader {
                 + users.stream().map(OnnxAttributes::describe).toList()
                 + "); InfoPrune reads sequential networks (one chain of layers) and, where a tensor is used twice "
                 + "inside one activation, recognises " + ActivationPatterns.RECOGNISED + "; it follows branches of layers "
-                + "that join again at an Add of computed tensors or a channel Concat (residual and concatenating networks)");
+                + "that join again at an Add or Mul of computed tensors or a channel Concat (residual, gated and concatenating "
+                + "networks)");
     }
 
     private OnnxProblem unsupported(NodeProto node) {
@@ -567,14 +587,15 @@ final class OnnxGraphReader {
             countIncludePad = true;
         }
         requireOnes(attrs, "dilations");
-        if (attrs.getInt("ceil_mode", 0) != 0
-                && ((shape[1] + 2 * padding - k) % stride != 0 || (shape[2] + 2 * padding - k) % stride != 0)) {
-            throw attrs.unsupported("ceil_mode", 1, "only floor rounding of the output size");
+        boolean roundsUp = attrs.getInt("ceil_mode", 0) != 0
+                && ((shape[1] + 2 * padding - k) % stride != 0 || (shape[2] + 2 * padding - k) % stride != 0);
+        if (roundsUp && kind != Pool.Kind.MAX) {
+            throw attrs.unsupported("ceil_mode", 1, "ceil rounding of the output size only for MaxPool");
         }
         Pool pool;
         try {
             pool = new Pool(namer.forNode(node, kind == Pool.Kind.MAX ? "maxpool" : "avgpool"), kind, k, stride, padding,
-                    countIncludePad);
+                    countIncludePad, roundsUp);
         } catch (IllegalArgumentException e) {
             throw new OnnxProblem(OnnxAttributes.describe(node) + ": " + e.getMessage(), e);
         }
@@ -640,6 +661,21 @@ final class OnnxGraphReader {
         return exact(t.data()[0]);
     }
 
+    /** The mean over height and width ({@code x.mean([2, 3])}, MNASNet's pooling): global average pooling. */
+    private void spatialMean(NodeProto node, OnnxAttributes attrs) {
+        requireImage(node);
+        long[] axes = node.getInputCount() > 1 && !node.getInput(1).isEmpty() ? evaluate(node.getInput(1), node)
+                : attrs.getInts("axes", new long[0]);
+        long[] sorted = Arrays.stream(axes).map(a -> a < 0 ? a + 4 : a).sorted().toArray();
+        if (!Arrays.equals(sorted, new long[] {2, 3})) {
+            throw attrs.unsupported("axes", axes, "only the mean over height and width (axes 2 and 3)");
+        }
+        add(new GlobalAvgPool(namer.forNode(node, "gap")));
+        if (attrs.getInt("keepdims", 1) == 0) {
+            add(new Flatten(namer.forNode(node, "flatten")));
+        }
+    }
+
     private void flatten(NodeProto node, OnnxAttributes attrs) {
         long axis = attrs.getInt("axis", 1);
         int rank = shape.length + 1;
@@ -649,15 +685,12 @@ final class OnnxGraphReader {
         add(new Flatten(namer.forNode(node, "flatten")));
     }
 
-    private void reshape(NodeProto node, OnnxAttributes attrs) {
-        if (node.getInputCount() < 2) {
-            throw new OnnxProblem(OnnxAttributes.describe(node) + " has no target shape input");
-        }
-        long[] target;
-        try {
-            target = evaluate(node.getInput(1), node);
-        } catch (OnnxProblem e) {
-            throw new OnnxProblem(OnnxAttributes.describe(node) + ": cannot resolve its target shape: " + e.getMessage(), e);
+    /** A flatten, or the first of the three nodes of a channel shuffle (then the tensor after the last). */
+    private String reshape(NodeProto node, OnnxAttributes attrs, String outputName) {
+        long[] target = reshapeTarget(node);
+        String shuffled = channelShuffle(node, target, outputName);
+        if (shuffled != null) {
+            return shuffled;
         }
         boolean allowZero = attrs.getInt("allowzero", 0) != 0;
         long features = Tensor.sizeOf(shape);
@@ -676,6 +709,94 @@ final class OnnxGraphReader {
                     + describeTarget(target) + "; only flattening to [batch, -1] is supported");
         }
         add(new Flatten(namer.forNode(node, "flatten")));
+        return node.getOutput(0);
+    }
+
+    private long[] reshapeTarget(NodeProto node) {
+        if (node.getInputCount() < 2) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + " has no target shape input");
+        }
+        try {
+            return evaluate(node.getInput(1), node);
+        } catch (OnnxProblem e) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + ": cannot resolve its target shape: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code Reshape [batch, g, c/g, h, w] -> Transpose (0, 2, 1, 3, 4) -> Reshape [batch, c, h, w]} (ShuffleNet's
+     * channel shuffle) becomes a {@link ChannelShuffle}; returns the last Reshape's output, or null when
+     * {@code node} does not start one.
+     */
+    private String channelShuffle(NodeProto node, long[] target, String outputName) {
+        if (target.length != 5 || shape.length != 3 || node.getOutput(0).equals(outputName)) {
+            return null;
+        }
+        List<NodeProto> next = users(node.getOutput(0));
+        if (next.size() != 1 || !next.get(0).getOpType().equals("Transpose")
+                || !Arrays.equals(new OnnxAttributes(next.get(0)).getInts("perm", null), new long[] {0, 2, 1, 3, 4})) {
+            return null;
+        }
+        NodeProto transpose = next.get(0);
+        List<NodeProto> after = users(transpose.getOutput(0));
+        if (transpose.getOutput(0).equals(outputName) || after.size() != 1 || !after.get(0).getOpType().equals("Reshape")) {
+            return null;
+        }
+        int groups = (int) target[1];
+        boolean split = isBatch(target[0]) && groups > 0 && target[2] * groups == shape[0] && target[3] == shape[1]
+                && target[4] == shape[2];
+        long[] merged = reshapeTarget(after.get(0));
+        boolean back = merged.length == 4 && isBatch(merged[0]) && (merged[1] == shape[0] || merged[1] == -1)
+                && merged[2] == shape[1] && merged[3] == shape[2];
+        if (!split || !back) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + ", " + OnnxAttributes.describe(transpose) + " and "
+                    + OnnxAttributes.describe(after.get(0)) + " reshape " + describeShape(shape) + " to "
+                    + describeTarget(target) + " and back to " + describeTarget(merged) + "; InfoPrune reads this "
+                    + "pattern only as a channel shuffle [batch, groups, c / groups, h, w]");
+        }
+        add(new ChannelShuffle(namer.forNode(node, "shuffle"), groups));
+        return after.get(0).getOutput(0);
+    }
+
+    private boolean isBatch(long dim) {
+        return dim == BATCH || dim == 0 || dim == staticBatch();
+    }
+
+    /** A Slice of channels (ShuffleNet's {@code x.chunk(2, dim=1)}): steps of 1 along axis 1 only. */
+    private void channelSlice(NodeProto node, OnnxAttributes attrs) {
+        requireImage(node);
+        long[] starts;
+        long[] ends;
+        long[] axes;
+        long[] steps = {1};
+        if (opset < 10) {
+            starts = attrs.getInts("starts", new long[0]);
+            ends = attrs.getInts("ends", new long[0]);
+            axes = attrs.getInts("axes", null);
+        } else {
+            starts = evaluate(node.getInput(1), node);
+            ends = evaluate(node.getInput(2), node);
+            axes = node.getInputCount() > 3 && !node.getInput(3).isEmpty() ? evaluate(node.getInput(3), node) : null;
+            if (node.getInputCount() > 4 && !node.getInput(4).isEmpty()) {
+                steps = evaluate(node.getInput(4), node);
+            }
+        }
+        if (axes == null) {
+            axes = java.util.stream.LongStream.range(0, starts.length).toArray();
+        }
+        if (axes.length != 1 || (axes[0] != 1 && axes[0] != -3) || starts.length != 1 || ends.length != 1
+                || steps.length != 1 || steps[0] != 1) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + " slices axes " + Arrays.toString(axes) + " with steps "
+                    + Arrays.toString(steps) + "; InfoPrune reads slices of channels (axis 1, step 1) only");
+        }
+        int c = shape[0];
+        long start = Math.max(0, Math.min(wrap(starts[0], c), c));
+        long end = Math.max(0, Math.min(ends[0] < 0 ? ends[0] + c : ends[0], c));
+        try {
+            add(new ChannelSlice(namer.forNode(node, "slice"), (int) start, (int) end));
+        } catch (IllegalArgumentException e) {
+            throw new OnnxProblem(OnnxAttributes.describe(node) + ": " + e.getMessage(), e);
+        }
     }
 
     private long staticBatch() {
@@ -948,6 +1069,8 @@ final class OnnxGraphReader {
             }
             case "Unsqueeze", "Squeeze", "Cast", "Identity":
                 return evaluate(p.getInput(0), p);
+            case "Add", "Sub", "Mul", "Div":
+                return arithmetic(p, evaluate(p.getInput(0), p), evaluate(p.getInput(1), p));
             case "Concat": {
                 long[] out = new long[0];
                 for (String in : p.getInputList()) {
@@ -980,6 +1103,35 @@ final class OnnxGraphReader {
                 throw new OnnxProblem(name + " is computed by " + OnnxAttributes.describe(p)
                         + ", which InfoPrune cannot evaluate (a dynamic shape)");
         }
+    }
+
+    /** Integer arithmetic on shape values (a length of one broadcasts); anything involving the batch size stays it. */
+    private static long[] arithmetic(NodeProto p, long[] a, long[] b) {
+        if (a.length != b.length && a.length != 1 && b.length != 1) {
+            throw new OnnxProblem(OnnxAttributes.describe(p) + ": shape arithmetic on " + a.length + " and " + b.length
+                    + " values");
+        }
+        long[] out = new long[Math.max(a.length, b.length)];
+        for (int i = 0; i < out.length; i++) {
+            long x = a[a.length == 1 ? 0 : i];
+            long y = b[b.length == 1 ? 0 : i];
+            if (x == BATCH || y == BATCH) {
+                out[i] = BATCH;
+                continue;
+            }
+            out[i] = switch (p.getOpType()) {
+                case "Add" -> x + y;
+                case "Sub" -> x - y;
+                case "Mul" -> x * y;
+                default -> {
+                    if (y == 0) {
+                        throw new OnnxProblem(OnnxAttributes.describe(p) + " divides a shape value by zero");
+                    }
+                    yield Math.floorDiv(x, y);
+                }
+            };
+        }
+        return out;
     }
 
     private static long wrap(long index, int length) {

@@ -41,7 +41,7 @@ class ActivationFixtureTest {
     @ValueSource(strings = {"act_leakyrelu_op13", "act_leakyrelu_op17", "act_elu_op13", "act_elu_op17", "act_relu6_op13",
             "act_relu6_op17", "act_hardtanh_op13", "act_hardtanh_op17", "act_gelu_op13", "act_gelu_op17", "act_silu_op13",
             "act_silu_op17", "act_hardswish_op13", "act_hardswish_op17", "act_hardsigmoid_op13", "act_hardsigmoid_op17",
-            "act_cnn_op13", "act_cnn_op17", "pool_padded_op13", "pool_padded_op17"})
+            "act_cnn_op13", "act_cnn_op17", "pool_padded_op13", "pool_padded_op17", "pool_ceil_op13", "pool_ceil_op17"})
     void importReproducesPyTorchOutputsAndSurvivesExportAndTheModelFolder(String file) throws IOException {
         String model = file.substring(0, file.lastIndexOf("_op"));
         PyTorchFixtureTest.Expected e = expected(model);
@@ -117,6 +117,18 @@ class ActivationFixtureTest {
         assertThat(net.layer(2)).isEqualTo(new Pool("pool1", Pool.Kind.MAX, 3, 2, 1, true));
         assertThat(net.layer(5)).isEqualTo(new Pool("pool2", Pool.Kind.AVG, 3, 2, 1, true));
         assertThat(net.layer(8)).isEqualTo(new Pool("pool3", Pool.Kind.AVG, 2, 1, 1, false));
+    }
+
+    @Test
+    void ceilModeMaxPoolingRoundsItsOutputUpAndKeepsThatInTheModelFolder() throws IOException {
+        Network net = OnnxImport.read(fixture("pool_ceil_op13.onnx"));
+        // 10x10 maps, window 3, stride 2: floor rounding gives 4x4, ceil 5x5 (a last window over the edge)
+        assertThat(net.layer(2)).isEqualTo(new Pool("pool1", Pool.Kind.MAX, 3, 2, 0, true, true));
+        assertThat(net.outputShapeOf(2)).containsExactly(4, 5, 5);
+        Path folder = dir.resolve("ceil");
+        ModelFolder.write(net, folder);
+        assertThat(java.nio.file.Files.readString(folder.resolve(ModelFolder.MODEL_JSON))).contains("\"ceil_mode\" : true");
+        assertThat(ModelFolder.read(folder).layer(2)).isEqualTo(net.layer(2));
     }
 
     private static void assertLayers(String file, String activation) {

@@ -13,10 +13,13 @@ import dev.infoprune.engine.Trainer;
 import dev.infoprune.engine.TrainingConfig;
 import dev.infoprune.engine.TrainingListener;
 import dev.infoprune.model.Add;
+import dev.infoprune.model.ChannelShuffle;
+import dev.infoprune.model.ChannelSlice;
 import dev.infoprune.model.Concat;
 import dev.infoprune.model.Conv2d;
 import dev.infoprune.model.Layer;
 import dev.infoprune.model.ModelFolder;
+import dev.infoprune.model.Multiply;
 import dev.infoprune.model.Network;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +43,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * PyTorch's exports of graph networks ({@code src/test/resources/onnx/make_graph_fixtures.py}, torch 1.13, opsets 13
  * and 17): a CIFAR-style ResNet, a depthwise-separable MobileNet-like network with an inverted residual, and a
  * DenseNet-style concat. Each imports as a graph that reproduces PyTorch's outputs in DJL, survives the model folder
- * (version 2) and our ONNX export in ONNX Runtime.
+ * (version 2) and our ONNX export in ONNX Runtime. {@code make_torchvision_fixtures.py} adds torchvision's own resnet18
+ * (narrowed), mobilenet_v2 (width 0.25), mobilenet_v3_small (width 0.25: squeeze-and-excitation gates) and a small
+ * DenseNet, the CIFAR ResNet-20 and an EfficientNet-style block with a sigmoid gate.
  */
 class GraphFixtureTest {
     @TempDir
@@ -48,7 +53,8 @@ class GraphFixtureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"graph_resnet8_op13", "graph_resnet8_op17", "graph_mobilenet_op13", "graph_mobilenet_op17",
-            "graph_concat_op13", "graph_concat_op17"})
+            "graph_concat_op13", "graph_concat_op17", "tv_resnet18_op13", "tv_mobilenet_v2_op13", "tv_mobilenet_v3_op13",
+            "tv_densenet_op13", "tv_shufflenet_op13", "tv_mnasnet_op13", "resnet20_op13", "resnet20_op17", "graph_se_op13", "graph_se_op17"})
     void importReproducesPyTorchOutputsAndSurvivesTheModelFolderAndExport(String file) throws IOException {
         String model = file.substring(0, file.lastIndexOf("_op"));
         PyTorchFixtureTest.Expected e = expected(model);
@@ -89,6 +95,49 @@ class GraphFixtureTest {
                 .hasSize(2);
         assertThat(OnnxImport.read(fixture("graph_concat_op13.onnx")).layers()).filteredOn(l -> l instanceof Concat)
                 .hasSize(1);
+    }
+
+    @Test
+    void aSqueezeAndExcitationGateBecomesAMultiplyOfTheTrunkAndAChannelVector() {
+        for (String file : List.of("graph_se_op13", "tv_mobilenet_v3_op13")) {
+            Network net = OnnxImport.read(fixture(file + ".onnx"));
+            List<Integer> gates = java.util.stream.IntStream.range(0, net.layers().size())
+                    .filter(i -> net.layer(i) instanceof Multiply).boxed().toList();
+            assertThat(gates).as(file).isNotEmpty();
+            for (int g : gates) {
+                int[] out = net.outputShapeOf(g);
+                List<Integer> sources = java.util.Arrays.stream(net.sourcesOf(g)).boxed().toList();
+                assertThat(sources).as(file).hasSize(2)
+                        .anySatisfy(s -> assertThat(net.outputShapeOf(s)).isEqualTo(out))
+                        .anySatisfy(s -> {
+                            assertThat(net.outputShapeOf(s)).containsExactly(out[0], 1, 1);
+                            assertThat(net.layer(s).type()).isIn("sigmoid", "hardsigmoid");
+                        });
+            }
+        }
+        // each dense layer concatenates the features before it, the first a one-tensor list (no join layer for it),
+        // and each block ends in a concat of them all: 24 + 2 concats for blocks of 24 and 2 layers
+        Network dense = OnnxImport.read(fixture("tv_densenet_op13.onnx"));
+        assertThat(dense.layers()).filteredOn(l -> l instanceof Concat).hasSize(24 + 2);
+    }
+
+    @Test
+    void shuffleNetsChunksAndShufflesBecomeChannelSlicesAndShuffles() {
+        Network net = OnnxImport.read(fixture("tv_shufflenet_op13.onnx"));
+        // six units, each ending in a shuffle of two groups; the four stride-1 units split their input in halves
+        assertThat(net.layers()).filteredOn(l -> l instanceof ChannelShuffle s && s.groups() == 2).hasSize(6);
+        List<ChannelSlice> slices = net.layers().stream().filter(l -> l instanceof ChannelSlice).map(l -> (ChannelSlice) l)
+                .toList();
+        assertThat(slices).hasSize(6);
+        for (int i = 0; i < slices.size(); i += 2) {
+            int channels = net.inputShapeOf(net.indexOf(slices.get(i).name()))[0];
+            assertThat(List.of(slices.get(i).start(), slices.get(i).end(), slices.get(i + 1).start(), slices.get(i + 1).end()))
+                    .containsExactly(0, channels / 2, channels / 2, channels);
+        }
+        // MNASNet's x.mean([2, 3]) is a global average pooling and a flatten (the exporter drops the eval-mode dropout)
+        Network mnas = OnnxImport.read(fixture("tv_mnasnet_op13.onnx"));
+        assertThat(mnas.layers().subList(mnas.layers().size() - 4, mnas.layers().size())).extracting(Layer::type)
+                .containsExactly("relu", "globalavgpool", "flatten", "dense");
     }
 
     @Test

@@ -44,7 +44,11 @@ class PyTorchFixtureTest {
     }
 
     static Expected expected(String model) throws IOException {
-        JsonNode root = JSON.readTree(fixture(model + ".json").toFile());
+        return expectedFrom(fixture(model + ".json"));
+    }
+
+    static Expected expectedFrom(Path json) throws IOException {
+        JsonNode root = JSON.readTree(json.toFile());
         int[] shape = JSON.treeToValue(root.get("input_shape"), int[].class);
         float[][] rows = JSON.treeToValue(root.get("inputs"), float[][].class);
         float[] flat = new float[rows.length * rows[0].length];
