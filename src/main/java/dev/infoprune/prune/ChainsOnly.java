@@ -4,8 +4,8 @@ import dev.infoprune.core.BadInputException;
 import dev.infoprune.model.Network;
 
 /**
- * The unit scores ({@code infoprune scores}) and the workbench work on chains only: a graph network (residual adds,
- * concats) has channels coupled across layers. Every pruning method prunes graphs (a dependency group at a time, see
+ * The unit scores ({@code infoprune scores}) work on chains only (the workbench scores graphs): a graph network
+ * (residual adds, concats) has channels coupled across layers. Every pruning method prunes graphs (a dependency group at a time, see
  * {@link DependencyGroups} and {@link UncoupledLayers}). One message, said before any work starts.
  */
 public final class ChainsOnly {

@@ -65,7 +65,7 @@ final class MethodDrawing extends VBox {
         vm.removedProperty().set(removed);
         vm.showEdgesProperty().set(true);
         vm.zoomProperty().set(SCALE);
-        NetworkLayout layout = NetworkLayout.compute(picture.columns(), WIDTH / SCALE, HEIGHT / SCALE);
+        NetworkLayout layout = NetworkLayout.thumbnail(picture, WIDTH / SCALE, HEIGHT / SCALE);
         GraphicsContext g = canvas.getGraphicsContext2D();
         NetworkPainter.paint(g, WIDTH, HEIGHT, layout, vm);
         // the main view's column titles are too wide for a thumbnail: short ones instead, kept/total per layer
@@ -80,11 +80,14 @@ final class MethodDrawing extends VBox {
             BitSet gone = layer == null ? null : removed.get(layer);
             int units = col.spec().units();
             String count = gone == null || gone.isEmpty() ? Integer.toString(units) : (units - gone.cardinality()) + "/" + units;
-            g.setFill(flagged ? COLLAPSED : TITLE);
-            g.setFont(Font.font("System", FontWeight.BOLD, 11));
-            g.fillText(col.spec().title(), cx, 13);
-            g.setFont(Font.font("System", 10));
-            g.fillText(count, cx, 26);
+            // a graph has too many narrow columns for titles; the caption under it lists the widths
+            if (layout.titled()) {
+                g.setFill(flagged ? COLLAPSED : TITLE);
+                g.setFont(Font.font("System", FontWeight.BOLD, 11));
+                g.fillText(col.spec().title(), cx, 13);
+                g.setFont(Font.font("System", 10));
+                g.fillText(count, cx, 26);
+            }
             if (flagged) {
                 double left = (col.left() - 6) * SCALE;
                 double right = (col.right() + 6) * SCALE;

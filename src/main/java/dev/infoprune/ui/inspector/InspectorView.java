@@ -2,8 +2,10 @@ package dev.infoprune.ui.inspector;
 
 import dev.infoprune.engine.Activations;
 import dev.infoprune.model.Conv2d;
+import dev.infoprune.model.Join;
 import dev.infoprune.model.Layer;
 import dev.infoprune.model.Network;
+import dev.infoprune.ui.network.NetworkPicture;
 import dev.infoprune.ui.network.NetworkViewModel;
 import dev.infoprune.ui.network.NodeId;
 import dev.infoprune.ui.network.NodeScore;
@@ -13,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The side panel about the selected node: where it is, every score it has, and whether it was removed. */
@@ -92,12 +95,17 @@ public final class InspectorView extends VBox {
             histogram.setManaged(false);
             return;
         }
-        Layer layer = n.layer(n.indexOf(node.layer()));
-        boolean output = n.indexOf(node.layer()) == n.outputLayerIndex();
-        heading.setText((layer instanceof Conv2d ? "Filter " : "Node ") + node);
+        int index = n.indexOf(node.layer());
+        Layer layer = n.layer(index);
+        boolean output = index == n.outputLayerIndex();
+        boolean join = layer instanceof Join;
+        heading.setText((layer instanceof Conv2d ? "Filter " : join ? "Channel " : "Node ") + node);
         String role = output ? "output layer — never pruned" : "hidden layer";
         String klass = output && node.index() < n.classes().size() ? " (class \"" + n.classes().get(node.index()) + "\")" : "";
-        where.setText("Unit " + node.index() + " of " + layer.units() + " in " + layer.type() + " layer " + layer.name()
+        where.setText(join ? "Channel " + node.index() + " of " + n.outputShapeOf(index)[0] + " of " + layer.type() + " "
+                + layer.name() + ", which " + (layer instanceof dev.infoprune.model.Add ? "sums " : "joins ")
+                + String.join(" and ", n.inputs().get(index)) + "; it is pruned with the channels feeding it."
+                : "Unit " + node.index() + " of " + layer.units() + " in " + layer.type() + " layer " + layer.name()
                 + klass + ", " + role + ".");
         int row = 0;
         for (NodeScore s : view.allScoresProperty().get()) {
@@ -120,7 +128,7 @@ public final class InspectorView extends VBox {
             how.getStyleClass().add("score-estimator");
             scores.add(how, 0, scores.getRowCount(), 2, 1);
         });
-        state.setText(view.isRemoved(node.layer(), node.index()) ? "Removed by the current pruning." : "Kept.");
+        state.setText((view.isDrawnRemoved(node) ? "Removed by the current pruning." : "Kept.") + group(node));
         weights.setText(weightText(layer, node.index()));
         Activations acts = probe.getValue();
         boolean hasActs = acts != null && (acts.hiddenLayers().contains(node.layer()) || acts.outputLayer().equals(node.layer()));
@@ -133,7 +141,18 @@ public final class InspectorView extends VBox {
                     st.getAverage(), st.getMin(), st.getMax(), layer instanceof Conv2d ? " (filter map averaged over space)" : ""));
             histogram.show(node.toString(), values);
         } else {
-            histogramNote.setText("Choose a data set (Data menu) to see what this node does on it.");
+            histogramNote.setText(join ? "" : "Choose a data set (Data menu) to see what this node does on it.");
         }
+    }
+
+    /** In a graph, the channels a pruning must remove together with this one (its dependency group). */
+    private String group(NodeId node) {
+        NetworkPicture picture = view.pictureProperty().get();
+        List<NodeId> linked = picture == null ? List.of() : picture.linkedTo(node);
+        if (linked.isEmpty()) {
+            return "";
+        }
+        List<String> names = linked.stream().limit(6).map(NodeId::toString).toList();
+        return " Pruned together with " + String.join(", ", names) + (linked.size() > names.size() ? ", …" : "") + ".";
     }
 }

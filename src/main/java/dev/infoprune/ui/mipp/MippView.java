@@ -152,9 +152,14 @@ public final class MippView extends VBox {
         Label inUse = new Label();
         inUse.setId("mippSettingsInUse");
         inUse.getStyleClass().add("mipp-settings-in-use");
-        inUse.setMinWidth(Region.USE_PREF_SIZE);
         inUse.textProperty().bind(model.trackProperty().map(t -> "run: " + t.settingsText()).orElse(""));
+        javafx.scene.control.Tooltip fullSettings = new javafx.scene.control.Tooltip();
+        fullSettings.textProperty().bind(inUse.textProperty());
+        inUse.setTooltip(fullSettings);
+        timeline.setMinWidth(160);
         HBox timelineRow = row(new Label("Timeline"), timeline, position, inUse);
+        // a long settings line (reconstruction's options) is cut short, not allowed to widen the window past the screen
+        inUse.setMinWidth(0);
 
         Label description = new Label();
         description.setId("mippStepText");

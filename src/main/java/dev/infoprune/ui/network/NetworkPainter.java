@@ -17,9 +17,15 @@ public final class NetworkPainter {
     static final Color SELECTED = Color.web("#d6336c");
     static final Color UNDER_TEST = Color.web("#ff8c00");
     static final Color EDGE = Color.web("#5b6b7f");
+    /** Skip arcs, and the rings of the nodes pruned together with the selected one. */
+    static final Color SKIP = Color.web("#1c7ed6");
+    static final Color LINKED = Color.web("#7048e8");
+    static final Color JOIN_FILL = Color.web("#e7ecf3");
     private static final int EDGE_BINS = 4;
     private static final Font TITLE = Font.font("System", FontWeight.BOLD, 13);
     private static final Font SUBTITLE = Font.font("System", 11);
+    private static final Font GRAPH_TITLE = Font.font("System", FontWeight.BOLD, 11);
+    private static final Font GRAPH_SUBTITLE = Font.font("System", 10);
 
     private NetworkPainter() {
     }
@@ -59,12 +65,20 @@ public final class NetworkPainter {
         if (model.showEdgesProperty().get()) {
             paintEdges(g, layout, picture, model);
         }
+        paintArcs(g, layout);
         NodeScore score = model.scoreProperty().get();
         double min = score == null ? 0 : score.min();
         double max = score == null ? 1 : score.max();
-        for (NetworkLayout.Column col : layout.columns()) {
-            paintTitle(g, col, model);
-            paintNodes(g, col, model, score, min, max);
+        for (int c = 0; c < layout.columns().size(); c++) {
+            NetworkLayout.Column col = layout.column(c);
+            if (layout.titled()) {
+                paintTitle(g, layout, c, model);
+            }
+            if (col.spec().kind() == ColumnSpec.Kind.JOIN) {
+                paintJoin(g, picture, c, col, model);
+            } else {
+                paintNodes(g, col, model, score, min, max);
+            }
         }
         g.setTransform(1, 0, 0, 1, 0, 0);
     }
@@ -83,20 +97,88 @@ public final class NetworkPainter {
         g.setTransform(1, 0, 0, 1, 0, 0);
     }
 
-    private static void paintTitle(GraphicsContext g, NetworkLayout.Column col, NetworkViewModel model) {
+    private static void paintTitle(GraphicsContext g, NetworkLayout layout, int column, NetworkViewModel model) {
+        NetworkLayout.Column col = layout.column(column);
         ColumnSpec spec = col.spec();
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BASELINE);
         g.setFill(OUTLINE);
-        g.setFont(TITLE);
-        g.fillText(spec.title(), col.centerX(), 20);
-        g.setFont(SUBTITLE);
+        g.setFont(layout.graph() ? GRAPH_TITLE : TITLE);
+        g.fillText(spec.title(), col.centerX(), col.titleY());
+        g.setFont(layout.graph() ? GRAPH_SUBTITLE : SUBTITLE);
         String sub = spec.subtitle();
-        java.util.BitSet removed = spec.layer() == null ? null : model.removedProperty().get().get(spec.layer());
-        if (removed != null && removed.cardinality() > 0) {
-            sub += " · " + (spec.units() - removed.cardinality()) + " kept";
+        int removed = removedCount(model, column);
+        if (removed > 0) {
+            sub += " · " + (spec.units() - removed) + " kept";
         }
-        g.fillText(sub, col.centerX(), 36);
+        g.fillText(sub, col.centerX(), col.titleY() + (layout.graph() ? 13 : 16));
+    }
+
+    private static int removedCount(NetworkViewModel model, int column) {
+        NetworkPicture picture = model.pictureProperty().get();
+        ColumnSpec spec = picture.columns().get(column);
+        if (spec.kind() != ColumnSpec.Kind.JOIN) {
+            java.util.BitSet removed = spec.layer() == null ? null : model.removedProperty().get().get(spec.layer());
+            return removed == null ? 0 : removed.cardinality();
+        }
+        int n = 0;
+        for (int i = 0; i < spec.units(); i++) {
+            n += picture.isRemoved(column, i, model.removedProperty().get()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** An add or concat: a narrow column of small square markers, one per channel, grey where the channel is pruned. */
+    private static void paintJoin(GraphicsContext g, NetworkPicture picture, int column, NetworkLayout.Column col,
+                                  NetworkViewModel model) {
+        double s = col.size();
+        double m = col.circles() ? s * 0.2 : 0;
+        g.setLineWidth(1);
+        for (int i = 0; i < col.nodes(); i++) {
+            boolean gone = picture.isRemoved(column, i, model.removedProperty().get());
+            g.setFill(gone ? BACKGROUND : JOIN_FILL);
+            g.fillRect(col.x()[i] + m, col.y()[i] + m, s - 2 * m, s - 2 * m);
+            g.setStroke(gone ? REMOVED : OUTLINE);
+            g.strokeRect(col.x()[i] + m, col.y()[i] + m, s - 2 * m, s - 2 * m);
+            if (col.circles() && !gone) {
+                double cx = col.nodeCenterX(i);
+                double cy = col.nodeCenterY(i);
+                double r = (s - 2 * m) * 0.28;
+                if (col.spec().subtitle().startsWith("add")) {
+                    g.strokeLine(cx - r, cy, cx + r, cy);
+                    g.strokeLine(cx, cy - r, cx, cy + r);
+                } else {
+                    g.strokeLine(cx - r, cy - r * 0.6, cx + r, cy - r * 0.6);
+                    g.strokeLine(cx - r, cy + r * 0.6, cx + r, cy + r * 0.6);
+                }
+            }
+        }
+    }
+
+    /** Skips: up from the source column, along their lane above the nodes, down onto the reading column. */
+    private static void paintArcs(GraphicsContext g, NetworkLayout layout) {
+        if (layout.arcs().isEmpty()) {
+            return;
+        }
+        g.setStroke(SKIP);
+        g.setFill(SKIP);
+        g.setLineWidth(2);
+        g.setGlobalAlpha(0.85);
+        for (NetworkLayout.Arc a : layout.arcs()) {
+            double r = Math.min(8, Math.max(1, (a.toX() - a.fromX()) / 4));
+            g.beginPath();
+            g.moveTo(a.fromX(), a.fromY());
+            g.lineTo(a.fromX(), a.laneY() + r);
+            g.quadraticCurveTo(a.fromX(), a.laneY(), a.fromX() + r, a.laneY());
+            g.lineTo(a.toX() - r, a.laneY());
+            g.quadraticCurveTo(a.toX(), a.laneY(), a.toX(), a.laneY() + r);
+            g.lineTo(a.toX(), a.toY() - 4);
+            g.stroke();
+            g.fillPolygon(new double[] {a.toX() - 4, a.toX() + 4, a.toX()},
+                    new double[] {a.toY() - 6, a.toY() - 6, a.toY()}, 3);
+        }
+        g.setGlobalAlpha(1);
+        g.setLineWidth(1);
     }
 
     private static void paintNodes(GraphicsContext g, NetworkLayout.Column col, NetworkViewModel model, NodeScore score,
@@ -158,7 +240,7 @@ public final class NetworkPainter {
                     }
                     int from = e.from()[k];
                     int to = e.to()[k];
-                    if (model.isRemoved(a.spec().layer(), from) || model.isRemoved(b.spec().layer(), to)) {
+                    if (removed(picture, model, gapIndex, a, from) || removed(picture, model, gapIndex + 1, b, to)) {
                         continue;
                     }
                     g.moveTo(a.nodeCenterX(from), a.nodeCenterY(from));
@@ -170,8 +252,16 @@ public final class NetworkPainter {
         g.setGlobalAlpha(1);
     }
 
+    private static boolean removed(NetworkPicture picture, NetworkViewModel model, int column, NetworkLayout.Column col, int node) {
+        return col.spec().kind() == ColumnSpec.Kind.JOIN ? picture.isRemoved(column, node, model.removedProperty().get())
+                : model.isRemoved(col.spec().layer(), node);
+    }
+
     private static void paintMarks(GraphicsContext g, NetworkLayout layout, NetworkPicture picture, NetworkViewModel model) {
         mark(g, layout, picture, model.hoveredProperty().get(), OUTLINE, 1.5, 2);
+        for (NodeId linked : picture.linkedTo(model.selectedProperty().get())) {
+            mark(g, layout, picture, linked, LINKED, 2, 3);
+        }
         mark(g, layout, picture, model.selectedProperty().get(), SELECTED, 2.5, 3);
         mark(g, layout, picture, model.underTestProperty().get(), UNDER_TEST, 3, 5);
     }

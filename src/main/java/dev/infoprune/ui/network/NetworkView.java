@@ -122,8 +122,13 @@ public final class NetworkView extends Region {
     /** The hover text: the node and every score it has, with its estimator. */
     public String describe(NodeId node) {
         StringBuilder sb = new StringBuilder(node.toString());
-        if (model.isRemoved(node.layer(), node.index())) {
+        if (model.isDrawnRemoved(node)) {
             sb.append("  (removed)");
+        }
+        NetworkPicture picture = model.pictureProperty().get();
+        int linked = picture == null ? 0 : picture.linkedTo(node).size();
+        if (linked > 0) {
+            sb.append("\npruned together with ").append(linked).append(linked == 1 ? " other channel" : " other channels");
         }
         for (NodeScore s : model.allScoresProperty().get()) {
             double v = s.value(node.layer(), node.index());
@@ -181,7 +186,7 @@ public final class NetworkView extends Region {
     private void relayout() {
         NetworkPicture picture = model.pictureProperty().get();
         layout = picture == null || getWidth() <= 0 ? null
-                : NetworkLayout.compute(picture.columns(), getWidth(), getHeight());
+                : NetworkLayout.compute(picture, getWidth(), getHeight());
         requestRedraw();
     }
 

@@ -82,6 +82,13 @@ public final class NetworkViewModel {
         return b != null && b.get(index);
     }
 
+    /** Whether a node is drawn removed: its layer's unit is removed, or (an add/concat channel) all that feed it are. */
+    public boolean isDrawnRemoved(NodeId node) {
+        NetworkPicture p = picture.get();
+        int column = p == null ? -1 : p.columnOf(node.layer());
+        return column >= 0 ? p.isRemoved(column, node.index(), removed.get()) : isRemoved(node.layer(), node.index());
+    }
+
     public void resetView() {
         zoom.set(1);
         panX.set(0);

@@ -27,6 +27,10 @@ final class RemovalDamage {
      */
     static int[] strip(NetworkLayout layout, NetworkPicture picture, Map<String, BitSet> before, Map<String, BitSet> after,
                        double zoom, double panX, double viewWidth) {
+        if (picture.isGraph()) {
+            // a removal also empties the add and concat channels it feeds, anywhere to the right
+            return null;
+        }
         Set<String> layers = new HashSet<>(before.keySet());
         layers.addAll(after.keySet());
         double lo = Double.POSITIVE_INFINITY;

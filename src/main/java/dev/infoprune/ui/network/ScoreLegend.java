@@ -35,7 +35,15 @@ public final class ScoreLegend extends VBox {
         range.setMaxWidth(180);
         HBox keys = new HBox(10, key("removed", "legend-removed"), key("selected", "legend-selected"),
                 key("under test", "legend-under-test"));
-        getChildren().addAll(title, estimator, bar, range, keys);
+        // a graph's extra keys; hidden and taking no room for a chain
+        Label together = key("pruned together", "legend-linked");
+        together.setId("legendLinked");
+        Label skip = key("skip", "legend-skip");
+        HBox graphKeys = new HBox(10, together, skip);
+        graphKeys.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.pictureProperty().get() != null && model.pictureProperty().get().isGraph(), model.pictureProperty()));
+        graphKeys.managedProperty().bind(graphKeys.visibleProperty());
+        getChildren().addAll(title, estimator, bar, range, keys, graphKeys);
         model.scoreProperty().addListener((o, a, b) -> update(b));
         update(model.scoreProperty().get());
     }

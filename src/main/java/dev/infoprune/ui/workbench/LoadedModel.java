@@ -1,7 +1,6 @@
 package dev.infoprune.ui.workbench;
 
 import dev.infoprune.model.Network;
-import dev.infoprune.prune.ChainsOnly;
 import dev.infoprune.ui.network.NetworkPicture;
 import dev.infoprune.ui.network.NodeScore;
 import dev.infoprune.workspace.ModelSource;
@@ -12,7 +11,6 @@ import java.util.List;
 /** A network ready to show, prepared off the FX thread: where it came from, its picture and its weight scores. */
 record LoadedModel(ModelSource source, Network network, NetworkPicture picture, List<NodeScore> scores) {
     static LoadedModel prepare(ModelSource source, Network network) {
-        ChainsOnly.require(network);
         return new LoadedModel(source, network, NetworkPicture.of(network), ScoreViews.weights(ProbeScores.weights(network)));
     }
 }

@@ -78,4 +78,63 @@ class NetworkLayoutTest {
         assertThat(e.size()).isEqualTo(35);
         assertThat(java.util.Arrays.stream(e.from()).max().getAsInt()).isEqualTo(4);
     }
+
+    private static Network onnxFixture(String model) {
+        return dev.infoprune.model.onnx.OnnxImport.read(java.nio.file.Path.of("src/test/resources/onnx", model + "_op17.onnx"));
+    }
+
+    @Test
+    void aConcatIsAColumnFedAtEachInputsOffsetAndEveryOtherReadIsASkip() {
+        // stem -> branch_a, stem -> branch_b; concat1 = [stem (4), branch_a (3), branch_b (5)] -> mix -> fc
+        NetworkPicture picture = NetworkPicture.of(onnxFixture("graph_concat"));
+        assertThat(picture.columns()).extracting(ColumnSpec::title)
+                .containsExactly("input", "stem", "branch_a", "branch_b", "concat1", "mix", "fc");
+        assertThat(picture.columns().get(4).kind()).isEqualTo(ColumnSpec.Kind.JOIN);
+        assertThat(picture.columns().get(4).units()).isEqualTo(12);
+        assertThat(picture.skips()).containsExactlyInAnyOrder(new NetworkPicture.Skip(1, 3, 4),
+                new NetworkPicture.Skip(1, 4, 4), new NetworkPicture.Skip(2, 4, 3));
+        assertThat(picture.edges(1).size()).as("branch_a reads its left neighbour, the stem").isPositive();
+        assertThat(picture.edges(2).size()).as("branch_b does not read branch_a").isZero();
+        NetworkPicture.Edges intoConcat = picture.edges(3);
+        assertThat(intoConcat.size()).isEqualTo(5);
+        for (int k = 0; k < intoConcat.size(); k++) {
+            assertThat(intoConcat.to()[k]).isEqualTo(intoConcat.from()[k] + 7);
+        }
+        // channel 1 of branch_a is channel 5 of the concat: removing it empties that channel only
+        java.util.BitSet one = new java.util.BitSet();
+        one.set(1);
+        assertThat(picture.isRemoved(4, 5, java.util.Map.of("branch_a", one))).isTrue();
+        assertThat(picture.isRemoved(4, 1, java.util.Map.of("branch_a", one))).isFalse();
+        assertThat(picture.linkedTo(new NodeId("branch_a", 1))).containsExactly(new NodeId("concat1", 5));
+        assertThat(picture.linkedTo(new NodeId("concat1", 5))).containsExactly(new NodeId("branch_a", 1));
+    }
+
+    @Test
+    void arcsRunInLanesAboveTheNodesTheySkipAndOverlappingArcsNeverShareALane() {
+        NetworkPicture picture = NetworkPicture.of(onnxFixture("graph_resnet8"));
+        NetworkLayout layout = NetworkLayout.compute(picture, 1280, 640);
+        assertThat(layout.graph()).isTrue();
+        assertThat(layout.arcs()).hasSize(picture.skips().size()).isNotEmpty();
+        for (NetworkLayout.Arc a : layout.arcs()) {
+            for (int c = a.skip().from(); c <= a.skip().to(); c++) {
+                assertThat(a.laneY()).as("%s above column %d", a.skip(), c).isLessThan(layout.column(c).y()[0]);
+                assertThat(a.laneY()).isGreaterThan(layout.column(c).titleY() + 13);
+            }
+            for (NetworkLayout.Arc b : layout.arcs()) {
+                boolean overlap = a != b && a.skip().from() <= b.skip().to() && b.skip().from() <= a.skip().to();
+                if (overlap) {
+                    assertThat(a.laneY()).as("%s and %s", a.skip(), b.skip()).isNotEqualTo(b.laneY());
+                }
+            }
+        }
+        // the residual adds of a downsampling block couple its shortcut conv with its second conv
+        assertThat(picture.linkedTo(new NodeId("blocks.1.shortcut.conv", 2)))
+                .contains(new NodeId("blocks.1.body2.conv", 2), new NodeId("blocks.1", 2));
+        assertThat(picture.linkedTo(new NodeId("blocks.1.body1.conv", 2))).as("uncoupled: inside a block").isEmpty();
+        // a chain is laid out as before: no arcs, titles on one row
+        NetworkLayout chain = NetworkLayout.compute(NetworkPicture.of(RandomNetworks.mlp(3, 6, 5, 4, 3)), 1280, 640);
+        assertThat(chain.arcs()).isEmpty();
+        assertThat(chain.graph()).isFalse();
+        assertThat(chain.columns()).allSatisfy(c -> assertThat(c.titleY()).isEqualTo(20));
+    }
 }
