@@ -55,6 +55,9 @@ public final class ArchitectureSpec {
         p.put("lenet300", "mlp:300-100");
         p.put("lenet5", "conv:6c5p2-pool-16c5p0-pool-fc120-fc84");
         p.put("vgg-small", "conv:16c3/bn-pool-16c3/bn-32c3/bn-pool-32c3/bn-fc128");
+        // VGG-16's 13 convolutions in 5 stages at 1/8 of its widths; the fifth pool is left out (1x1 maps on 28x28)
+        p.put("vgg16-small", "conv:8c3/bn-8c3/bn-pool-16c3/bn-16c3/bn-pool-32c3/bn-32c3/bn-32c3/bn-pool"
+                + "-64c3/bn-64c3/bn-64c3/bn-pool-64c3/bn-64c3/bn-64c3/bn-fc128-fc128");
         PRESETS = java.util.Collections.unmodifiableMap(p);
     }
 
