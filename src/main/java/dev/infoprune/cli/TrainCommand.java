@@ -33,7 +33,7 @@ import java.util.Locale;
                 "The normalisation is fitted on the train split and recorded; the probe split is the validation set; "
                         + "the test split is evaluated once at the end and written into the model card.",
                 "Architecture specs: e.g. mlp:128-64, conv:6c5p2-pool-16c5p0-pool-fc120-fc84 "
-                        + "(see docs/engine.md), or a preset: mlp-digits, lenet300, lenet5, vgg-small, "
+                        + "(see docs/engine.md), or a preset: mlp-digits, lenet300, lenet5, vgg-small, vgg16-small, "
                         + "resnet8, resnet8-small, resnet20 (residual blocks: res16, res32s2)."})
 final class TrainCommand implements Runnable {
     @Option(names = "--arch", required = true, paramLabel = "SPEC", description = "Architecture spec or preset.")

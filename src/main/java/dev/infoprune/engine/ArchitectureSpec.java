@@ -69,6 +69,9 @@ public final class ArchitectureSpec {
         p.put("resnet8", "conv:16c3/bn-res16-res32s2-res64s2-gap");
         p.put("resnet8-small", "conv:8c3/bn-pool-res8-res16s2-res32s2-gap");
         p.put("resnet20", "conv:16c3/bn-res16-res16-res16-res32s2-res32-res32-res64s2-res64-res64-gap");
+        // VGG-16's 13 convolutions in 5 stages at 1/8 of its widths; the fifth pool is left out (1x1 maps on 28x28)
+        p.put("vgg16-small", "conv:8c3/bn-8c3/bn-pool-16c3/bn-16c3/bn-pool-32c3/bn-32c3/bn-32c3/bn-pool"
+                + "-64c3/bn-64c3/bn-64c3/bn-pool-64c3/bn-64c3/bn-64c3/bn-fc128-fc128");
         PRESETS = java.util.Collections.unmodifiableMap(p);
     }
 

@@ -1,6 +1,7 @@
 package dev.infoprune.info;
 
 import dev.infoprune.core.Matrix;
+import org.bytedeco.javacpp.DoublePointer;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -28,6 +29,8 @@ public final class RenyiGrams {
     private final int[] runEnd;
     private final int triangle;
     private final double labelEntropy;
+    /** Per thread, room for one n × n matrix in native memory, rewritten by every spectral entropy. */
+    private final ThreadLocal<DoublePointer> scratch;
 
     /**
      * @param labels the samples' labels, in the order their values will be given (they are reordered inside)
@@ -47,6 +50,7 @@ public final class RenyiGrams {
             runEnd[i] = i + 1 < n && labels[order[i + 1]] == labels[order[i]] ? runEnd[i + 1] : i + 1;
         }
         this.triangle = n * (n - 1) / 2;
+        this.scratch = ThreadLocal.withInitial(() -> new DoublePointer((long) n * n));
         this.labelEntropy = entropyWithLabels(ones(), false);
     }
 
@@ -183,17 +187,21 @@ public final class RenyiGrams {
         if (!all) {
             return blockEntropy(tri);
         }
-        double[] full = new double[n * n];
+        // LAPACK reads the lower triangle in column-major order, which is the row-major upper triangle: only
+        // that is written, straight into this thread's native matrix, without a Java copy of the whole matrix
+        DoublePointer matrix = scratch.get();
+        java.nio.DoubleBuffer buffer = matrix.asBuffer();
+        double[] row = new double[n];
         int p = 0;
         for (int i = 0; i < n; i++) {
-            full[i * n + i] = 1.0 / n;
+            row[0] = 1.0 / n;
             for (int j = i + 1; j < n; j++, p++) {
-                double v = tri[p] / n;
-                full[i * n + j] = v;
-                full[j * n + i] = v;
+                row[j - i] = tri[p] / n;
             }
+            buffer.put(i * n + i, row, 0, n - i);
         }
-        return spectralEntropy(full, n, alpha);
+        double sum = addPowers(0, NativeLinearAlgebra.eigenvalues(matrix, n), alpha);
+        return alpha == 1 ? sum : Math.log(sum) / (1 - alpha);
     }
 
     /**
@@ -237,14 +245,5 @@ public final class RenyiGrams {
             }
         }
         return sum;
-    }
-
-    /** S_α of a symmetric positive semi-definite matrix with trace 1 (row-major upper triangle read). */
-    static double spectralEntropy(double[] matrix, int n, double alpha) {
-        double sum = addPowers(0, SymmetricEigenvalues.of(matrix, n), alpha);
-        if (alpha == 1) {
-            return sum;
-        }
-        return Math.log(sum) / (1 - alpha);
     }
 }

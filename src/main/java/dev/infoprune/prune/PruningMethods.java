@@ -73,6 +73,9 @@ public final class PruningMethods {
             .complaining("CMI pruning needs at least 10 probe samples");
     static final Setting<Double> WIDTH_SCALE = Setting.positive("width-scale", CMI.widthScale(),
             "times each map's median-heuristic kernel width").complaining("the kernel width scale must be positive");
+    static final Setting<Double> WIDTH_GROWTH = Setting.number("width-growth", CMI.widthGrowth(), "in [0, 1]",
+            v -> v >= 0 && v <= 1, "m maps modelled jointly: each map's width times m^growth (0: own widths, saturates)")
+            .complaining("the width growth must be in [0, 1]");
     static final Setting<CmiFilterPruning.Layers> LAYERS = Setting.choice("layers", CmiFilterPruning.Layers.class, CMI.layers(),
             "auto: conv layers, or the dense ones of a network without conv");
     static final Setting<Integer> CMI_POSITIONS = Setting.integer("positions", CMI.positions(), 0,
@@ -126,7 +129,7 @@ public final class PruningMethods {
             (s, probe) -> new RandomPruning(s.get(SPARSITY), s.get(s.type().seed().orElseThrow())));
     public static final MethodType CMI_FILTERS = new MethodType(CmiFilterPruning.NAME,
             "greedy conditional MI of feature maps with the labels (Rényi), cut per layer",
-            List.of(CUTOFF, FRACTION, CMI_SPARSITY, DIRECTION, ALPHA, SAMPLES, WIDTH_SCALE, LAYERS, CMI_POSITIONS,
+            List.of(CUTOFF, FRACTION, CMI_SPARSITY, DIRECTION, ALPHA, SAMPLES, WIDTH_SCALE, WIDTH_GROWTH, LAYERS, CMI_POSITIONS,
                     Setting.seed(SEED_HELP), ITERATIVE_EPOCHS),
             true, true, (s, probe) -> new CmiFilterPruning(cmiSettings(s), probe).withIterativeEpochs(s.get(ITERATIVE_EPOCHS)),
             List.of(CUTOFF, FRACTION));
@@ -232,7 +235,8 @@ public final class PruningMethods {
             fraction = 1 - s.get(CMI_SPARSITY);
         }
         return new CmiFilterPruning.Settings(cutoff, fraction, s.get(DIRECTION), s.get(ALPHA), s.get(SAMPLES),
-                s.get(WIDTH_SCALE), s.get(s.type().seed().orElseThrow()), s.get(LAYERS), s.get(CMI_POSITIONS));
+                s.get(WIDTH_SCALE), s.get(s.type().seed().orElseThrow()), s.get(LAYERS), s.get(CMI_POSITIONS),
+                s.get(WIDTH_GROWTH));
     }
 
     private static ItPrunerAllocation.Settings itPrunerSettings(MethodSettings s) {

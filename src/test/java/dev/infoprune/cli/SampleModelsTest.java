@@ -26,7 +26,8 @@ class SampleModelsTest {
             "lenet300-fashion", 0.87,
             "lenet5-fashion", 0.89,
             "vgg-fashion", 0.91,
-            "resnet8-fashion", 0.85);
+            "resnet8-fashion", 0.85,
+            "vgg16-fashion", 0.91);
 
     @Test
     void theFourSampleModelsAreBundled() {
@@ -49,6 +50,14 @@ class SampleModelsTest {
                     .contains(String.format(Locale.ROOT, "| test accuracy | %.4f |", card.testAccuracy()))
                     .contains("infoprune train --arch ");
         }
+    }
+
+    @Test
+    void theVgg16SampleHasThirteenConvLayersWithBatchNormInFiveStages() {
+        Network vgg16 = SampleModels.load("vgg16-fashion");
+        assertThat(vgg16.layers().stream().filter(l -> l instanceof Conv2d).map(l -> ((Conv2d) l).out()).toList())
+                .containsExactly(8, 8, 16, 16, 32, 32, 32, 64, 64, 64, 64, 64, 64);
+        assertThat(vgg16.layers().stream().filter(l -> l instanceof BatchNorm).count()).isEqualTo(13);
     }
 
     @Test

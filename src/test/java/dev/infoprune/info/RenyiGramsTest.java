@@ -64,6 +64,42 @@ class RenyiGramsTest {
     }
 
     @Test
+    void theNativeUpperTriangleRouteEqualsTheFullSymmetricMatrixOnEveryThread() {
+        Random r = new Random(8);
+        int n = 90;
+        int[] y = labels(r, n, 5);
+        RenyiGrams g = new RenyiGrams(y, 1.01);
+        double[][] products = new double[6][];
+        for (int v = 0; v < products.length; v++) {
+            products[v] = g.ones();
+            RenyiGrams.multiplyInto(products[v], g.gram(gaussian(r, n), 1));
+        }
+        for (double[] tri : products) {
+            double[] full = new double[n * n];
+            int p = 0;
+            for (int i = 0; i < n; i++) {
+                full[i * n + i] = 1.0 / n;
+                for (int j = i + 1; j < n; j++, p++) {
+                    full[i * n + j] = tri[p] / n;
+                    full[j * n + i] = tri[p] / n;
+                }
+            }
+            double sum = 0;
+            for (double l : SymmetricEigenvalues.of(full, n)) {
+                sum += l > 0 ? Math.pow(l, 1.01) : 0;
+            }
+            assertThat(g.entropy(tri)).isCloseTo(Math.log(sum) / (1 - 1.01), within(1e-12));
+        }
+        // each thread has its own native matrix: in parallel, the same values as one by one
+        double[] serial = java.util.Arrays.stream(products).mapToDouble(g::mutualInformationWithLabels).toArray();
+        for (int round = 0; round < 5; round++) {
+            double[] parallel = IntStream.range(0, products.length).parallel()
+                    .mapToDouble(v -> g.mutualInformationWithLabels(products[v])).toArray();
+            assertThat(parallel).containsExactly(serial);
+        }
+    }
+
+    @Test
     void onePassJointEqualsTheExplicitProduct() {
         Random r = new Random(5);
         int n = 60;

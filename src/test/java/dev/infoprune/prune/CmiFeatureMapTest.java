@@ -166,4 +166,46 @@ class CmiFeatureMapTest {
         assertThat(MethodsByText.create("cmi", sampled, probe).plan(vgg, means, Progress.NONE).plan().kept())
                 .usingRecursiveComparison().isEqualTo(fewer.kept());
     }
+
+    /**
+     * 24 units, each the label plus its own strong noise: every further unit sharpens the label, so the true
+     * information keeps rising. At the maps' own widths the Hadamard product saturates after a few units.
+     */
+    private static Activations noisyCopies(int[] y) {
+        Random r = new Random(11);
+        double[][] fc1 = new double[N][24];
+        double[][] fc2 = new double[N][5];
+        double[][] out = new double[N][8];
+        for (int i = 0; i < N; i++) {
+            for (int u = 0; u < 24; u++) {
+                fc1[i][u] = y[i] + 2.0 * r.nextGaussian();
+            }
+            for (int u = 0; u < 5; u++) {
+                fc2[i][u] = r.nextGaussian();
+            }
+            out[i][y[i]] = 1;
+        }
+        Map<String, Matrix> m = new LinkedHashMap<>();
+        m.put("fc1", Matrix.of(fc1));
+        m.put("fc2", Matrix.of(fc2));
+        m.put("out", Matrix.of(out));
+        return new Activations(m, "out", y);
+    }
+
+    @Test
+    void theJointWidthKeepsTheCurveRisingWhereTheMapsOwnWidthsSaturate() {
+        Network mlp = RandomNetworks.mlp(1, 8, 24, 5, 8);
+        Activations acts = noisyCopies(labels());
+        CmiFilterPruning.LayerSelection grown = new CmiFilterPruning(independent()).select(mlp, acts, Progress.NONE).get(0);
+        CmiFilterPruning.LayerSelection own = new CmiFilterPruning(independent().withWidthGrowth(0))
+                .select(mlp, acts, Progress.NONE).get(0);
+        double[] g = CmiFilterPruning.gains(grown.curve());
+        double[] o = CmiFilterPruning.gains(own.curve());
+        // exchangeable units that each add information: the 95 % cutoff keeps most of them ...
+        assertThat(grown.kept()).as("gains %s", Arrays.toString(g)).isGreaterThanOrEqualTo(18);
+        assertThat(g[g.length - 1]).isGreaterThan(0.1 * g[0]);
+        // ... where the saturated product stops after fewer than half, its last gains a sliver of its first
+        assertThat(own.kept()).as("gains %s", Arrays.toString(o)).isLessThan(12);
+        assertThat(own.total()).isGreaterThan(grown.total());
+    }
 }

@@ -89,8 +89,10 @@ class OnnxEngineAgreementTest {
         try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.open(file, net.name())) {
             float[][] onnx = ort.run(x, BATCH);
             assertThat(OnnxChecks.maxAbsDiff(engine, onnx)).as("ONNX Runtime vs DJL for %s", net).isLessThan(TOLERANCE);
-            assertThat(OnnxChecks.maxAbsDiff(OnnxChecks.referenceOutputs(net, x, BATCH), onnx))
-                    .as("ONNX Runtime vs reference for %s", net).isLessThan(TOLERANCE);
+            if (!net.isGraph()) { // ReferenceForward reads chains; graphs are checked against PyTorch (GraphFixtureTest)
+                assertThat(OnnxChecks.maxAbsDiff(OnnxChecks.referenceOutputs(net, x, BATCH), onnx))
+                        .as("ONNX Runtime vs reference for %s", net).isLessThan(TOLERANCE);
+            }
         }
         Network back = OnnxImport.fromBytes(file, net.name() + ".onnx", net.name());
         assertThat(back.sameWeightsAs(net)).isTrue();
