@@ -174,7 +174,7 @@ class EngineCommandsTest {
                 tmp.resolve("x").toString());
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err().strip()).isEqualTo("infoprune: --arch mlp:12-zz: cannot read \"zz\" (expected e.g. 128, "
-                + "fc128, 16c3, 16c3s2p1/bn, pool, avgpool2, gap, drop0.5)");
+                + "fc128, 16c3, 16c3s2p1/bn, res32s2, pool, avgpool2, gap, drop0.5)");
         Path precious = tmp.resolve("precious");
         Files.createDirectories(precious);
         Files.writeString(precious.resolve("notes.txt"), "mine");
