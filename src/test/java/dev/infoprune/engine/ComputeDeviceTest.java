@@ -69,13 +69,14 @@ class ComputeDeviceTest {
         }
     }
 
-    /** Inference, gradients and one epoch of Adam on GPU 0 agree with the CPU to 1e-4. Runs only where a GPU is visible. */
+    /** Inference, activation capture, gradients and one epoch of Adam on GPU 0 agree with the CPU to 1e-4. Runs only where a GPU is visible. */
     @Test
     void gpuResultsAgreeWithTheCpu() {
         assumeTrue(gpuCount() > 0, "no GPU is visible to the PyTorch engine");
         Network net = DjlNetworkTest.everyLayerKind(7);
         Dataset data = TestData.randomInputs(net, 64, 3);
         Matrix cpuOutputs = Inference.outputs(net, data, Progress.NONE);
+        Activations cpuActivations = ActivationCapture.capture(net, data, Progress.NONE);
         Gradients cpuGradients = Gradients.of(net, data, Progress.NONE);
         // dropout draws from the device's own generator, so training is compared on a network without it
         Network mlp = RandomNetworks.mlp(2, 6, 12, 8, 3);
@@ -88,6 +89,11 @@ class ComputeDeviceTest {
             assertThat(djl.manager().getDevice().isGpu()).isTrue();
         }
         assertClose(Inference.outputs(net, data, Progress.NONE).data(), cpuOutputs.data());
+        Activations gpuActivations = ActivationCapture.capture(net, data, Progress.NONE);
+        assertThat(gpuActivations.hiddenLayers()).isEqualTo(cpuActivations.hiddenLayers());
+        for (String layer : cpuActivations.hiddenLayers()) {
+            assertClose(gpuActivations.of(layer).data(), cpuActivations.of(layer).data());
+        }
         Gradients gpuGradients = Gradients.of(net, data, Progress.NONE);
         assertThat(gpuGradients.loss()).isCloseTo(cpuGradients.loss(), within(GPU_TOLERANCE));
         cpuGradients.byParameter().forEach((name, t) ->
