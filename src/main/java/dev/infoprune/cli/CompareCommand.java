@@ -96,8 +96,12 @@ final class CompareCommand implements Runnable {
     @Mixin
     Console console;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public void run() {
+        device.apply();
         if (seeds < 1) {
             throw new BadInputException("--seeds", "give at least one seed, got " + seeds);
         }

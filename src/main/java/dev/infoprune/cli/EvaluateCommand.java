@@ -34,8 +34,12 @@ final class EvaluateCommand implements Runnable {
     @Mixin
     Console console;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public void run() {
+        device.apply();
         Network network = model.load();
         long splitSeed = split.forModel(network);
         Dataset samples = samples(splitSeed);

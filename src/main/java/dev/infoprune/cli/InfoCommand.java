@@ -29,8 +29,12 @@ final class InfoCommand implements Runnable {
     @Mixin
     Console console;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public void run() {
+        device.apply();
         Network n = model.load();
         PrintWriter out = console.out();
         if (console.json()) {

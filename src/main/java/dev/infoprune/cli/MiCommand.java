@@ -55,8 +55,12 @@ final class MiCommand implements Runnable {
     @Mixin
     Console console;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public void run() {
+        device.apply();
         InformationEstimator est = Estimators.create(estimator.name(), Estimators.parseOptions(options));
         NumericRows rows = CsvReader.readRows(file);
         Matrix all = Matrix.fromFloats(rows.rows(), rows.cols(), rows.values());

@@ -38,8 +38,12 @@ final class PredictCommand implements Runnable {
     @Mixin
     Console console;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public void run() {
+        device.apply();
         Network network = model.load();
         NumericRows rows = CsvReader.readRows(input);
         if (rows.cols() != network.inputSize()) {

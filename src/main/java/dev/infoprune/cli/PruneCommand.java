@@ -103,8 +103,12 @@ final class PruneCommand implements Runnable {
     /** The fine-tuning budget of this run, for the card and the report. */
     private FineTuningBudget budget;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public void run() {
+        device.apply();
         long started = System.nanoTime();
         output.check();
         fineTuning.check();

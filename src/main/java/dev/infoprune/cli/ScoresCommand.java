@@ -63,8 +63,12 @@ final class ScoresCommand implements Runnable {
         run.probe.probeSamples = n;
     }
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public void run() {
+        device.apply();
         List<ScoreKind> which = kinds.stream().map(ScoresCommand::kind).toList();
         if (out != null && !(out.toString().endsWith(".json") || out.toString().endsWith(".csv"))) {
             throw new BadInputException("--out", out + " must end in .json or .csv");

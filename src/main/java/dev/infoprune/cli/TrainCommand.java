@@ -77,8 +77,12 @@ final class TrainCommand implements Runnable {
     @Mixin
     Console console;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public void run() {
+        device.apply();
         TrainingConfig config = config();
         ArchitectureSpec architecture = ArchitectureSpec.parse(arch);
         ModelFolderTarget.requireReplaceable(out);

@@ -34,9 +34,9 @@ public final class DjlNetwork implements AutoCloseable {
     private final int[][] sources;
     private final ParameterStore store;
 
-    private DjlNetwork(Network network) {
+    private DjlNetwork(Network network, ComputeDevice device) {
         this.network = network;
-        this.manager = NDManager.newBaseManager();
+        this.manager = NDManager.newBaseManager(device.toDjl());
         try {
             for (Layer layer : network.layers()) {
                 layerBlocks.add(LayerBlocks.blockFor(layer));
@@ -57,9 +57,14 @@ public final class DjlNetwork implements AutoCloseable {
         }
     }
 
-    /** Builds the DJL block for {@code network} and loads its weights. */
+    /** Builds the DJL block for {@code network} and loads its weights on {@link ComputeDevice#current()}. */
     public static DjlNetwork load(Network network) {
-        return new DjlNetwork(network);
+        return load(network, ComputeDevice.current());
+    }
+
+    /** Builds the DJL block for {@code network} and loads its weights on {@code device}. */
+    public static DjlNetwork load(Network network, ComputeDevice device) {
+        return new DjlNetwork(network, device);
     }
 
     /** The network as it was loaded (its weights do not follow training; see {@link #readBack()}). */

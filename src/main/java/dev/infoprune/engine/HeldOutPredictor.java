@@ -50,7 +50,7 @@ public final class HeldOutPredictor {
     public static Fit fit(Settings s, float[][] initial, double[] inputs, int d, Targets t, int[] order, int train) {
         int n = order.length;
         int out = t.outputs();
-        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager(ComputeDevice.current().toDjl())) {
             NDArray w1 = manager.create(initial[0], new Shape(d, s.hidden()));
             NDArray b1 = manager.create(initial[1], new Shape(s.hidden()));
             NDArray w2 = manager.create(initial[2], new Shape(s.hidden(), out));
