@@ -9,9 +9,9 @@ import dev.infoprune.model.Network;
  * {@link DependencyGroups} and {@link UncoupledLayers}). One message, said before any work starts.
  */
 public final class ChainsOnly {
-    private static final String REFUSED = "pruning graph networks is not supported yet: ";
+    private static final String REFUSED = "scores works on chains only: ";
     private static final String WORKS = "info, evaluate, predict, train (fine-tuning), import, export, prune and "
-            + "compare work on it";
+            + "compare with every method, and the workbench's Compute scores, work on it";
 
     private ChainsOnly() {
     }
@@ -19,8 +19,9 @@ public final class ChainsOnly {
     /** Refuses a graph network with the reason and what does work on it. */
     public static void require(Network network) {
         if (network.isGraph()) {
-            throw new BadInputException(network.name(), REFUSED + "its layers read other than the previous layer "
-                    + "(residual adds or concats), whose coupled channels would have to be pruned together; " + WORKS);
+            throw new BadInputException(network.name(), REFUSED + "its next-layer score reads the layer after each "
+                    + "one, and this network's layers read other than the previous layer (residual adds or concats); "
+                    + WORKS);
         }
     }
 }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A graph network (PyTorch's concat fixture) through the commands: what works, and the unit scores refused up front. */
 class GraphCommandsTest {
-    private static final String REFUSED = "pruning graph networks is not supported yet: ";
+    private static final String REFUSED = "scores works on chains only: ";
 
     @TempDir
     Path dir;
