@@ -1,8 +1,8 @@
 package dev.infoprune.ui.mipp;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.infoprune.cli.InfoPruneCli;
+import dev.infoprune.prune.PlanFiles;
+import dev.infoprune.prune.PruningPlan;
 import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
 import dev.infoprune.ui.workbench.Workbench;
@@ -65,19 +65,12 @@ class MippPaperDefaultTest {
         Path out = tmp.resolve("cli");
         int status = InfoPruneCli.execute("prune", "mlp-digits", "--data", "digits", "--method", "mipp", "--finetune-epochs", "0", "--out", out.toString());
         assertThat(status).isZero();
-        JsonNode kept = new ObjectMapper().readTree(out.resolve("plan.json").toFile()).get("kept");
-        String cliWidths = kept.get("fc1").size() + "/" + kept.get("fc2").size();
+        PruningPlan cli = PlanFiles.read(out.resolve(PlanFiles.FILE_NAME));
+        String cliWidths = cli.keptCount("fc1") + "/" + cli.keptCount("fc2");
         assertThat(outcome.widths()).isEqualTo(cliWidths);
-        assertThat(outcome.plan().keptIn("fc2")).containsExactly(toInts(kept.get("fc2")));
+        assertThat(outcome.plan().keptIn("fc2")).containsExactly(cli.keptIn("fc2"));
         int removed = workbench.model().networkView().removedProperty().get().values().stream().mapToInt(java.util.BitSet::cardinality).sum();
-        assertThat(removed).as("units drawn as removed").isEqualTo(192 - kept.get("fc1").size() - kept.get("fc2").size()).isPositive();
+        assertThat(removed).as("units drawn as removed").isEqualTo(192 - cli.keptCount("fc1") - cli.keptCount("fc2")).isPositive();
     }
 
-    private static int[] toInts(JsonNode array) {
-        int[] out = new int[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asInt();
-        }
-        return out;
-    }
 }

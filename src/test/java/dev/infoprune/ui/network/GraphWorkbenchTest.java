@@ -4,6 +4,8 @@ import dev.infoprune.model.Network;
 import dev.infoprune.prune.DependencyGroup;
 import dev.infoprune.prune.DependencyGroups;
 import dev.infoprune.prune.GroupMember;
+import dev.infoprune.prune.PlanFiles;
+import dev.infoprune.prune.PruningPlan;
 import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
 import dev.infoprune.ui.TrainedModels;
@@ -154,12 +156,12 @@ class GraphWorkbenchTest extends TrainedWorkbenchTest {
         int status = dev.infoprune.cli.InfoPruneCli.execute("prune", tmp.resolve("digits-resnet").toString(), "--data",
                 "digits", "--method", "mipp", "--finetune-epochs", "0", "--out", out.toString());
         assertThat(status).isZero();
-        var kept = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("plan.json").toFile()).get("kept");
+        Network opened = workbench.model().networkProperty().get();
+        PruningPlan cliPlan = PlanFiles.readFor(out.resolve(PlanFiles.FILE_NAME), opened);
         int removedByCli = 0;
-        for (String layer : workbench.model().networkProperty().get().prunableLayerNames()) {
-            int width = workbench.model().networkProperty().get().layer(workbench.model().networkProperty().get().indexOf(layer)).units();
-            int[] cli = kept.has(layer) ? java.util.stream.StreamSupport.stream(kept.get(layer).spliterator(), false)
-                    .mapToInt(com.fasterxml.jackson.databind.JsonNode::asInt).toArray() : java.util.stream.IntStream.range(0, width).toArray();
+        for (String layer : opened.prunableLayerNames()) {
+            int width = opened.layer(opened.indexOf(layer)).units();
+            int[] cli = cliPlan.keptIn(layer) != null ? cliPlan.keptIn(layer) : java.util.stream.IntStream.range(0, width).toArray();
             assertThat(outcome.plan().keptIn(layer)).as("kept in %s", layer).containsExactly(cli);
             removedByCli += width - cli.length;
         }

@@ -1,10 +1,9 @@
 package dev.infoprune.ui.network;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.infoprune.cli.InfoPruneCli;
 import dev.infoprune.model.Network;
 import dev.infoprune.prune.DependencyGroups;
+import dev.infoprune.prune.PlanFiles;
 import dev.infoprune.prune.PruningPlan;
 import dev.infoprune.ui.Clicks;
 import dev.infoprune.ui.Screenshots;
@@ -66,13 +65,13 @@ class ResNetSampleTest extends TrainedWorkbenchTest {
         int status = InfoPruneCli.execute("prune", "resnet8-fashion", "--data", "fashion-mnist", "--method", "mipp",
                 "--finetune-epochs", "0", "--out", out.toString());
         assertThat(status).isZero();
-        JsonNode kept = new ObjectMapper().readTree(out.resolve("plan.json").toFile()).get("kept");
+        PruningPlan cli = PlanFiles.readFor(out.resolve(PlanFiles.FILE_NAME), net);
         PruningPlan shown = mipp.finishedProperty().get().plan();
         DependencyGroups.check(net, shown);
         int removed = 0;
         for (String layer : net.prunableLayerNames()) {
             int width = net.layer(net.indexOf(layer)).units();
-            int[] expected = kept.has(layer) ? toInts(kept.get(layer)) : IntStream.range(0, width).toArray();
+            int[] expected = cli.keptIn(layer) != null ? cli.keptIn(layer) : IntStream.range(0, width).toArray();
             assertThat(shown.keptIn(layer)).as("kept in %s", layer).containsExactly(expected);
             removed += width - expected.length;
         }
@@ -83,11 +82,4 @@ class ResNetSampleTest extends TrainedWorkbenchTest {
         assertThat(removed).as("the default prunes some of the tested filters").isPositive();
     }
 
-    private static int[] toInts(JsonNode array) {
-        int[] out = new int[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asInt();
-        }
-        return out;
-    }
 }
