@@ -33,9 +33,7 @@ class SampleModelSurgeryTest {
                 x[i] = (float) r.nextGaussian();
             }
             for (int p = 0; p < PLANS; p++) {
-                // a graph's coupled channels must be cut together: random group plans there
-                PruningPlan plan = net.isGraph() ? TestPlans.groups(net, name.hashCode() * 31L + p)
-                        : TestPlans.random(net, name.hashCode() * 31L + p);
+                PruningPlan plan = TestPlans.random(net, name.hashCode() * 31L + p);
                 Network shrunk = Surgery.apply(net, plan);
                 assertThat(shrunk.parameterCount()).as(name).isLessThanOrEqualTo(net.parameterCount());
                 Matrix a = Inference.outputsOfRawInputs(shrunk, x, INPUTS, name, Progress.NONE);

@@ -25,8 +25,14 @@ final class TestPlans {
     private TestPlans() {
     }
 
-    /** Keeps a random non-empty subset of every prunable layer (sometimes the whole layer, sometimes one unit). */
+    /**
+     * Keeps a random non-empty subset of every prunable layer (sometimes the whole layer, sometimes one unit); on a
+     * graph, whose coupled channels must be cut together, a random {@link #groups} plan.
+     */
     static PruningPlan random(Network net, long seed) {
+        if (net.isGraph()) {
+            return groups(net, seed);
+        }
         Random r = new Random(seed);
         Map<String, int[]> kept = new LinkedHashMap<>();
         for (int li : net.prunableLayerIndices()) {

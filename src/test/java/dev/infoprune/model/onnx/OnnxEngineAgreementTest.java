@@ -14,6 +14,7 @@ import dev.infoprune.prune.CmiFilterPruning;
 import dev.infoprune.prune.PruningMethods;
 import dev.infoprune.prune.PruningMethod;
 import dev.infoprune.prune.PruningPlan;
+import dev.infoprune.prune.RandomPruning;
 import dev.infoprune.prune.Surgery;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +102,11 @@ class OnnxEngineAgreementTest {
     }
 
     /** Keeps a random non-empty subset of every prunable layer. */
+    /** A random plan that fits the network: per layer on a chain, whole dependency groups on a graph. */
     static PruningPlan randomPlan(Network net, long seed) {
+        if (net.isGraph()) {
+            return new RandomPruning(0.5, seed).plan(net, null, Progress.NONE).plan();
+        }
         Random r = new Random(seed);
         Map<String, int[]> kept = new LinkedHashMap<>();
         for (int i : net.prunableLayerIndices()) {
