@@ -2,7 +2,7 @@
 # Re-creates docs/results.md and the comparison folders under docs/results/ from scratch (issue 14): the MLPs and
 # lenet5-fashion after training and at initialisation, MIPP's x swept from 0.5 to 0.999 beside a sparsity sweep of
 # the other methods, three seeds, the controls random@mipp and local-magnitude@mipp, the layer-collapse chart, and
-# vgg-fashion. Every number on the page comes from the results.json files these commands write; the page itself is
+# vgg-fashion; and for issue 15 CMI on vgg16-fashion and ITPruner against uniform width at equal MACs. Every number on the page comes from the results.json files these commands write; the page itself is
 # written by `infoprune digest` (nothing on it is typed by hand but docs/results/intro.md).
 #
 #   docs/results/run.sh --dry-run      list the commands and the estimated time, run nothing
@@ -43,6 +43,12 @@ JOBS=(
   "lenet5-fashion-matched|lenet5-fashion $FASHION --train-samples 10000 --methods $AFTER|10|1|8|10000|0.3|5|120"
   "lenet5-fashion-init|lenet5-fashion $FASHION --train-samples 10000 --methods $AT_INIT --at-init|9|1|12|10000|0.3|5|120"
   "vgg-fashion-matched|vgg-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods mipp,local-magnitude,random,random@mipp,thinet|5|1|5|5000|1.5|15|300"
+  # issue 15: CMI at its defaults on the VGG-16-style model (the others at the sparsity CMI reached), and ITPruner's
+  # allocation against uniform width at the same MACs budget (local-magnitude at the same sparsity setting)
+  "vgg16-fashion-cmi|vgg16-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods cmi,local-magnitude,random|3|1|7|5000|1.0|10|60"
+  "lenet5-fashion-itpruner|lenet5-fashion $FASHION --train-samples 10000 --methods itpruner,local-magnitude --sweep 0.5,0.8|4|0|8|10000|0.3|5|0"
+  "vgg-fashion-itpruner|vgg-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods itpruner,local-magnitude --sweep 0.5,0.8|4|0|5|5000|1.5|15|0"
+  "vgg16-fashion-itpruner|vgg16-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods itpruner,local-magnitude --sweep 0.5,0.8|4|0|7|5000|1.0|15|0"
 )
 
 mode=full

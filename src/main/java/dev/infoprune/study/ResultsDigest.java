@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * One Markdown page from several comparison folders (what {@code docs/results/run.sh} writes docs/results.md with):
- * per comparison its conditions, the mean ± sd table with every seed's value, MIPP's wins, ties and losses against
- * every other method at the same sparsity, the layer-collapse table and links to the charts; then the tally.
+ * per comparison its conditions, the mean ± sd table with every seed's value (with MACs and seed 0's widths), MIPP's
+ * wins, ties and losses against every other method at the same sparsity, each {@link Pairing}'s verdicts (ITPruner
+ * against uniform width at the same MACs budget), the layer-collapse table and links to the charts; then the tallies.
  *
  * <p>A verdict pairs a method's runs with MIPP's runs of nearest mean sparsity, when that is within
  * {@link #SAME_SPARSITY}. With several seeds on both sides MIPP wins (loses) when its mean fine-tuned accuracy is
@@ -48,6 +49,32 @@ public final class ResultsDigest {
         double difference() {
             return mipp.accuracyAfter().mean() - other.accuracyAfter().mean();
         }
+    }
+
+    /**
+     * A method judged against its control in the same comparison, run for run at the same setting (same target
+     * sparsity): ITPruner against uniform width, which keeps the same share of every layer by the same L1 choice of
+     * filters, so that at one setting both meet the same MACs budget and only the allocation differs.
+     */
+    public record Pairing(String method, String control, String title) {
+    }
+
+    static final List<Pairing> PAIRINGS = List.of(new Pairing("itpruner", "local-magnitude",
+            "ITPruner's allocation against uniform width (local magnitude: the same share of every layer, filters by L1) "
+                    + "at the same MACs budget"));
+
+    /** {@code pairing}'s verdicts in one comparison (the method as "mipp", the control as "other"); often empty. */
+    public static List<Verdict> paired(ExperimentResult r, Pairing pairing) {
+        List<SeedSummary> summaries = r.summaries();
+        List<Verdict> out = new ArrayList<>();
+        for (SeedSummary s : summaries) {
+            if (!s.method().equals(pairing.method())) {
+                continue;
+            }
+            summaries.stream().filter(c -> c.method().equals(pairing.control()) && c.setting().equals(s.setting()))
+                    .findFirst().ifPresent(c -> out.add(new Verdict(s, c, outcome(s, c))));
+        }
+        return out;
     }
 
     /**
@@ -146,10 +173,38 @@ public final class ResultsDigest {
             md.append("| **all** | **").append(tally[0]).append("** | **").append(tally[1]).append("** | **")
                     .append(tally[2]).append("** |\n\n");
         }
+        for (Pairing pairing : PAIRINGS) {
+            pairingTally(md, entries, pairing);
+        }
         if (!note.isBlank()) {
             md.append(note.strip()).append('\n');
         }
         return md.toString();
+    }
+
+    private static void pairingTally(StringBuilder md, List<Entry> entries, Pairing pairing) {
+        List<String> rows = new ArrayList<>();
+        int[] tally = new int[Outcome.values().length];
+        for (Entry e : entries) {
+            int[] counts = new int[Outcome.values().length];
+            paired(e.result(), pairing).forEach(v -> counts[v.outcome().ordinal()]++);
+            if (counts[0] + counts[1] + counts[2] > 0) {
+                rows.add("| " + heading(e) + " | " + counts[0] + " | " + counts[1] + " | " + counts[2] + " |");
+                for (int i = 0; i < counts.length; i++) {
+                    tally[i] += counts[i];
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("## ").append(pairing.title()).append("\n\n").append("Fine-tuned test accuracy, ")
+                .append(pairing.method()).append(" against ").append(pairing.control()).append(" at each setting:\n\n")
+                .append("| comparison | ").append(pairing.method()).append(" better | tie | ").append(pairing.method())
+                .append(" worse |\n|---|---|---|---|\n");
+        rows.forEach(row -> md.append(row).append('\n'));
+        md.append("| **all** | **").append(tally[0]).append("** | **").append(tally[1]).append("** | **")
+                .append(tally[2]).append("** |\n\n");
     }
 
     private static String heading(Entry e) {
@@ -172,12 +227,18 @@ public final class ResultsDigest {
             md.append("Pruned at initialisation: every seed's network re-initialised, pruned untrained and trained from "
                     + "scratch; the unpruned accuracy is the trained model's.\n\n");
         }
-        md.append("| method | setting | sparsity | acc. pruned | acc. retrained | retrained, per seed | info kept (seed ")
-                .append(r.seed()).append(") | runs collapsed |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("Hidden layers: ").append(layers(r)).append(".\n\n");
+        md.append("| method | setting | sparsity | MACs | widths (seed ").append(r.seed())
+                .append(") | acc. pruned | acc. retrained | retrained, per seed | info kept (seed ").append(r.seed())
+                .append(") | runs collapsed |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (SeedSummary s : r.summaries()) {
             MethodResult first = s.runs().get(0);
             long collapsed = s.runs().stream().filter(m -> !m.collapsedLayers().isEmpty()).count();
             md.append("| ").append(s.method()).append(" | ").append(s.setting()).append(" | ").append(spread(s.sparsity()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%,.0f",
+                            meanMacs(s)))
+                    .append(" | ").append(first.widths().layers().stream().map(l -> Integer.toString(l.after()))
+                            .collect(Collectors.joining("/")))
                     .append(" | ").append(spread(s.accuracyBefore())).append(" | ").append(spread(s.accuracyAfter()))
                     .append(" | ").append(s.runs().stream().map(m -> pct(m.afterFineTuning().accuracy()))
                             .collect(Collectors.joining(" / ")))
@@ -201,6 +262,23 @@ public final class ResultsDigest {
             }
             md.append('\n');
         }
+        for (Pairing pairing : PAIRINGS) {
+            List<Verdict> paired = paired(r, pairing);
+            if (paired.isEmpty()) {
+                continue;
+            }
+            md.append(pairing.title()).append(" (retrained accuracy):\n\n");
+            for (Verdict v : paired) {
+                md.append(String.format(Locale.ROOT, "* %s at setting %s: %s %s (MACs %,.0f) vs %s %s (MACs %,.0f), %+.2f points%n",
+                        switch (v.outcome()) {
+                            case WIN -> "**" + pairing.method() + " better**";
+                            case TIE -> "tie";
+                            case LOSS -> "**" + pairing.method() + " worse**";
+                        }, v.mipp().setting(), pairing.method(), spread(v.mipp().accuracyAfter()), meanMacs(v.mipp()),
+                        pairing.control(), spread(v.other().accuracyAfter()), meanMacs(v.other()), 100 * v.difference()));
+            }
+            md.append('\n');
+        }
         md.append("![accuracy against sparsity](").append(e.link()).append("/accuracy-vs-sparsity.png)\n\n");
         if (CollapseFrequency.worthShowing(r)) {
             md.append("Layer collapse (runs that left a layer with at most one unit), per sparsity bin:\n\n")
@@ -217,6 +295,18 @@ public final class ResultsDigest {
             md.append('\n');
         }
         return verdicts;
+    }
+
+    private static double meanMacs(SeedSummary s) {
+        return s.runs().stream().mapToLong(MethodResult::macs).average().orElseThrow();
+    }
+
+    private static String layers(ExperimentResult r) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < r.hiddenLayers().size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(r.hiddenLayers().get(i)).append(' ').append(r.hiddenWidths()[i]);
+        }
+        return out.toString();
     }
 
     private static String pct(double share) {

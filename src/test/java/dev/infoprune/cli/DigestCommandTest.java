@@ -90,6 +90,33 @@ class DigestCommandTest {
     }
 
     @Test
+    void itprunerIsJudgedAgainstUniformWidthAtTheSameSettingWithItsMacsShown() throws IOException {
+        ObjectNode doc = threeSeeds(Map.of(
+                "mipp", new double[] {0.95, 0.96, 0.97},
+                "local-magnitude", new double[] {0.90, 0.91, 0.92},
+                "random", new double[] {0.95, 0.955, 0.96},
+                "global-topk", new double[] {0.90, 0.905, 0.91}));
+        for (var run : doc.get("results")) {
+            if (run.get("method").asText().equals("random")) {
+                ((ObjectNode) run).put("method", "itpruner").put("macs", 16000);
+            }
+        }
+        Path dir = folder("itpruner", doc, null);
+        Path page = tmp.resolve("results.md");
+        CliRun run = CliRun.of("digest", dir.toString(), "--out", page.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        String md = Files.readString(page);
+        assertThat(md).contains("Hidden layers: fc1 128, fc2 64.").contains("| method | setting | sparsity | MACs | widths (seed 0) |")
+                .contains("| itpruner | matched | 3.13 % ± 0.00 | 16,000 | ")
+                .contains("| local-magnitude | matched | 3.13 % ± 0.00 | 16,244 | ");
+        // 95.50 ± 0.50 against 91.00 ± 1.00 over three seeds: more than twice the standard error apart
+        assertThat(md).contains("* **itpruner better** at setting matched: itpruner 95.50 % ± 0.50 (MACs 16,000) vs "
+                + "local-magnitude 91.00 % ± 1.00 (MACs 16,244), +4.50 points");
+        assertThat(md).contains("## ITPruner's allocation against uniform width")
+                .contains("| itpruner better | tie | itpruner worse |").contains("| **all** | **1** | **0** | **0** |");
+    }
+
+    @Test
     void aFolderWithoutResultsIsOneMessageNamingTheFile() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         CliRun run = CliRun.of("digest", empty.toString(), "--out", tmp.resolve("r.md").toString());
