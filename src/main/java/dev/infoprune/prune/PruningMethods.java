@@ -28,7 +28,8 @@ public final class PruningMethods {
 
     // MIPP
     static final Setting<Double> CONFIDENCE = Setting.openUnit("confidence", MippSettings.DEFAULT_CONFIDENCE,
-            "one-sided confidence x that a unit carries information; the only sparsity knob");
+            "one-sided confidence x that a unit carries information; the only sparsity knob: a higher x prunes "
+                    + "more (the paper, Section 4.2.2)");
     static final Setting<Integer> REPEATS = Setting.integer("repeats", MippSettings.DEFAULT_REPEATS, 2,
             "estimates per test (re-fitted with other seeds or subsamples)")
             .complaining("MIPP needs at least 2 repeats for a confidence interval");
