@@ -8,6 +8,7 @@
 #   docs/results/run.sh --dry-run      list the commands and the estimated time, run nothing
 #   docs/results/run.sh --smoke DIR    one tiny comparison end to end (5 min at load 15, 100 s of CPU), page in DIR/results.md
 #   docs/results/run.sh                everything (hours: see --dry-run); prints the total time at the end
+#   docs/results/run.sh --resume       go on with an interrupted run: comparisons that finished are kept
 #
 # Build first: mvn -o -q -DskipTests package. INFOPRUNE=path overrides the launcher (default target/infoprune/bin/infoprune).
 # The runs write into docs/results/.next/ and replace the old folders only when all of them finished.
@@ -56,8 +57,9 @@ smoke_dir=""
 case "${1:-}" in
   --dry-run) mode=dry ;;
   --smoke) mode=smoke; smoke_dir="${2:?--smoke needs a folder}" ;;
+  --resume) mode=resume ;;
   "") ;;
-  *) echo "usage: $0 [--dry-run | --smoke DIR]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--dry-run | --smoke DIR | --resume]" >&2; exit 2 ;;
 esac
 
 if [[ $mode != dry && ! -x "$B" ]]; then
@@ -71,12 +73,16 @@ finish() {
   printf 'Total time: %d h %02d min %02d s\n' $((s / 3600)) $((s % 3600 / 60)) $((s % 60))
 }
 
-# runs one comparison into $1 with the arguments $2.., and keeps the command beside its results
+# runs one comparison into $1 with the arguments $2.., and keeps its wall time and then the command beside its
+# results (command.txt last: it marks the comparison finished for --resume)
 compare() {
   local out="$1"; shift
   local command="infoprune compare $* --seeds $SEEDS --out $SHOWN/$(basename "$out")"
+  local began
+  began=$(date +%s)
   echo "$command" >&2
   "$B" compare "$@" --seeds "$SEEDS" --out "$out" --overwrite
+  echo $(( $(date +%s) - began )) > "$out/seconds.txt"
   echo "$command" > "$out/command.txt"
 }
 
@@ -109,14 +115,25 @@ if [[ $mode == dry ]]; then
 fi
 
 next="$RESULTS/.next"
-rm -rf "$next"
+if [[ $mode != resume ]]; then
+  rm -rf "$next"
+fi
 mkdir -p "$next"
 folders=()
 for job in "${JOBS[@]}"; do
   IFS='|' read -r name args _ <<< "$job"
+  folders+=("$name")
+  if [[ -f "$next/$name/command.txt" ]]; then
+    echo "$name: finished in an earlier run, kept" >&2
+    continue
+  fi
   # shellcheck disable=SC2086 # the arguments are words on purpose
   compare "$next/$name" $args
-  folders+=("$name")
+done
+# the comparisons' own wall times, summed (a resumed run counts every kept comparison once)
+computed=0
+for name in "${folders[@]}"; do
+  computed=$(( computed + $(cat "$next/$name/seconds.txt" 2>/dev/null || echo 0) ))
 done
 # every run finished: the new folders replace the old ones
 find "$RESULTS" -mindepth 1 -maxdepth 1 -type d ! -name .next -exec rm -rf {} +
@@ -124,8 +141,10 @@ for name in "${folders[@]}"; do
   mv "$next/$name" "$RESULTS/$name"
 done
 rmdir "$next"
-took="$(finish)"
+took="$(printf 'The comparisons took %d h %02d min %02d s in all' $((computed / 3600)) \
+  $((computed % 3600 / 60)) $((computed % 60)))"
 "$B" digest "${folders[@]/#/$RESULTS/}" --out "$ROOT/docs/results.md" --intro "$RESULTS/intro.md" \
   --title "Results: MIPP against the papers' baselines" \
   --note "Re-created by docs/results/run.sh on $(date -u +%Y-%m-%d) ($(nproc) cores). ${took}."
 echo "$took"
+finish
