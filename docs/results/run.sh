@@ -47,6 +47,8 @@ JOBS=(
   # issue 15: CMI at its defaults on the VGG-16-style model (the others at the sparsity CMI reached), and ITPruner's
   # allocation against uniform width at the same MACs budget (local-magnitude at the same sparsity setting)
   "vgg16-fashion-cmi|vgg16-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods cmi,local-magnitude,random|3|1|7|5000|1.0|10|60"
+  # control: the unpruned vgg16-fashion through the same retraining (sparsity 0), what the retraining alone costs
+  "vgg16-fashion-control|vgg16-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods local-magnitude --sparsity 0|1|0|7|5000|1.0|10|0"
   "lenet5-fashion-itpruner|lenet5-fashion $FASHION --train-samples 10000 --methods itpruner,local-magnitude --sweep 0.5,0.8|4|0|8|10000|0.3|5|0"
   "vgg-fashion-itpruner|vgg-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods itpruner,local-magnitude --sweep 0.5,0.8|4|0|5|5000|1.5|15|0"
   "vgg16-fashion-itpruner|vgg16-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods itpruner,local-magnitude --sweep 0.5,0.8|4|0|7|5000|1.0|15|0"
