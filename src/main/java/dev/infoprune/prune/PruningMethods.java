@@ -60,14 +60,15 @@ public final class PruningMethods {
     // CMI
     private static final CmiFilterPruning.Settings CMI = CmiFilterPruning.Settings.defaults();
     static final Setting<CmiFilterPruning.Cutoff> CUTOFF = Setting.choice("cutoff", CmiFilterPruning.Cutoff.class, CMI.cutoff(),
-            "where a layer's gain curve is cut (share: a fixed share of units; with sparsity, share)");
+            "where a layer's gain curve is cut (share: a fixed share of units; with sparsity, share); the paper cuts by "
+                    + "scree or xmeans, fraction is ours");
     static final Setting<Double> FRACTION = Setting.number("fraction", CMI.fraction(), "in (0, 1]", v -> v > 0 && v <= 1,
             "information share kept (cutoff fraction), or share of units kept (cutoff share)")
             .complaining("the retained information fraction must be in (0, 1]");
     static final Setting<Double> CMI_SPARSITY = Setting.fraction("sparsity", null,
             "remove this share of every layer in greedy order instead of the information cutoff");
     static final Setting<CmiFilterPruning.Direction> DIRECTION = Setting.choice("direction", CmiFilterPruning.Direction.class,
-            CMI.direction(), "what the greedy ranking conditions on");
+            CMI.direction(), "what the greedy ranking conditions on (the paper's main runs: bidirectional)");
     static final Setting<Double> ALPHA = Setting.positive("alpha", CMI.alpha(), "Rényi order")
             .complaining("the Rényi order must be positive");
     static final Setting<Integer> SAMPLES = Setting.integer("samples", CMI.samples(), 10, "probe samples used (seeded subset)")
@@ -129,7 +130,8 @@ public final class PruningMethods {
             List.of(SPARSITY, Setting.seed(SEED_HELP)), true, false,
             (s, probe) -> new RandomPruning(s.get(SPARSITY), s.get(s.type().seed().orElseThrow())));
     public static final MethodType CMI_FILTERS = new MethodType(CmiFilterPruning.NAME,
-            "greedy conditional MI of feature maps with the labels (Rényi), cut per layer",
+            "greedy conditional MI of feature maps with the labels (Rényi), cut per layer; not the paper's defaults "
+                    + "(its main runs: bidirectional, scree, iterative)",
             List.of(CUTOFF, FRACTION, CMI_SPARSITY, DIRECTION, ALPHA, SAMPLES, WIDTH_SCALE, WIDTH_GROWTH, LAYERS, CMI_POSITIONS,
                     Setting.seed(SEED_HELP), ITERATIVE_EPOCHS),
             true, true, (s, probe) -> new CmiFilterPruning(cmiSettings(s), probe).withIterativeEpochs(s.get(ITERATIVE_EPOCHS)),
