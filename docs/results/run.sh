@@ -25,33 +25,31 @@ AT_INIT="mipp,global-topk,local-magnitude,random,random@mipp,local-magnitude@mip
 CONFIDENCES="0.5,0.9,0.99,0.999"
 SPARSITIES="0.5,0.8,0.9,0.95"
 # Fashion-MNIST runs retrain on a seeded subset of the 55,000 training samples (10,000; 5,000 in the sweep and for
-# vgg-fashion) and decide on 2,000 probe samples, so that the whole set fits in about three hours on two cores.
+# the VGG models) and decide on 2,000 probe samples (1,000 for the VGGs). The subsets were chosen when the run was
+# estimated at hours; it took under an hour, so retraining the LeNets on the whole split would fit the 3-hour limit.
 FASHION="--data fashion-mnist --probe-samples 2000"
 
-# The estimate of --dry-run, per seed: runs x (epochs x train samples / 1000 x seconds per epoch per 1,000 samples
-# + seconds to plan and evaluate a run) + MIPP runs x seconds of one MIPP plan. Seconds per epoch come from the
-# sample models' training.csv (mlp-digits 0.45 s for 1,079 samples, lenet300 8 s, lenet5 16 s, vgg 80 s for 55,000);
-# MIPP's plan from docs/results.md (mlp-digits 22-26 s, lenet300-fashion 52-71 s); the conv models' MIPP and every
-# per-run overhead are guesses.
-# name | arguments after "compare" | runs per seed | MIPP runs per seed | epochs | train samples | s/epoch/1000 | s/run | s/MIPP
+# --dry-run's estimate is each comparison's wall time measured by the last full run (its seconds.txt, copied here):
+# 2026-12-03 on this 2-core machine, idle but for the first comparisons (mlp-digits-init ran beside another job).
+# name | arguments after "compare" | runs per seed | seconds measured (all seeds)
 JOBS=(
-  "mlp-digits-matched|mlp-digits --data digits --methods $AFTER|10|1|20|1079|0.45|1|25"
-  "mlp-digits-sweep|mlp-digits --data digits --methods $SWEPT --mipp-confidences $CONFIDENCES --sweep $SPARSITIES|28|4|20|1079|0.45|1|25"
-  "mlp-digits-init|mlp-digits --data digits --methods $AT_INIT --at-init|9|1|30|1079|0.45|1|25"
-  "lenet300-fashion-matched|lenet300-fashion $FASHION --train-samples 10000 --methods $AFTER|10|1|8|10000|0.15|3|60"
-  "lenet300-fashion-sweep|lenet300-fashion $FASHION --train-samples 5000 --methods $SWEPT --mipp-confidences $CONFIDENCES --sweep $SPARSITIES|28|4|8|5000|0.15|3|60"
-  "lenet300-fashion-init|lenet300-fashion $FASHION --train-samples 10000 --methods $AT_INIT --at-init|9|1|12|10000|0.15|3|60"
-  "lenet5-fashion-matched|lenet5-fashion $FASHION --train-samples 10000 --methods $AFTER|10|1|8|10000|0.3|5|120"
-  "lenet5-fashion-init|lenet5-fashion $FASHION --train-samples 10000 --methods $AT_INIT --at-init|9|1|12|10000|0.3|5|120"
-  "vgg-fashion-matched|vgg-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods mipp,local-magnitude,random,random@mipp,thinet|5|1|5|5000|1.5|15|300"
+  "mlp-digits-matched|mlp-digits --data digits --methods $AFTER|10|47"
+  "mlp-digits-sweep|mlp-digits --data digits --methods $SWEPT --mipp-confidences $CONFIDENCES --sweep $SPARSITIES|28|182"
+  "mlp-digits-init|mlp-digits --data digits --methods $AT_INIT --at-init|9|248"
+  "lenet300-fashion-matched|lenet300-fashion $FASHION --train-samples 10000 --methods $AFTER|10|177"
+  "lenet300-fashion-sweep|lenet300-fashion $FASHION --train-samples 5000 --methods $SWEPT --mipp-confidences $CONFIDENCES --sweep $SPARSITIES|28|410"
+  "lenet300-fashion-init|lenet300-fashion $FASHION --train-samples 10000 --methods $AT_INIT --at-init|9|179"
+  "lenet5-fashion-matched|lenet5-fashion $FASHION --train-samples 10000 --methods $AFTER|10|249"
+  "lenet5-fashion-init|lenet5-fashion $FASHION --train-samples 10000 --methods $AT_INIT --at-init|9|283"
+  "vgg-fashion-matched|vgg-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods mipp,local-magnitude,random,random@mipp,thinet|5|133"
   # issue 15: CMI at its defaults on the VGG-16-style model (the others at the sparsity CMI reached), and ITPruner's
   # allocation against uniform width at the same MACs budget (local-magnitude at the same sparsity setting)
-  "vgg16-fashion-cmi|vgg16-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods cmi,local-magnitude,random|3|1|7|5000|1.0|10|60"
+  "vgg16-fashion-cmi|vgg16-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods cmi,local-magnitude,random|3|329"
   # control: the unpruned vgg16-fashion through the same retraining (sparsity 0), what the retraining alone costs
-  "vgg16-fashion-control|vgg16-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods local-magnitude --sparsity 0|1|0|7|5000|1.0|10|0"
-  "lenet5-fashion-itpruner|lenet5-fashion $FASHION --train-samples 10000 --methods itpruner,local-magnitude --sweep 0.5,0.8|4|0|8|10000|0.3|5|0"
-  "vgg-fashion-itpruner|vgg-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods itpruner,local-magnitude --sweep 0.5,0.8|4|0|5|5000|1.5|15|0"
-  "vgg16-fashion-itpruner|vgg16-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods itpruner,local-magnitude --sweep 0.5,0.8|4|0|7|5000|1.0|15|0"
+  "vgg16-fashion-control|vgg16-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods local-magnitude --sparsity 0|1|56"
+  "lenet5-fashion-itpruner|lenet5-fashion $FASHION --train-samples 10000 --methods itpruner,local-magnitude --sweep 0.5,0.8|4|67"
+  "vgg-fashion-itpruner|vgg-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods itpruner,local-magnitude --sweep 0.5,0.8|4|63"
+  "vgg16-fashion-itpruner|vgg16-fashion --data fashion-mnist --probe-samples 1000 --train-samples 5000 --methods itpruner,local-magnitude --sweep 0.5,0.8|4|145"
 )
 
 mode=full
@@ -103,15 +101,14 @@ fi
 if [[ $mode == dry ]]; then
   total=0
   for job in "${JOBS[@]}"; do
-    IFS='|' read -r name args runs mipp_runs epochs samples per_k per_run per_mipp <<< "$job"
-    est=$(awk -v r="$runs" -v m="$mipp_runs" -v s="$SEEDS" -v e="$epochs" -v n="$samples" -v k="$per_k" \
-      -v p="$per_run" -v q="$per_mipp" 'BEGIN { printf "%d", s * (r * (e * n / 1000 * k + p) + m * q) }')
-    total=$((total + est))
-    printf '%s\n    %d runs (%d per seed x %d seeds), about %d min\n' \
-      "infoprune compare $args --seeds $SEEDS --out docs/results/$name" $((runs * SEEDS)) "$runs" "$SEEDS" $((est / 60))
+    IFS='|' read -r name args runs seconds <<< "$job"
+    total=$((total + seconds))
+    printf '%s\n    %d runs (%d per seed x %d seeds), %d min %02d s when last measured\n' \
+      "infoprune compare $args --seeds $SEEDS --out docs/results/$name" $((runs * SEEDS)) "$runs" "$SEEDS" \
+      $((seconds / 60)) $((seconds % 60))
   done
   echo "infoprune digest docs/results/<each folder above> --intro docs/results/intro.md --out docs/results.md"
-  printf 'Estimated total: %d h %02d min on an otherwise idle 2-core machine (the costs above the JOBS list)\n' \
+  printf 'Measured total: %d h %02d min on an otherwise idle 2-core machine (the table above the JOBS list)\n' \
     $((total / 3600)) $((total % 3600 / 60))
   exit 0
 fi
