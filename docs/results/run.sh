@@ -16,6 +16,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 B="${INFOPRUNE:-$ROOT/target/infoprune/bin/infoprune}"
+[[ $B == /* ]] || B="$PWD/$B"
 RESULTS="$ROOT/docs/results"
 SEEDS=3
 SHOWN="docs/results"  # where command.txt says the results went
@@ -56,12 +57,14 @@ mode=full
 smoke_dir=""
 case "${1:-}" in
   --dry-run) mode=dry ;;
-  --smoke) mode=smoke; smoke_dir="${2:?--smoke needs a folder}" ;;
+  --smoke) mode=smoke; smoke_dir="${2:?--smoke needs a folder}"; [[ $smoke_dir == /* ]] || smoke_dir="$PWD/$smoke_dir" ;;
   --resume) mode=resume ;;
   "") ;;
   *) echo "usage: $0 [--dry-run | --smoke DIR | --resume]" >&2; exit 2 ;;
 esac
 
+# from the repository root, so that a folder named like a bundled sample elsewhere never stands in for it
+cd "$ROOT"
 if [[ $mode != dry && ! -x "$B" ]]; then
   echo "$B not found: build first (mvn -o -q -DskipTests package)" >&2
   exit 1
