@@ -97,6 +97,9 @@ final class ReportCharts {
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         plot.setRenderer(renderer);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, MethodPalette.awt(data.getSeriesKey(i).toString()));
+        }
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         style(chart);
         return chart;
@@ -125,6 +128,9 @@ final class ReportCharts {
         renderer.setDefaultLinesVisible(true);
         renderer.setDefaultShapesVisible(true);
         plot.setRenderer(renderer);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, MethodPalette.awt(data.getSeriesKey(i).toString()));
+        }
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         style(chart);
         return chart;
@@ -138,6 +144,9 @@ final class ReportCharts {
                 "hidden units removed (sparsity bin)", "runs with a collapsed layer (%)", data, PlotOrientation.VERTICAL,
                 true, false, false);
         ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setRange(0, 100);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            chart.getCategoryPlot().getRenderer().setSeriesPaint(i, MethodPalette.awt(data.getRowKey(i).toString()));
+        }
         style(chart);
         return chart;
     }
