@@ -4,6 +4,7 @@ import dev.infoprune.core.AtomicFiles;
 import dev.infoprune.core.BadInputException;
 import dev.infoprune.core.BoundedReads;
 import dev.infoprune.core.IoMessages;
+import dev.infoprune.study.ReportWriter;
 import dev.infoprune.study.ResultsDigest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +38,11 @@ final class DigestCommand implements Runnable {
     @Option(names = "--note", defaultValue = "", paramLabel = "TEXT", description = "A closing line, e.g. how long the runs took.")
     String note;
 
+    @Option(names = "--redraw", description = "First re-draw every folder's report.html, charts and results.csv from its "
+            + "results.json with this build (after a change to the charts; results.json itself is re-written unchanged, "
+            + "other files are left alone).")
+    boolean redraw;
+
     @Mixin
     Console console;
 
@@ -45,6 +51,15 @@ final class DigestCommand implements Runnable {
         String introText = intro == null ? ""
                 : new String(BoundedReads.readFile(intro, 1 << 20, "an introduction"), StandardCharsets.UTF_8);
         List<ResultsDigest.Entry> entries = ResultsDigest.readAll(folders, out);
+        if (redraw) {
+            for (int i = 0; i < folders.size(); i++) {
+                try {
+                    ReportWriter.write(entries.get(i).result(), folders.get(i));
+                } catch (IOException e) {
+                    throw new BadInputException(folders.get(i), "cannot be re-drawn: " + IoMessages.describe(e), e);
+                }
+            }
+        }
         String page = ResultsDigest.markdown(title, introText, entries, note);
         try {
             AtomicFiles.writeString(out, page);

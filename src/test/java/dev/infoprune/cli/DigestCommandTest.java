@@ -117,6 +117,21 @@ class DigestCommandTest {
     }
 
     @Test
+    void redrawWritesTheChartsAndReportFromResultsJsonAndKeepsTheResults() throws IOException {
+        Path dir = folder("redrawn", pinned(), "infoprune compare mlp-digits --data digits --methods mipp,random");
+        Files.writeString(dir.resolve("seconds.txt"), "12\n");
+        String before = Files.readString(dir.resolve("results.json"));
+        CliRun run = CliRun.of("digest", dir.toString(), "--out", tmp.resolve("r.md").toString(), "--redraw");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(dir.resolve("accuracy-vs-sparsity.png")).isNotEmptyFile();
+        assertThat(dir.resolve("report.html")).content().contains("<html");
+        assertThat(dir.resolve("results.csv")).content().contains("mipp");
+        assertThat(JSON.readTree(dir.resolve("results.json").toFile())).isEqualTo(JSON.readTree(before));
+        assertThat(dir.resolve("seconds.txt")).hasContent("12\n");
+        assertThat(Files.readString(tmp.resolve("r.md"))).contains("![accuracy against sparsity](results/redrawn/accuracy-vs-sparsity.png)");
+    }
+
+    @Test
     void aFolderWithoutResultsIsOneMessageNamingTheFile() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         CliRun run = CliRun.of("digest", empty.toString(), "--out", tmp.resolve("r.md").toString());
