@@ -145,6 +145,15 @@ public final class FineTuneView extends BorderPane {
                         s.clear();
                     }
                 }
+                if (!c.wasAdded()) {
+                    continue;
+                }
+                // one redraw per series and bunch: with fast epochs a bunch holds hundreds, and a redraw per point
+                // kept the JavaFX thread busy enough that the window stopped answering
+                XYSeries[] curves = {trainLoss, testLoss, trainAccuracy, testAccuracy};
+                for (XYSeries s : curves) {
+                    s.setNotify(false);
+                }
                 for (EpochResult e : c.getAddedSubList()) {
                     trainLoss.add(e.epoch(), e.trainLoss());
                     trainAccuracy.add(e.epoch(), 100 * e.trainAccuracy());
@@ -152,6 +161,9 @@ public final class FineTuneView extends BorderPane {
                         testLoss.add(e.epoch(), e.validationLoss());
                         testAccuracy.add(e.epoch(), 100 * e.validationAccuracy());
                     }
+                }
+                for (XYSeries s : curves) {
+                    s.setNotify(true);
                 }
             }
         });
