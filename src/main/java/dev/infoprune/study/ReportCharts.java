@@ -97,9 +97,7 @@ final class ReportCharts {
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         plot.setRenderer(renderer);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, MethodPalette.awt(data.getSeriesKey(i).toString()));
-        }
+        paintByMethod(renderer, data);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         style(chart);
         return chart;
@@ -128,9 +126,7 @@ final class ReportCharts {
         renderer.setDefaultLinesVisible(true);
         renderer.setDefaultShapesVisible(true);
         plot.setRenderer(renderer);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, MethodPalette.awt(data.getSeriesKey(i).toString()));
-        }
+        paintByMethod(renderer, data);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         style(chart);
         return chart;
@@ -149,6 +145,14 @@ final class ReportCharts {
         }
         style(chart);
         return chart;
+    }
+
+    /** Each series in its method's colour ({@link MethodPalette}), whatever its position. */
+    private static void paintByMethod(org.jfree.chart.renderer.xy.XYItemRenderer renderer,
+                                      org.jfree.data.xy.XYDataset data) {
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, MethodPalette.awt(data.getSeriesKey(i).toString()));
+        }
     }
 
     private static void style(JFreeChart chart) {

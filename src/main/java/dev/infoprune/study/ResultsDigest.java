@@ -44,10 +44,19 @@ public final class ResultsDigest {
     /** MIPP's outcome against one other method at one sparsity. */
     public enum Outcome { WIN, TIE, LOSS }
 
-    /** MIPP's runs against another method's at about the same sparsity. */
-    public record Verdict(SeedSummary mipp, SeedSummary other, Outcome outcome) {
+    /** One method's runs (MIPP's, or a {@link Pairing}'s method) against another method's; the outcome is the first's. */
+    public record Verdict(SeedSummary subject, SeedSummary other, Outcome outcome) {
         double difference() {
-            return mipp.accuracyAfter().mean() - other.accuracyAfter().mean();
+            return subject.accuracyAfter().mean() - other.accuracyAfter().mean();
+        }
+
+        /** "**NAME better**", "tie" or "**NAME worse**". */
+        String label(String name) {
+            return switch (outcome) {
+                case WIN -> "**" + name + " better**";
+                case TIE -> "tie";
+                case LOSS -> "**" + name + " worse**";
+            };
         }
     }
 
@@ -63,7 +72,7 @@ public final class ResultsDigest {
             "ITPruner's allocation against uniform width (local magnitude: the same share of every layer, filters by L1) "
                     + "at the same MACs budget"));
 
-    /** {@code pairing}'s verdicts in one comparison (the method as "mipp", the control as "other"); often empty. */
+    /** {@code pairing}'s verdicts in one comparison (its method as the subject, the control as the other); often empty. */
     public static List<Verdict> paired(ExperimentResult r, Pairing pairing) {
         List<SeedSummary> summaries = r.summaries();
         List<Verdict> out = new ArrayList<>();
@@ -149,32 +158,26 @@ public final class ResultsDigest {
         if (!intro.isBlank()) {
             md.append(intro.strip()).append("\n\n");
         }
-        int[] tally = new int[Outcome.values().length];
-        List<String> tallyRows = new ArrayList<>();
+        Tally mipp = new Tally();
         for (Entry e : entries) {
-            List<Verdict> verdicts = comparison(md, e);
-            int[] counts = new int[Outcome.values().length];
-            verdicts.forEach(v -> counts[v.outcome().ordinal()]++);
-            for (int i = 0; i < counts.length; i++) {
-                tally[i] += counts[i];
-            }
-            if (!verdicts.isEmpty()) {
-                tallyRows.add("| " + heading(e) + " | " + counts[0] + " | " + counts[1] + " | " + counts[2] + " |");
-            }
+            mipp.add(heading(e), comparison(md, e));
         }
         md.append("## MIPP's wins, ties and losses\n\n");
-        if (tallyRows.isEmpty()) {
+        if (mipp.rows.isEmpty()) {
             md.append("No comparison ran MIPP beside another method at the same sparsity.\n\n");
         } else {
             md.append("Against every other method at about the same sparsity (within ")
-                    .append(Math.round(100 * SAME_SPARSITY)).append(" points), fine-tuned test accuracy:\n\n")
-                    .append("| comparison | MIPP better | tie | MIPP worse |\n|---|---|---|---|\n");
-            tallyRows.forEach(row -> md.append(row).append('\n'));
-            md.append("| **all** | **").append(tally[0]).append("** | **").append(tally[1]).append("** | **")
-                    .append(tally[2]).append("** |\n\n");
+                    .append(Math.round(100 * SAME_SPARSITY)).append(" points), fine-tuned test accuracy:\n\n");
+            mipp.appendTable(md, "MIPP");
         }
         for (Pairing pairing : PAIRINGS) {
-            pairingTally(md, entries, pairing);
+            Tally tally = new Tally();
+            entries.forEach(e -> tally.add(heading(e), paired(e.result(), pairing)));
+            if (!tally.rows.isEmpty()) {
+                md.append("## ").append(pairing.title()).append("\n\n").append("Fine-tuned test accuracy, ")
+                        .append(pairing.method()).append(" against ").append(pairing.control()).append(" at each setting:\n\n");
+                tally.appendTable(md, pairing.method());
+            }
         }
         if (!note.isBlank()) {
             md.append(note.strip()).append('\n');
@@ -182,29 +185,31 @@ public final class ResultsDigest {
         return md.toString();
     }
 
-    private static void pairingTally(StringBuilder md, List<Entry> entries, Pairing pairing) {
-        List<String> rows = new ArrayList<>();
-        int[] tally = new int[Outcome.values().length];
-        for (Entry e : entries) {
-            int[] counts = new int[Outcome.values().length];
-            paired(e.result(), pairing).forEach(v -> counts[v.outcome().ordinal()]++);
-            if (counts[0] + counts[1] + counts[2] > 0) {
-                rows.add("| " + heading(e) + " | " + counts[0] + " | " + counts[1] + " | " + counts[2] + " |");
-                for (int i = 0; i < counts.length; i++) {
-                    tally[i] += counts[i];
-                }
+    /** Outcomes counted per comparison (a row for each comparison with a verdict) and over all of them. */
+    private static final class Tally {
+        final List<String> rows = new ArrayList<>();
+        final int[] all = new int[Outcome.values().length];
+
+        void add(String comparison, List<Verdict> verdicts) {
+            if (verdicts.isEmpty()) {
+                return;
             }
+            int[] counts = new int[Outcome.values().length];
+            verdicts.forEach(v -> counts[v.outcome().ordinal()]++);
+            for (int i = 0; i < counts.length; i++) {
+                all[i] += counts[i];
+            }
+            rows.add("| " + comparison + " | " + counts[0] + " | " + counts[1] + " | " + counts[2] + " |");
         }
-        if (rows.isEmpty()) {
-            return;
+
+        /** The table of rows and the total, the columns named for {@code subject}. */
+        void appendTable(StringBuilder md, String subject) {
+            md.append("| comparison | ").append(subject).append(" better | tie | ").append(subject)
+                    .append(" worse |\n|---|---|---|---|\n");
+            rows.forEach(row -> md.append(row).append('\n'));
+            md.append("| **all** | **").append(all[0]).append("** | **").append(all[1]).append("** | **")
+                    .append(all[2]).append("** |\n\n");
         }
-        md.append("## ").append(pairing.title()).append("\n\n").append("Fine-tuned test accuracy, ")
-                .append(pairing.method()).append(" against ").append(pairing.control()).append(" at each setting:\n\n")
-                .append("| comparison | ").append(pairing.method()).append(" better | tie | ").append(pairing.method())
-                .append(" worse |\n|---|---|---|---|\n");
-        rows.forEach(row -> md.append(row).append('\n'));
-        md.append("| **all** | **").append(tally[0]).append("** | **").append(tally[1]).append("** | **")
-                .append(tally[2]).append("** |\n\n");
     }
 
     private static String heading(Entry e) {
@@ -235,8 +240,7 @@ public final class ResultsDigest {
             MethodResult first = s.runs().get(0);
             long collapsed = s.runs().stream().filter(m -> !m.collapsedLayers().isEmpty()).count();
             md.append("| ").append(s.method()).append(" | ").append(s.setting()).append(" | ").append(spread(s.sparsity()))
-                    .append(" | ").append(String.format(Locale.ROOT, "%,.0f",
-                            meanMacs(s)))
+                    .append(" | ").append(String.format(Locale.ROOT, "%,.0f", meanMacs(s)))
                     .append(" | ").append(first.widths().layers().stream().map(l -> Integer.toString(l.after()))
                             .collect(Collectors.joining("/")))
                     .append(" | ").append(spread(s.accuracyBefore())).append(" | ").append(spread(s.accuracyAfter()))
@@ -252,13 +256,9 @@ public final class ResultsDigest {
             md.append("MIPP against the others at about the same sparsity (retrained accuracy):\n\n");
             for (Verdict v : verdicts) {
                 md.append(String.format(Locale.ROOT, "* %s against %s at %s: MIPP (%s) %s vs %s (%+.2f points)%s%n",
-                        switch (v.outcome()) {
-                            case WIN -> "**MIPP better**";
-                            case TIE -> "tie";
-                            case LOSS -> "**MIPP worse**";
-                        }, v.other().method(), pct(v.other().sparsity().mean()), v.mipp().setting(),
-                        spread(v.mipp().accuracyAfter()), spread(v.other().accuracyAfter()), 100 * v.difference(),
-                        v.mipp().runs().size() > 1 && v.other().runs().size() > 1 ? "" : " (one seed)"));
+                        v.label("MIPP"), v.other().method(), pct(v.other().sparsity().mean()), v.subject().setting(),
+                        spread(v.subject().accuracyAfter()), spread(v.other().accuracyAfter()), 100 * v.difference(),
+                        v.subject().runs().size() > 1 && v.other().runs().size() > 1 ? "" : " (one seed)"));
             }
             md.append('\n');
         }
@@ -270,11 +270,8 @@ public final class ResultsDigest {
             md.append(pairing.title()).append(" (retrained accuracy):\n\n");
             for (Verdict v : paired) {
                 md.append(String.format(Locale.ROOT, "* %s at setting %s: %s %s (MACs %,.0f) vs %s %s (MACs %,.0f), %+.2f points%n",
-                        switch (v.outcome()) {
-                            case WIN -> "**" + pairing.method() + " better**";
-                            case TIE -> "tie";
-                            case LOSS -> "**" + pairing.method() + " worse**";
-                        }, v.mipp().setting(), pairing.method(), spread(v.mipp().accuracyAfter()), meanMacs(v.mipp()),
+                        v.label(pairing.method()), v.subject().setting(), pairing.method(),
+                        spread(v.subject().accuracyAfter()), meanMacs(v.subject()),
                         pairing.control(), spread(v.other().accuracyAfter()), meanMacs(v.other()), 100 * v.difference()));
             }
             md.append('\n');

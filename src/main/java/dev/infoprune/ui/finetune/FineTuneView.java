@@ -138,10 +138,11 @@ public final class FineTuneView extends BorderPane {
                 }
             }
         });
+        XYSeries[] curves = {trainLoss, testLoss, trainAccuracy, testAccuracy};
         model.history().addListener((ListChangeListener<EpochResult>) c -> {
             while (c.next()) {
                 if (c.wasRemoved() && model.history().isEmpty()) {
-                    for (XYSeries s : new XYSeries[] {trainLoss, testLoss, trainAccuracy, testAccuracy}) {
+                    for (XYSeries s : curves) {
                         s.clear();
                     }
                 }
@@ -150,7 +151,6 @@ public final class FineTuneView extends BorderPane {
                 }
                 // one redraw per series and bunch: with fast epochs a bunch holds hundreds, and a redraw per point
                 // kept the JavaFX thread busy enough that the window stopped answering
-                XYSeries[] curves = {trainLoss, testLoss, trainAccuracy, testAccuracy};
                 for (XYSeries s : curves) {
                     s.setNotify(false);
                 }
